@@ -1,0 +1,5 @@
+"""``python -m lecture``: the lecture builder's command line."""
+
+from .cli import main
+
+raise SystemExit(main())

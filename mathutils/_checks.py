@@ -1,0 +1,56 @@
+"""Input checks shared by mathutils: each raises ValueError naming the argument."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def finite_array(name: str, value, *, ndim: int | None = None) -> np.ndarray:
+    """Return ``value`` as a float array, refusing NaN/inf and a wrong number of dimensions."""
+    arr = np.asarray(value, dtype=float)
+    if ndim is not None and arr.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-dimensional, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} contains NaN or inf; pass finite numbers")
+    return arr
+
+
+def nonnegative(name: str, value: float) -> float:
+    """Return ``value`` as a float, refusing negative, NaN or infinite values."""
+    v = float(value)
+    if not np.isfinite(v) or v < 0:
+        raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
+    return v
+
+
+def positive(name: str, value: float) -> float:
+    """Return ``value`` as a float, refusing values <= 0, NaN or inf."""
+    v = float(value)
+    if not np.isfinite(v) or v <= 0:
+        raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
+    return v
+
+
+def count(name: str, value: int, *, minimum: int = 0) -> int:
+    """Return ``value`` as an int, refusing non-integers and values below ``minimum``."""
+    if isinstance(value, bool) or int(value) != value:
+        raise ValueError(f"{name} must be an integer, got {value!r}")
+    v = int(value)
+    if v < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
+    return v
+
+
+def choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of ``allowed``, else raise naming the options."""
+    if value not in allowed:
+        raise ValueError(f"unknown {name} {value!r}; use one of {', '.join(map(repr, allowed))}")
+    return value
+
+
+def same_length(x: np.ndarray, y: np.ndarray, xname: str = "x", yname: str = "y") -> None:
+    """Raise if ``x`` and ``y`` do not have the same number of rows."""
+    if len(x) != len(y):
+        raise ValueError(
+            f"{xname} and {yname} must have the same length, got {len(x)} and {len(y)}"
+        )

@@ -1,0 +1,166 @@
+"""Norms, penalties, their slopes, unit balls and the one-weight descent of the sparsity chapter."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._checks import choice, count, finite_array, nonnegative, positive
+
+KINDS = ("l1", "l2")
+METHODS = ("subgradient", "proximal")
+
+
+def lp_norm(x, p: float, axis: int | None = None) -> np.ndarray | float:
+    """The p-norm ``(sum |x_i|**p) ** (1/p)``.
+
+    Parameters
+    ----------
+    x : array_like
+        Finite values.
+    p : float
+        ``p > 0``; ``np.inf`` gives ``max |x_i|``. For ``0 < p < 1`` this is the
+        quasi-norm (it breaks the triangle inequality), still defined by the same formula.
+    axis : int, optional
+        Axis to reduce along; ``None`` flattens.
+
+    Returns
+    -------
+    float or ndarray
+    """
+    a = np.abs(finite_array("x", x))
+    p = float(p)
+    if np.isnan(p) or p <= 0:
+        raise ValueError(f"p must be > 0 (or np.inf), got {p!r}")
+    if np.isinf(p):
+        return np.max(a, axis=axis, initial=0.0)
+    if p == 1:
+        return np.sum(a, axis=axis)
+    if p == 2:
+        return np.sqrt(np.sum(a * a, axis=axis))
+    # Scale by the largest entry so a**p neither overflows nor underflows.
+    m = np.max(a, axis=axis, keepdims=True, initial=0.0)
+    safe = np.where(m > 0, m, 1.0)
+    s = np.sum((a / safe) ** p, axis=axis, keepdims=True) ** (1.0 / p) * m
+    return np.squeeze(s, axis=axis) if axis is not None else float(s.squeeze())
+
+
+def penalty(w, kind: str) -> np.ndarray:
+    """The penalty R(w): ``|w|`` for kind ``"l1"``, ``w**2`` for ``"l2"`` (elementwise)."""
+    choice("kind", kind, KINDS)
+    w = finite_array("w", w)
+    return np.abs(w) if kind == "l1" else w * w
+
+
+def penalty_slope(w, kind: str) -> np.ndarray:
+    """The slope R'(w): ``sign(w)`` (0 at 0) for ``"l1"``, ``2w`` for ``"l2"`` (elementwise)."""
+    choice("kind", kind, KINDS)
+    w = finite_array("w", w)
+    return np.sign(w) if kind == "l1" else 2.0 * w
+
+
+def unit_ball(p: float, n: int = 400) -> np.ndarray:
+    """Points on the unit sphere ``{x in R^2 : ||x||_p = 1}`` for drawing.
+
+    Parameters
+    ----------
+    p : float
+        ``p > 0`` or ``np.inf``.
+    n : int
+        Number of points, at least 4.
+
+    Returns
+    -------
+    ndarray of shape (n, 2)
+        Points in counter-clockwise angular order starting on the positive x axis. The
+        points are the rays at ``n`` equally spaced angles, each scaled to norm 1, so the
+        corners of the diamond (p=1) and square (p=inf) are hit exactly when ``n % 4 == 0``.
+    """
+    p = float(p)
+    if np.isnan(p) or p <= 0:
+        raise ValueError(f"p must be > 0 (or np.inf), got {p!r}")
+    n = count("n", n, minimum=4)
+    theta = 2 * np.pi * np.arange(n) / n
+    d = np.column_stack([np.cos(theta), np.sin(theta)])
+    # Snap the axis directions so corners are exact.
+    d[np.abs(d) < 1e-15] = 0.0
+    return d / lp_norm(d, p, axis=1)[:, None]
+
+
+def soft_threshold(z, t: float) -> np.ndarray:
+    """Soft threshold ``sign(z) * max(|z| - t, 0)`` (the lasso map, ESL Table 3.4).
+
+    Values with ``|z| <= t`` map to exactly 0.0.
+    """
+    z = finite_array("z", z)
+    t = nonnegative("t", t)
+    return np.sign(z) * np.maximum(np.abs(z) - t, 0.0) + 0.0  # +0.0 turns -0.0 into 0.0
+
+
+def hard_threshold(z, t: float) -> np.ndarray:
+    """Hard threshold ``z * 1{|z| > t}`` (best subset, ESL Table 3.4)."""
+    z = finite_array("z", z)
+    t = nonnegative("t", t)
+    return np.where(np.abs(z) > t, z, 0.0)
+
+
+def ridge_shrink(z, lam: float) -> np.ndarray:
+    """Proportional shrink ``z / (1 + lam)`` (ridge, ESL Table 3.4). Never exactly 0 unless z is."""
+    z = finite_array("z", z)
+    lam = nonnegative("lam", lam)
+    return z / (1.0 + lam)
+
+
+def descend(
+    w0: float,
+    *,
+    target: float,
+    lam: float,
+    lr: float,
+    steps: int,
+    penalty: str,
+    method: str,
+) -> np.ndarray:
+    """Iterates of one weight minimising ``0.5 * (w - target)**2 + lam * R(w)``.
+
+    Parameters
+    ----------
+    w0, target : float
+        Start and the unpenalised optimum.
+    lam : float
+        Penalty strength, >= 0.
+    lr : float
+        Step size, > 0.
+    steps : int
+        Number of steps, >= 0.
+    penalty : {"l1", "l2"}
+        ``R(w) = |w|`` or ``R(w) = w**2``.
+    method : {"subgradient", "proximal"}
+        ``"subgradient"``: ``w <- w - lr * (w - target + lam * R'(w))`` with ``sign(0) = 0``.
+        ``"proximal"``: ``z = w - lr * (w - target)``, then the exact prox of ``lr * lam * R``:
+        ``soft_threshold(z, lr * lam)`` for l1 (exact zeros), ``z / (1 + 2 * lr * lam)`` for l2.
+
+    Returns
+    -------
+    ndarray of shape (steps + 1,)
+        ``w0`` followed by every iterate.
+    """
+    choice("penalty", penalty, KINDS)
+    choice("method", method, METHODS)
+    w = float(finite_array("w0", w0))
+    target = float(finite_array("target", target))
+    lam = nonnegative("lam", lam)
+    lr = positive("lr", lr)
+    steps = count("steps", steps)
+    out = np.empty(steps + 1)
+    out[0] = w
+    for i in range(1, steps + 1):
+        if method == "subgradient":
+            w = w - lr * (w - target + lam * float(penalty_slope(w, penalty)))
+        else:
+            z = w - lr * (w - target)
+            if penalty == "l1":
+                w = float(soft_threshold(z, lr * lam))
+            else:
+                w = z / (1.0 + 2.0 * lr * lam)
+        out[i] = w
+    return out

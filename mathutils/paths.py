@@ -1,0 +1,99 @@
+"""Shortest taxicab routes across a city grid: counting, listing and sampling them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from itertools import combinations
+
+import numpy as np
+
+from ._checks import count
+
+
+def count_shortest_paths(m: int, n: int) -> int:
+    """Number of shortest routes across an ``m`` x ``n`` block grid: ``C(m + n, n)`` (exact int).
+
+    A route is a word of ``m`` "right" and ``n`` "up" moves; choosing where the rights go
+    fixes it.
+    """
+    m = count("m", m)
+    n = count("n", n)
+    return math.comb(m + n, n)
+
+
+def _path_from_rights(rights: tuple[int, ...] | list[int], m: int, n: int) -> np.ndarray:
+    steps = np.zeros((m + n, 2), dtype=int)
+    steps[:, 1] = 1
+    steps[list(rights)] = (1, 0)
+    return np.vstack([np.zeros((1, 2), dtype=int), np.cumsum(steps, axis=0)])
+
+
+def shortest_paths(m: int, n: int) -> Iterator[np.ndarray]:
+    """Every monotone lattice path from (0, 0) to (m, n).
+
+    Yields
+    ------
+    ndarray of shape (m + n + 1, 2), dtype int
+        The corners visited, in order. Paths come in lexicographic order of the positions
+        of their "right" moves.
+    """
+    m = count("m", m)
+    n = count("n", n)
+    for rights in combinations(range(m + n), m):
+        yield _path_from_rights(rights, m, n)
+
+
+def _unrank(rank: int, length: int, k: int) -> list[int]:
+    """The ``rank``-th k-subset of range(length) in lexicographic order."""
+    out: list[int] = []
+    start = 0
+    for remaining in range(k, 0, -1):
+        for pos in range(start, length):
+            block = math.comb(length - pos - 1, remaining - 1)
+            if rank < block:
+                out.append(pos)
+                start = pos + 1
+                break
+            rank -= block
+    return out
+
+
+def sample_shortest_paths(m: int, n: int, k: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """``k`` distinct shortest paths drawn uniformly without replacement.
+
+    Parameters
+    ----------
+    m, n : int
+        Grid size in blocks.
+    k : int
+        How many paths; at most ``count_shortest_paths(m, n)``.
+    rng : numpy.random.Generator
+        The only source of randomness.
+
+    Returns
+    -------
+    list of ndarray of shape (m + n + 1, 2)
+    """
+    total = count_shortest_paths(m, n)
+    k = count("k", k)
+    if k > total:
+        raise ValueError(f"k={k} exceeds the {total} distinct shortest paths of a {m}x{n} grid")
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError("rng must be a numpy.random.Generator, e.g. np.random.default_rng(0)")
+    ranks: list[int] = []
+    seen: set[int] = set()
+    while len(ranks) < k:
+        # Uniform big integer in [0, total): draw 62-bit limbs, reject above the top multiple.
+        limbs = max(1, math.ceil(total.bit_length() / 62))
+        r = 0
+        for _ in range(limbs):
+            r = (r << 62) | int(rng.integers(0, 1 << 62))
+        span = 1 << (62 * limbs)
+        if r >= span - span % total:
+            continue
+        r %= total
+        if r not in seen:
+            seen.add(r)
+            ranks.append(r)
+    return [_path_from_rights(_unrank(r, m + n, m), m, n) for r in ranks]

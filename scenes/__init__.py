@@ -1,0 +1,1 @@
+"""The lecture's chapters (one Scene per file) and the modules they share (style, components)."""
