@@ -6,7 +6,7 @@ is re-exported here.
 """
 
 from .data import DIABETES_FEATURES, anscombe, diabetes
-from .fits import Line, absolute_loss, lad_fit, ols_fit, squared_loss
+from .fits import Line, absolute_loss, lad_fit, lad_optimal_lines, ols_fit, squared_loss
 from .geometry import (
     RandomLosses,
     constrained_minimum,
@@ -40,6 +40,7 @@ __all__ = [
     "diabetes",
     "hard_threshold",
     "lad_fit",
+    "lad_optimal_lines",
     "lasso",
     "lasso_alpha_max",
     "lasso_path",

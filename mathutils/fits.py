@@ -91,3 +91,44 @@ def squared_loss(line: Line, x, y) -> float:
     """``sum (y_i - line(x_i))**2``: the L2 loss of a line."""
     x, y = _xy(x, y)
     return float(((y - line(x)) ** 2).sum())
+
+
+def lad_optimal_lines(x, y, rtol: float = 1e-9) -> list[Line]:
+    """Every optimal *vertex* of the least-absolute-deviations problem, by brute force.
+
+    An LAD line can always be chosen through two data points (a vertex of the linear
+    program), so the minimum loss is the smallest loss among the lines through pairs of
+    points with distinct ``x``. The set of all optimal lines is the convex hull (in
+    ``(intercept, slope)``) of the optimal vertices returned here: one line means the
+    minimiser is unique, two or more mean a whole segment or polygon of lines ties.
+    Exact combinatorics, ``O(n^3)``: meant for the lecture's small data sets.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+    rtol : float
+        Relative tolerance for calling a loss equal to the minimum.
+
+    Returns
+    -------
+    list of Line
+        Distinct optimal vertex lines, sorted by slope.
+    """
+    x, y = _xy(x, y)
+    i, j = np.triu_indices(len(x), k=1)
+    keep = x[i] != x[j]
+    i, j = i[keep], j[keep]
+    slopes = (y[j] - y[i]) / (x[j] - x[i])
+    intercepts = y[i] - slopes * x[i]
+    losses = np.abs(y[None, :] - intercepts[:, None] - slopes[:, None] * x[None, :]).sum(axis=1)
+    best = losses.min()
+    on = losses <= best + rtol * max(best, 1.0)
+    lines: list[Line] = []
+    for a, b in sorted(zip(intercepts[on], slopes[on], strict=True), key=lambda t: (t[1], t[0])):
+        if not any(
+            abs(a - q.intercept) <= 1e-9 * max(1, abs(a))
+            and abs(b - q.slope) <= 1e-9 * max(1, abs(b))
+            for q in lines
+        ):
+            lines.append(Line(float(a), float(b)))
+    return lines
