@@ -35,9 +35,8 @@ def lp_norm(x, p: float, axis: int | None = None) -> np.ndarray | float:
         return np.max(a, axis=axis, initial=0.0)
     if p == 1:
         return np.sum(a, axis=axis)
-    if p == 2:
-        return np.sqrt(np.sum(a * a, axis=axis))
-    # Scale by the largest entry so a**p neither overflows nor underflows.
+    # Scale by the largest entry so a**p neither overflows nor underflows (p = 2 too:
+    # sqrt(sum a*a) gives 0 for [1e-200] and inf for [1e200]).
     m = np.max(a, axis=axis, keepdims=True, initial=0.0)
     safe = np.where(m > 0, m, 1.0)
     s = np.sum((a / safe) ** p, axis=axis, keepdims=True) ** (1.0 / p) * m
@@ -73,7 +72,8 @@ def unit_ball(p: float, n: int = 400) -> np.ndarray:
     ndarray of shape (n, 2)
         Points in counter-clockwise angular order starting on the positive x axis. The
         points are the rays at ``n`` equally spaced angles, each scaled to norm 1, so the
-        corners of the diamond (p=1) and square (p=inf) are hit exactly when ``n % 4 == 0``.
+        corners of the diamond (p=1) are hit exactly when ``n % 4 == 0``, those of the
+        square (p=inf, on the diagonals) when ``n % 8 == 0``.
     """
     p = float(p)
     if np.isnan(p) or p <= 0:
@@ -81,8 +81,10 @@ def unit_ball(p: float, n: int = 400) -> np.ndarray:
     n = count("n", n, minimum=4)
     theta = 2 * np.pi * np.arange(n) / n
     d = np.column_stack([np.cos(theta), np.sin(theta)])
-    # Snap the axis directions so corners are exact.
+    # Snap the axis and diagonal directions so corners are exact (cos(pi/4) != sin(pi/4)).
     d[np.abs(d) < 1e-15] = 0.0
+    diag = np.abs(np.abs(d[:, 0]) - np.abs(d[:, 1])) < 1e-15
+    d[diag] = np.sign(d[diag]) * np.sqrt(0.5)
     return d / lp_norm(d, p, axis=1)[:, None]
 
 
