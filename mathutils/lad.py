@@ -1,0 +1,369 @@
+"""L1 vs L2 as a *loss*: least absolute deviations (LAD) against least squares (OLS).
+
+The math of the robustness and stability chapters, computed before any animation:
+
+* :func:`nudge_example` -- a handful of points where sliding one point sideways through a
+  short range makes the LAD line jump (a tie between two optimal vertex lines lies inside
+  the range), while the least-squares line only glides. Found by :func:`search_nudge_examples`.
+* :func:`vertex_losses`, :func:`optimal_vertex`, :func:`lad_tie_position` -- the brute-force
+  vertex view of LAD (every candidate line through two data points) used to find that tie.
+
+Pure numpy/scipy. Random generation takes an explicit ``numpy.random.Generator``; bad input
+raises ``ValueError`` naming the argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy.optimize import brentq
+
+from ._checks import count, finite_array, positive, same_length
+from .fits import Line, lad_fit, lad_optimal_lines, ols_fit
+
+# --------------------------------------------------------------------------------------------
+# input checks
+
+
+def _base_data(x, y, moving) -> tuple[np.ndarray, np.ndarray, int]:
+    x = finite_array("x", x, ndim=1)
+    y = finite_array("y", y, ndim=1)
+    same_length(x, y)
+    if len(x) < 3:
+        raise ValueError(f"x and y need at least 3 points (one of them moves), got {len(x)}")
+    m = count("moving", moving)
+    if m >= len(x):
+        raise ValueError(f"moving must index a point (0 to {len(x) - 1}), got {moving!r}")
+    return x, y, m
+
+
+def _positions(name: str, value) -> np.ndarray:
+    p = finite_array(name, value, ndim=1)
+    if len(p) < 1:
+        raise ValueError(f"{name} must hold at least one position")
+    return p
+
+
+def _frozen(a) -> np.ndarray:
+    a = np.array(a, dtype=float)
+    a.setflags(write=False)
+    return a
+
+
+# --------------------------------------------------------------------------------------------
+# the vertex view of LAD: every line through two data points, and its L1 loss
+
+
+@dataclass(frozen=True)
+class VertexLosses:
+    """The L1 loss of every line through two data points, for each position of one point.
+
+    Attributes
+    ----------
+    pairs : ndarray of int, shape (P, 2)
+        The two points ``(i, j)`` each candidate line passes through, ``i < j``.
+    intercepts, slopes : ndarray, shape (T, P)
+        The candidate lines at each of the ``T`` positions (NaN where the two points share
+        an ``x``, so no line ``y = a + b x`` passes through both).
+    losses : ndarray, shape (T, P)
+        ``sum_i |y_i - a - b x_i|`` of each candidate (``inf`` where undefined).
+    """
+
+    pairs: np.ndarray
+    intercepts: np.ndarray
+    slopes: np.ndarray
+    losses: np.ndarray
+
+
+def vertex_losses(x, y, moving: int, positions) -> VertexLosses:
+    """The L1 loss of every two-point line while point ``moving`` sits at each x position.
+
+    An LAD line can always be chosen through two data points (a vertex of the linear
+    program), so the smallest of these losses is the LAD minimum, and the pairs attaining it
+    are the optimal vertices (what :func:`mathutils.lad_optimal_lines` returns for one
+    data set, here vectorised over positions of the moving point).
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+        The base data, ``n >= 3``.
+    moving : int
+        Index of the point that slides horizontally; its ``y`` stays.
+    positions : array_like of shape (T,)
+        The x positions the moving point takes.
+
+    Returns
+    -------
+    VertexLosses
+    """
+    x, y, m = _base_data(x, y, moving)
+    ts = _positions("positions", positions)
+    xs = np.repeat(x[None, :], len(ts), axis=0)
+    xs[:, m] = ts
+    i, j = np.triu_indices(len(x), k=1)
+    dx = xs[:, j] - xs[:, i]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slopes = np.where(dx != 0, (y[j] - y[i]) / np.where(dx != 0, dx, 1.0), np.nan)
+    intercepts = y[i] - slopes * xs[:, i]
+    resid = y[None, None, :] - intercepts[:, :, None] - slopes[:, :, None] * xs[:, None, :]
+    losses = np.abs(resid).sum(axis=-1)
+    losses[~np.isfinite(losses)] = np.inf
+    return VertexLosses(np.stack([i, j], axis=1), intercepts, slopes, losses)
+
+
+def optimal_vertex(x, y, moving: int, positions) -> np.ndarray:
+    """Index (into ``vertex_losses(...).pairs``) of the best vertex line at each position.
+
+    Where two vertices tie exactly, the lower index wins; see :func:`lad_tie_position` to
+    find where that happens.
+    """
+    return vertex_losses(x, y, moving, positions).losses.argmin(axis=1)
+
+
+def lad_tie_position(x, y, moving: int, lo: float, hi: float) -> float:
+    """The x position of point ``moving`` where the best LAD vertex changes, in ``[lo, hi]``.
+
+    Bisection on *which vertex is optimal* narrows ``[lo, hi]`` to the switch, then the exact
+    crossing of the two vertices' L1 losses (each piecewise linear in the position) is found
+    with Brent's method. There the two vertex lines have equal L1 loss and both are optimal.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+    moving : int
+    lo, hi : float
+        Positions with ``lo < hi`` at which different vertices are optimal.
+
+    Returns
+    -------
+    float
+        The tie position. If several switches lie in ``[lo, hi]``, one of them.
+    """
+    x, y, m = _base_data(x, y, moving)
+    lo, hi = float(lo), float(hi)
+    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+        raise ValueError(f"lo and hi must be finite with lo < hi, got {lo!r}, {hi!r}")
+    first, last = optimal_vertex(x, y, m, [lo, hi])
+    if first == last:
+        raise ValueError(f"the same vertex is optimal at lo={lo} and hi={hi}: no switch to find")
+    for _ in range(200):
+        mid = 0.5 * (lo + hi)
+        if mid in (lo, hi):
+            break
+        if optimal_vertex(x, y, m, [mid])[0] == first:
+            lo = mid
+        else:
+            hi = mid
+    p, q = first, optimal_vertex(x, y, m, [hi])[0]
+
+    def gap(t: float) -> float:
+        loss = vertex_losses(x, y, m, [t]).losses[0]
+        return float(loss[p] - loss[q])
+
+    g_lo, g_hi = gap(lo), gap(hi)
+    if g_lo == 0.0:
+        return lo
+    if g_lo < 0.0 < g_hi:
+        return float(brentq(gap, lo, hi, xtol=1e-15, rtol=4 * np.finfo(float).eps))
+    return 0.5 * (lo + hi)  # pragma: no cover - bisection already at machine precision
+
+
+# --------------------------------------------------------------------------------------------
+# the nudge example (stability chapter; reused by the numeracy chapter)
+
+
+@dataclass(frozen=True)
+class NudgeCandidate:
+    """One data set found by :func:`search_nudge_examples`."""
+
+    seed: int
+    moving: int
+    x: np.ndarray
+    y: np.ndarray
+    jump: float  # |LAD slope after - LAD slope before|
+    ols_glide: float  # |OLS slope at the end - OLS slope at the start|
+
+
+@dataclass(frozen=True)
+class NudgeExample:
+    """A few points; sliding one of them sideways makes the LAD line jump.
+
+    Attributes
+    ----------
+    x, y : ndarray of shape (n,)
+        The base data (point ``moving`` at its base position ``x[moving]``).
+    moving : int
+        Index of the nudged point; only its x changes.
+    positions : ndarray of shape (T,)
+        The x positions of the nudge, a short range centred on ``x[moving]``.
+    tie_position : float
+        The position where two LAD vertex lines have equal L1 loss (inside ``positions``).
+    tie_lines : tuple of Line
+        The optimal vertex lines at the tie, from :func:`mathutils.lad_optimal_lines`,
+        sorted by slope; every line between them (in intercept and slope) is optimal too.
+    tie_pairs : tuple of (int, int)
+        For each tie line, the two data points it passes through.
+    ols_intercepts, ols_slopes : ndarray of shape (T,)
+        :func:`mathutils.ols_fit` at each position.
+    lad_intercepts, lad_slopes : ndarray of shape (T,)
+        :func:`mathutils.lad_fit` at each position.
+    lad_loss, ols_loss : ndarray of shape (T,)
+        The minimum L1 loss and the minimum L2 loss at each position.
+    seed : int
+        The seed of the data set (see :func:`search_nudge_examples`).
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    moving: int
+    positions: np.ndarray
+    tie_position: float
+    tie_lines: tuple[Line, ...]
+    tie_pairs: tuple[tuple[int, int], ...]
+    ols_intercepts: np.ndarray
+    ols_slopes: np.ndarray
+    lad_intercepts: np.ndarray
+    lad_slopes: np.ndarray
+    lad_loss: np.ndarray
+    ols_loss: np.ndarray
+    seed: int
+
+    def data_at(self, position: float) -> tuple[np.ndarray, np.ndarray]:
+        """The data with the moving point at ``position``."""
+        xs = np.array(self.x, dtype=float)
+        xs[self.moving] = float(position)
+        return xs, np.array(self.y, dtype=float)
+
+
+#: Shape of the search: points, spread, nudge half-width, positions scanned.
+NUDGE_POINTS = 5
+NUDGE_HALF_WIDTH = 0.6
+_SCAN = 201
+#: The data set :func:`nudge_example` uses: the first candidate of
+#: ``search_nudge_examples(range(1500))`` (recorded so the example is instant; a test re-runs
+#: that search).
+NUDGE_SEED = 714
+NUDGE_MOVING = 1
+
+
+def _nudge_data(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Points near ``y = 1 + x/2``, x spread evenly with jitter, rounded to one decimal."""
+    x = np.round(np.arange(1, n + 1) * 1.5 + rng.uniform(-0.4, 0.4, n), 1)
+    y = np.round(1 + 0.5 * x + rng.normal(0.0, 1.0, n), 1)
+    return x, y
+
+
+def _scan(x, y, m, half_width, n_scan):
+    ts = np.linspace(x[m] - half_width, x[m] + half_width, n_scan)
+    v = vertex_losses(x, y, m, ts)
+    return ts, v, v.losses.argmin(axis=1)
+
+
+def search_nudge_examples(
+    seeds, n_points: int = NUDGE_POINTS, half_width: float = NUDGE_HALF_WIDTH,
+    n_scan: int = _SCAN, margin: float = 0.05,
+) -> list[NudgeCandidate]:
+    """Search random small data sets for a clean LAD jump under a sideways nudge.
+
+    For each seed, ``n_points`` points near ``y = 1 + x/2`` are drawn with
+    ``np.random.default_rng(seed)``; each point in turn slides through
+    ``x_i +- half_width``. A candidate is kept when, over ``n_scan`` positions, the best LAD
+    vertex changes exactly once, in the middle 40 % of the range, the best lines never pass
+    through the moving point (so the LAD slope is flat on both sides of the jump), and at both
+    ends the best vertex wins by at least ``margin`` in L1 loss.
+
+    Parameters
+    ----------
+    seeds : iterable of int
+    n_points : int
+        Points per data set, at least 3.
+    half_width : float
+        Half the nudge range, > 0.
+    n_scan : int
+        Positions scanned per point, at least 3.
+    margin : float
+        Required lead of the best vertex at both ends of the range, > 0.
+
+    Returns
+    -------
+    list of NudgeCandidate
+        Sorted by decreasing jump of the LAD slope, then by decreasing glide of the OLS
+        slope (a visible glide is the contrast the chapter shows).
+    """
+    n = count("n_points", n_points, minimum=3)
+    hw = positive("half_width", half_width)
+    n_scan = count("n_scan", n_scan, minimum=3)
+    margin = positive("margin", margin)
+    found: list[NudgeCandidate] = []
+    for seed in seeds:
+        seed = count("seeds", seed)
+        x, y = _nudge_data(np.random.default_rng(seed), n)
+        if len(np.unique(x)) < n:
+            continue
+        for m in range(n):
+            ts, v, best = _scan(x, y, m, hw, n_scan)
+            switch = np.nonzero(np.diff(best))[0]
+            if len(switch) != 1 or not 0.3 * n_scan < switch[0] < 0.7 * n_scan:
+                continue
+            if np.any(v.pairs[best] == m):
+                continue
+            ends = np.sort(v.losses[[0, -1]], axis=1)
+            if np.min(ends[:, 1] - ends[:, 0]) < margin:
+                continue
+            jump = abs(v.slopes[-1, best[-1]] - v.slopes[0, best[0]])
+            xs0, xs1 = x.copy(), x.copy()
+            xs0[m], xs1[m] = ts[0], ts[-1]
+            glide = abs(ols_fit(xs1, y).slope - ols_fit(xs0, y).slope)
+            found.append(NudgeCandidate(seed, m, x, y, float(jump), float(glide)))
+    found.sort(key=lambda c: (-c.jump, -c.ols_glide, c.seed, c.moving))
+    return found
+
+
+@lru_cache(maxsize=8)
+def nudge_example(n_positions: int = 121) -> NudgeExample:
+    """The stability chapter's data: nudge one point sideways and the LAD line jumps.
+
+    Five points (``NUDGE_SEED``, found by :func:`search_nudge_examples`); point
+    ``NUDGE_MOVING`` slides through ``x +- NUDGE_HALF_WIDTH``. Both fits are solved at every
+    position (``ols_fit`` and ``lad_fit``); the tie inside the range is located with
+    :func:`lad_tie_position` and its optimal lines come from ``lad_optimal_lines``.
+
+    Parameters
+    ----------
+    n_positions : int
+        Positions along the nudge, at least 3 (the arrays' length).
+
+    Returns
+    -------
+    NudgeExample
+        Arrays are read-only; the result is cached.
+    """
+    t_count = count("n_positions", n_positions, minimum=3)
+    x, y = _nudge_data(np.random.default_rng(NUDGE_SEED), NUDGE_POINTS)
+    m = NUDGE_MOVING
+    positions = np.linspace(x[m] - NUDGE_HALF_WIDTH, x[m] + NUDGE_HALF_WIDTH, t_count)
+    ols_a, ols_b, lad_a, lad_b, l1, l2 = (np.empty(t_count) for _ in range(6))
+    for k, t in enumerate(positions):
+        xs = x.copy()
+        xs[m] = t
+        o, d = ols_fit(xs, y), lad_fit(xs, y)
+        ols_a[k], ols_b[k], lad_a[k], lad_b[k] = o.intercept, o.slope, d.intercept, d.slope
+        l2[k] = float(((y - o(xs)) ** 2).sum())
+        l1[k] = float(np.abs(y - d(xs)).sum())
+    tie = lad_tie_position(x, y, m, positions[0], positions[-1])
+    xs = x.copy()
+    xs[m] = tie
+    lines = tuple(lad_optimal_lines(xs, y))
+    pairs = []
+    for line in lines:
+        on = np.nonzero(np.abs(y - line(xs)) <= 1e-9 * max(1.0, float(np.abs(y).max())))[0]
+        pairs.append((int(on[0]), int(on[1])))
+    return NudgeExample(
+        x=_frozen(x), y=_frozen(y), moving=m, positions=_frozen(positions),
+        tie_position=float(tie), tie_lines=lines, tie_pairs=tuple(pairs),
+        ols_intercepts=_frozen(ols_a), ols_slopes=_frozen(ols_b),
+        lad_intercepts=_frozen(lad_a), lad_slopes=_frozen(lad_b),
+        lad_loss=_frozen(l1), ols_loss=_frozen(l2), seed=NUDGE_SEED,
+    )
