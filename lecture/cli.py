@@ -1,34 +1,122 @@
-"""Minimal builder: render every chapter present, in manifest order, with the root manim.cfg.
+"""``python -m lecture``: the lecture builder's command line.
 
-(The full builder — joining, captions, clips, slides — grows from here.)
+    python -m lecture render [--quality l|m|h|k] [--jobs N] [--only SLUG ...] [--out DIR]
+                             [--manifest FILE.toml|module:ATTR] [--no-slides] [--tex-cache DIR]
+    python -m lecture doctor       check the system pieces a render needs
+    python -m lecture list         the chapters, in lecture order, and whether each exists
+
+Exit status: 0 all good; 1 a chapter or a lecture-level step failed (the summary says which);
+2 bad arguments (one line on stderr); 130 interrupted (finished chapters are kept).
 """
 
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
 import sys
+from pathlib import Path
 
-from .manifest import ROOT, present
+from . import doctor, manifest
+from .build import QUALITIES, build
+from .manifest import ROOT
 
-QUALITIES = ("l", "m", "h", "k")
+
+class UsageError(Exception):
+    """Bad arguments: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line, no usage dump, status 2
+        raise UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m lecture", description="Build the L1 vs L2 lecture.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    r = sub.add_parser("render", help="render the chapters and assemble the lecture")
+    r.add_argument("--quality", "-q", default="h", choices=QUALITIES,
+                   help="manim quality: l 480p15, m 720p30, h 1080p60 (default), k 2160p60")
+    r.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+                   help="chapters rendered at the same time (default: number of cores)")
+    r.add_argument("--only", nargs="+", metavar="SLUG", help="render only these chapters")
+    r.add_argument("--out", type=Path, default=ROOT / "build" / "lecture",
+                   help="output folder (default: build/lecture)")
+    r.add_argument("--manifest", help="chapter list: a .toml file or module:ATTR "
+                   "(default: lecture.manifest:CHAPTERS)")
+    r.add_argument("--tex-cache", type=Path, default=ROOT / "media",
+                   help="folder whose Tex/ and texts/ caches all renders share (default: media)")
+    r.add_argument("--no-slides", action="store_true", help="skip the pptx/html decks")
+    r.add_argument("--no-doctor", action="store_true", help="skip the preflight check")
+    sub.add_parser("doctor", help="check latex, dvisvgm, ffmpeg, cairo, pango")
+    ls = sub.add_parser("list", help="list the chapters of the manifest")
+    ls.add_argument("--manifest")
+    return p
+
+
+def _check_out(out: Path) -> Path:
+    """The output folder, created; UsageError if it cannot be written."""
+    out = out.expanduser()
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".write-test-{os.getpid()}"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"--out {out} is not writable ({exc.strerror or exc})") from None
+    return out
+
+
+def _chapters(spec: str | None) -> tuple[manifest.Chapter, ...]:
+    try:
+        return manifest.load(spec)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _render(args) -> int:
+    chapters = _chapters(args.manifest)
+    slugs = [c.slug for c in chapters]
+    if args.only:
+        unknown = [s for s in args.only if s not in slugs]
+        if unknown:
+            raise UsageError(f"unknown chapter {', '.join(unknown)}; choose from "
+                             + ", ".join(slugs))
+        absent = [s for s in args.only if not chapters[slugs.index(s)].path.exists()]
+        if absent:
+            raise UsageError(f"chapter {', '.join(absent)} has no scene file yet")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
+    out = _check_out(args.out)
+    if not args.no_doctor and doctor.run(verbose=False, stream=sys.stderr) != 0:
+        print("lecture: preflight failed: install the above, then run again.", file=sys.stderr)
+        return 1
+    result = build(chapters, out=out, quality=args.quality, jobs=args.jobs, only=args.only,
+                   tex_cache=args.tex_cache, slides=not args.no_slides)
+    return result.exit_status
+
+
+def _list(args) -> int:
+    chapters = _chapters(args.manifest)
+    for i, c in enumerate(chapters, 1):
+        state = "ok     " if c.path.exists() else "missing"
+        print(f"{i:2d}  {c.slug:12} {state}  {c.scene:24} {c.title}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run the chosen command; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m lecture")
-    sub = parser.add_subparsers(dest="command", required=True)
-    render = sub.add_parser("render", help="render every chapter present")
-    render.add_argument("--quality", default="h", choices=QUALITIES)
-    args = parser.parse_args(argv)
-    failed = []
-    for ch in present():
-        print(f"lecture: rendering {ch.slug} ({ch.file}) at -q{args.quality}", flush=True)
-        cmd = [sys.executable, "-m", "manim", "render", "--config_file", str(ROOT / "manim.cfg"),
-               f"-q{args.quality}", "--save_sections", ch.file, ch.scene]
-        if subprocess.run(cmd, cwd=ROOT).returncode != 0:
-            failed.append(ch.slug)
-    if failed:
-        print(f"lecture: failed: {', '.join(failed)}", file=sys.stderr)
-        return 1
-    return 0
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "doctor":
+            return doctor.run(verbose=True)
+        if args.command == "list":
+            return _list(args)
+        return _render(args)
+    except UsageError as exc:
+        print(f"python -m lecture: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("lecture: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,196 @@
+"""Render chapters with manim in parallel processes, following their progress.
+
+Each chapter renders in its own ``manim render`` process with its own media folder (so
+processes never share partial movie files) whose ``Tex`` and ``texts`` folders are links to
+one shared cache. The progress bars manim writes to stderr are parsed for the live view and
+everything the process prints goes to the chapter's log file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .manifest import ROOT, Chapter
+
+# manim's quality flag -> the folder it renders into (manim.constants.QUALITIES).
+QUALITY_DIRS = {"l": "480p15", "m": "720p30", "h": "1080p60", "k": "2160p60"}
+_PROGRESS = re.compile(r"Animation (\d+):.*?(\d+)/(\d+)")
+
+
+@dataclass
+class ChapterJob:
+    """One chapter of a build: what to render, and its state as the build goes."""
+
+    chapter: Chapter
+    number: int
+    digest: str
+    media: Path
+    log: Path
+    state: str = "pending"  # pending, cached, rendering, done, failed, stopped, skipped
+    animation: int = -1
+    frames_done: int = 0  # frames of finished animations
+    frames_now: int = 0  # frames of the animation in progress
+    started: float | None = None
+    render_seconds: float | None = None
+    estimate: float | None = None  # seconds, from the last render of this chapter
+    duration: float | None = None  # seconds of video
+    error: str = ""
+    tail: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """``NN-slug``: how the chapter's outputs are named."""
+        return f"{self.number:02d}-{self.chapter.slug}"
+
+    @property
+    def frames(self) -> int:
+        return self.frames_done + self.frames_now
+
+    def remaining(self, now: float) -> float | None:
+        """Estimated seconds left, or None when nothing is known."""
+        if self.state in ("cached", "done", "failed", "stopped", "skipped"):
+            return 0.0
+        if self.estimate is None:
+            return None
+        if self.state == "rendering" and self.started is not None:
+            return max(self.estimate - (now - self.started), 1.0)
+        return self.estimate
+
+
+def manim_command(job: ChapterJob, quality: str) -> list[str]:
+    """The manim command line that renders ``job``'s chapter."""
+    return [
+        sys.executable, "-m", "manim", "render",
+        "--config_file", str(ROOT / "manim.cfg"),
+        f"-q{quality}", "--save_sections",
+        "--media_dir", str(job.media),
+        "--progress_bar", "display",
+        str(job.chapter.path), job.chapter.scene,
+    ]
+
+
+def share_cache(media: Path, cache: Path) -> None:
+    """Make ``media``'s Tex and texts folders links to the shared ``cache`` folders."""
+    media.mkdir(parents=True, exist_ok=True)
+    for sub in ("Tex", "texts"):
+        shared = cache / sub
+        shared.mkdir(parents=True, exist_ok=True)
+        link = media / sub
+        if link.is_symlink() and link.resolve() == shared.resolve():
+            continue
+        if link.is_symlink() or link.is_file():
+            link.unlink()
+        elif link.is_dir():
+            continue  # an existing private cache: keep it
+        link.symlink_to(shared.resolve(), target_is_directory=True)
+
+
+class Renderer:
+    """Runs manim for a set of chapter jobs, at most ``jobs`` at a time."""
+
+    def __init__(self, quality: str, jobs: int, tex_cache: Path, on_event=None):
+        self.quality = quality
+        self.jobs = max(1, jobs)
+        self.tex_cache = tex_cache
+        self.on_event = on_event or (lambda job, event: None)
+        self._procs: dict[str, subprocess.Popen] = {}
+        self._lock = threading.Lock()
+        self.stopping = threading.Event()
+
+    # -- one chapter --------------------------------------------------------------------------
+
+    def render_one(self, job: ChapterJob) -> bool:
+        """Render one chapter; True when manim exited 0 (outputs not yet checked)."""
+        if self.stopping.is_set():
+            job.state = "stopped"
+            return False
+        share_cache(job.media, self.tex_cache)
+        job.log.parent.mkdir(parents=True, exist_ok=True)
+        job.state, job.started = "rendering", time.monotonic()
+        job.animation, job.frames_done, job.frames_now = -1, 0, 0
+        self.on_event(job, "start")
+        tail: deque[str] = deque(maxlen=40)
+        env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="100")
+        with open(job.log, "w", encoding="utf-8", errors="replace") as log:
+            log.write("$ " + " ".join(manim_command(job, self.quality)) + "\n")
+            log.flush()
+            proc = subprocess.Popen(
+                manim_command(job, self.quality), cwd=ROOT, env=env,
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                start_new_session=True,  # Ctrl-C reaches the builder, which stops children
+            )
+            with self._lock:
+                self._procs[job.chapter.slug] = proc
+            buf = b""
+            assert proc.stdout is not None
+            while chunk := proc.stdout.read1(65536):
+                buf += chunk
+                *pieces, buf = re.split(rb"[\r\n]", buf)
+                for raw in pieces:
+                    self._line(job, raw.decode("utf-8", "replace"), log, tail)
+            if buf:
+                self._line(job, buf.decode("utf-8", "replace"), log, tail)
+            code = proc.wait()
+            with self._lock:
+                self._procs.pop(job.chapter.slug, None)
+        job.render_seconds = time.monotonic() - job.started
+        job.frames_done += job.frames_now
+        job.frames_now = 0
+        job.tail = list(tail)[-12:]
+        if code != 0:
+            job.state = "stopped" if self.stopping.is_set() else "failed"
+            job.error = f"manim exited with status {code}"
+            return False
+        return True
+
+    def _line(self, job: ChapterJob, line: str, log, tail: deque) -> None:
+        m = _PROGRESS.search(line)
+        if m:
+            anim, done = int(m.group(1)), int(m.group(2))
+            if anim != job.animation:
+                job.frames_done += job.frames_now
+                job.animation = anim
+                job.frames_now = 0
+            job.frames_now = done
+            return  # progress bars are not worth keeping in the log
+        if line.strip():
+            log.write(line + "\n")
+            tail.append(line.rstrip())
+
+    # -- stopping -----------------------------------------------------------------------------
+
+    def stop(self, grace: float = 5.0) -> None:
+        """Stop every running manim process (SIGTERM, then SIGKILL after ``grace`` s)."""
+        self.stopping.set()
+        with self._lock:
+            procs = list(self._procs.values())
+        for p in procs:
+            _signal_group(p, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for p in procs:
+            try:
+                p.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                _signal_group(p, signal.SIGKILL)
+                p.wait()
+
+
+def _signal_group(proc: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(proc.pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def outputs_of(job: ChapterJob, quality: str) -> Path:
+    """The folder manim wrote ``job``'s video, subcaptions and sections into."""
+    return job.media / "videos" / job.chapter.path.stem / QUALITY_DIRS[quality]
