@@ -131,7 +131,7 @@ class _LassoCD:
                 return None
             if thr > 0.0 and np.any(np.sign(wa) != signs):
                 return None
-            out[active] = wa
+            out[active] = wa + 0.0  # (alpha = 0 could give -0.0)
         corr = self.xty - self.gram @ out
         slack = _KKT_RTOL * (self.scale + thr + float(np.max(self.abs_gram @ np.abs(out))))
         target = np.zeros(self.p)
