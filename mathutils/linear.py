@@ -149,7 +149,7 @@ class _LassoCD:
         self, alpha: float, w: np.ndarray, tol: float, max_iter: int
     ) -> tuple[np.ndarray, int]:
         """Minimise from the warm start ``w``; return the coefficients and the sweeps used."""
-        thr = alpha * self.n
+        thr = float(alpha) * self.n
         polished = self.polish(thr, w)
         if polished is not None:
             return polished, 0
@@ -199,7 +199,7 @@ class _LassoCD:
 
 def _pattern(w: list[float]) -> tuple[int, ...]:
     """The support and sign pattern of ``w``: -1, 0 or 1 per coefficient."""
-    return tuple((v > 0.0) - (v < 0.0) for v in w)
+    return tuple(int(v > 0.0) - int(v < 0.0) for v in w)
 
 
 def lasso(X, y, alpha: float, tol: float = 1e-10, max_iter: int = 100_000) -> LinearFit:
