@@ -1,0 +1,218 @@
+"""One answer or many: the optimal sets of L1 problems, and the two distances on a grid.
+
+The numeracy chapter's math:
+
+* :func:`grid_distances` -- the Euclidean (L2) and taxicab (L1) lengths across a city grid,
+  and how many shortest taxicab routes there are.
+* :func:`lad_tie` / :func:`lad_family` -- when least absolute deviations ties, every convex
+  combination (in intercept and slope) of the optimal vertex lines is optimal.
+* :func:`twin_lasso` -- a lasso with two identical features: every split ``w1 + w2 = s``
+  with equal signs is optimal (a segment), ridge picks the one equal split.
+
+Pure numpy/scipy. Bad input raises ``ValueError`` naming the argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._checks import count, finite_array, nonnegative, positive, same_length
+from .fits import Line, absolute_loss, lad_optimal_lines
+from .linear import lasso, ridge
+from .norms import lp_norm
+from .paths import count_shortest_paths
+
+
+# ---------------------------------------------------------------- two distances
+@dataclass(frozen=True)
+class GridDistances:
+    """From one corner of an ``m`` x ``n`` block grid to the opposite corner.
+
+    Attributes
+    ----------
+    m, n : int
+        Blocks across and up.
+    euclidean : float
+        ``||(m, n)||_2``: the straight segment, the one shortest route in the plane.
+    taxicab : float
+        ``||(m, n)||_1 = m + n``: the length of every shortest route along the streets.
+    routes : int
+        How many shortest street routes there are: ``C(m + n, n)``.
+    """
+
+    m: int
+    n: int
+    euclidean: float
+    taxicab: float
+    routes: int
+
+
+def grid_distances(m: int, n: int) -> GridDistances:
+    """The L2 and L1 lengths across an ``m`` x ``n`` grid, and the number of L1 routes."""
+    m = count("m", m)
+    n = count("n", n)
+    v = np.array([m, n], dtype=float)
+    return GridDistances(m, n, float(lp_norm(v, 2)), float(lp_norm(v, 1)),
+                         count_shortest_paths(m, n))
+
+
+def path_length(path, p: float = 1) -> float:
+    """Length of a polyline (array of corners, shape (k, 2)) in the ``p``-norm."""
+    pts = finite_array("path", path, ndim=2)
+    if pts.shape[1] != 2 or len(pts) < 1:
+        raise ValueError(f"path must have shape (k, 2) with k >= 1, got {pts.shape}")
+    if len(pts) == 1:
+        return 0.0
+    return float(np.sum(lp_norm(np.diff(pts, axis=0), p, axis=1)))
+
+
+# ---------------------------------------------------------------- LAD ties
+@dataclass(frozen=True)
+class LadTie:
+    """The optimal set of a least-absolute-deviations line fit.
+
+    Attributes
+    ----------
+    x, y : ndarray of shape (n,)
+        The data.
+    vertices : tuple of Line
+        The optimal vertex lines (``lad_optimal_lines``), sorted by slope. One line: the
+        minimiser is unique. Two or more: all their convex combinations are optimal.
+    loss : float
+        The minimum L1 loss ``sum |y_i - a - b x_i|``.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    vertices: tuple[Line, ...]
+    loss: float
+
+    @property
+    def unique(self) -> bool:
+        """Whether exactly one line is optimal."""
+        return len(self.vertices) == 1
+
+
+def lad_tie(x, y) -> LadTie:
+    """The optimal vertex lines of the LAD fit of ``(x, y)`` and the minimum L1 loss."""
+    x = finite_array("x", x, ndim=1)
+    y = finite_array("y", y, ndim=1)
+    same_length(x, y)
+    vertices = tuple(lad_optimal_lines(x, y))
+    return LadTie(x, y, vertices, min(absolute_loss(v, x, y) for v in vertices))
+
+
+def lad_family(tie: LadTie, t) -> tuple[np.ndarray, np.ndarray]:
+    """Optimal lines swept along the polyline through the optimal vertices.
+
+    ``t = 0`` is the first vertex line (smallest slope), ``t = 1`` the last; in between,
+    ``t`` walks the vertices in slope order at equal steps per edge, and each line is the
+    convex combination ``(1 - u) v_k + u v_{k+1}`` of two neighbouring vertices (in
+    intercept and slope). The optimal set is convex, so every such line is optimal.
+
+    Parameters
+    ----------
+    tie : LadTie
+    t : array_like
+        Values in ``[0, 1]``.
+
+    Returns
+    -------
+    intercepts, slopes : ndarray, same shape as ``t``
+    """
+    t = finite_array("t", t)
+    if np.any((t < 0) | (t > 1)):
+        raise ValueError("t must lie in [0, 1]")
+    v = np.array([[line.intercept, line.slope] for line in tie.vertices])
+    if len(v) == 1:
+        return np.full(t.shape, v[0, 0]), np.full(t.shape, v[0, 1])
+    edges = len(v) - 1
+    s = t * edges
+    k = np.minimum(np.floor(s).astype(int), edges - 1)
+    u = s - k
+    pts = (1 - u)[..., None] * v[k] + u[..., None] * v[k + 1]
+    return pts[..., 0], pts[..., 1]
+
+
+# ---------------------------------------------------------------- lasso with twin features
+@dataclass(frozen=True)
+class TwinLasso:
+    """A lasso and a ridge on two identical copies of one feature.
+
+    With ``X = [x, x]`` the fit only sees ``s = w1 + w2``, and ``|w1| + |w2| = |s|``
+    exactly when ``w1`` and ``w2`` do not have opposite signs. So the lasso's optimal set is
+    the segment from ``(s, 0)`` to ``(0, s)``, with ``s`` the one-feature lasso
+    coefficient; the ridge penalty ``w1^2 + w2^2`` is smallest at the equal split, its
+    unique answer.
+
+    Attributes
+    ----------
+    x, y : ndarray of shape (n,)
+    alpha : float
+        Lasso penalty (scikit-learn's scaling).
+    ridge_alpha : float
+        Ridge penalty (scikit-learn's scaling).
+    s : float
+        The one-feature lasso coefficient: every optimal lasso split has ``w1 + w2 = s``.
+    segment : ndarray of shape (2, 2)
+        The endpoints ``(s, 0)`` and ``(0, s)`` of the lasso's optimal set.
+    lasso_value : float
+        The lasso objective's minimum value.
+    ridge_coef : ndarray of shape (2,)
+        The ridge answer (equal entries).
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    alpha: float
+    ridge_alpha: float
+    s: float
+    segment: np.ndarray
+    lasso_value: float
+    ridge_coef: np.ndarray
+
+    @property
+    def X(self) -> np.ndarray:
+        """The design matrix with the feature twice."""
+        return np.column_stack([self.x, self.x])
+
+    def split(self, t) -> np.ndarray:
+        """Points ``(1 - t) (s, 0) + t (0, s)`` of the optimal segment, shape (..., 2)."""
+        t = finite_array("t", t)
+        if np.any((t < 0) | (t > 1)):
+            raise ValueError("t must lie in [0, 1]")
+        return (1 - t)[..., None] * self.segment[0] + t[..., None] * self.segment[1]
+
+
+def twin_lasso(x, y, alpha: float, ridge_alpha: float) -> TwinLasso:
+    """Optimal sets of the lasso and ridge when the feature ``x`` appears twice.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+        One feature (not constant) and the response.
+    alpha : float
+        Lasso penalty, >= 0.
+    ridge_alpha : float
+        Ridge penalty, > 0.
+
+    Returns
+    -------
+    TwinLasso
+    """
+    x = finite_array("x", x, ndim=1)
+    y = finite_array("y", y, ndim=1)
+    same_length(x, y)
+    if np.ptp(x) == 0:
+        raise ValueError("x is constant; its coefficient is not determined")
+    alpha = nonnegative("alpha", alpha)
+    ridge_alpha = positive("ridge_alpha", ridge_alpha)
+    s = float(lasso(x[:, None], y, alpha).coef[0])
+    segment = np.array([[s, 0.0], [0.0, s]])
+    xc, yc = x - x.mean(), y - y.mean()
+    value = float(((yc - s * xc) ** 2).sum() / (2 * len(x)) + alpha * abs(s))
+    rc = ridge(np.column_stack([x, x]), y, ridge_alpha).coef
+    mid = float(rc.mean())  # equal by symmetry; average away rounding
+    return TwinLasso(x, y, alpha, ridge_alpha, s, segment, value, np.array([mid, mid]))

@@ -1,0 +1,147 @@
+"""mathutils.minimisers against independent oracles: math, scipy's linprog, scikit-learn."""
+
+import math
+
+import numpy as np
+import pytest
+from scipy.optimize import linprog
+from sklearn.linear_model import Lasso, Ridge
+
+from mathutils import shortest_paths
+from mathutils.lad import nudge_example
+from mathutils.minimisers import grid_distances, lad_family, lad_tie, path_length, twin_lasso
+
+
+# ---------------------------------------------------------------- distances on a grid
+@pytest.mark.parametrize("m,n", [(6, 6), (3, 2), (1, 0), (0, 0), (5, 9)])
+def test_grid_distances(m, n):
+    g = grid_distances(m, n)
+    assert g.euclidean == pytest.approx(math.hypot(m, n), rel=1e-15)
+    assert g.taxicab == m + n
+    assert g.routes == math.comb(m + n, n)
+
+
+def test_six_by_six_numbers():
+    g = grid_distances(6, 6)
+    assert g.euclidean == pytest.approx(6 * math.sqrt(2)) and round(g.euclidean, 2) == 8.49
+    assert g.taxicab == 12 and g.routes == 924
+
+
+def test_every_shortest_route_has_the_taxicab_length():
+    for path in shortest_paths(3, 2):
+        assert path_length(path, 1) == 5
+        assert path_length(path, 2) == 5  # unit steps: both norms count blocks
+    straight = np.array([[0, 0], [6, 6]])
+    assert path_length(straight, 2) == pytest.approx(6 * math.sqrt(2))
+    assert path_length(straight, 1) == 12
+    with pytest.raises(ValueError, match="path"):
+        path_length(np.zeros((3, 3)))
+
+
+# ---------------------------------------------------------------- LAD ties
+def _lad_minimum_by_linprog(x, y):
+    n = len(x)
+    c = np.concatenate([[0.0, 0.0], np.ones(2 * n)])
+    eye = np.eye(n)
+    res = linprog(c, A_eq=np.hstack([np.ones((n, 1)), x[:, None], eye, -eye]), b_eq=y,
+                  bounds=[(None, None)] * 2 + [(0, None)] * (2 * n), method="highs-ipm")
+    assert res.success
+    return res.fun
+
+
+def _tie_data():
+    ex = nudge_example()
+    return ex.data_at(ex.tie_position)
+
+
+def test_the_nudge_tie_has_two_optimal_vertices():
+    x, y = _tie_data()
+    tie = lad_tie(x, y)
+    assert len(tie.vertices) == 2 and not tie.unique
+    assert tie.loss == pytest.approx(_lad_minimum_by_linprog(x, y), rel=1e-9)
+
+
+def test_every_convex_combination_is_optimal():
+    x, y = _tie_data()
+    tie = lad_tie(x, y)
+    best = _lad_minimum_by_linprog(x, y)
+    a, b = lad_family(tie, np.linspace(0, 1, 41))
+    losses = np.abs(y[None, :] - a[:, None] - b[:, None] * x[None, :]).sum(axis=1)
+    np.testing.assert_allclose(losses, best, rtol=1e-9)
+    # beyond the ends of the segment the loss goes up: the optimal set is exactly the segment
+    v = np.array([[line.intercept, line.slope] for line in tie.vertices])
+    for outside in (v[0] - 0.05 * (v[1] - v[0]), v[1] + 0.05 * (v[1] - v[0])):
+        assert np.abs(y - outside[0] - outside[1] * x).sum() > best + 1e-6
+
+
+def test_lad_family_ends_and_unique_case():
+    x, y = _tie_data()
+    tie = lad_tie(x, y)
+    a, b = lad_family(tie, [0.0, 1.0])
+    assert (a[0], b[0]) == pytest.approx(tie.vertices[0])
+    assert (a[1], b[1]) == pytest.approx(tie.vertices[-1])
+    one = lad_tie([0.0, 1.0, 2.0, 3.0], [0.0, 1.0, 0.0, 1.0])
+    assert one.unique
+    a, b = lad_family(one, [0.2, 0.9])
+    assert a[0] == a[1] == one.vertices[0].intercept
+    with pytest.raises(ValueError, match="t must"):
+        lad_family(tie, [1.5])
+
+
+# ---------------------------------------------------------------- twin features
+def _twin_data(seed=0, n=30):
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=n)
+    return x, 1.5 * x + 0.5 * rng.normal(size=n) + 0.7
+
+
+def _lasso_objective(X, y, w, b, alpha):
+    return ((y - X @ w - b) ** 2).mean() / 2 + alpha * np.abs(w).sum()
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("alpha", [0.05, 0.4])
+def test_sklearn_lasso_lies_on_our_segment(seed, alpha):
+    x, y = _twin_data(seed)
+    tw = twin_lasso(x, y, alpha, 1.0)
+    sk = Lasso(alpha=alpha, tol=1e-14, max_iter=1_000_000).fit(tw.X, y)
+    w = sk.coef_
+    assert w.sum() == pytest.approx(tw.s, abs=1e-8)
+    assert w[0] * w[1] >= 0  # same signs (or a zero)
+    value = _lasso_objective(tw.X, y, w, sk.intercept_, alpha)
+    assert value == pytest.approx(tw.lasso_value, rel=1e-10)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_every_point_of_the_segment_has_the_same_value(seed):
+    x, y = _twin_data(seed)
+    alpha = 0.2
+    tw = twin_lasso(x, y, alpha, 1.0)
+    pts = tw.split(np.linspace(0, 1, 21))
+    for w in pts:
+        b = y.mean() - x.mean() * w.sum()  # the best intercept for this w
+        assert _lasso_objective(tw.X, y, w, b, alpha) == pytest.approx(tw.lasso_value, rel=1e-12)
+    # off the segment: a different sum, or opposite signs with the same sum, is worse
+    for w in (np.array([tw.s + 0.1, 0.0]), np.array([tw.s + 0.3, -0.3]), np.array([0.9, 0.9]) *
+              tw.s / 2):
+        b = y.mean() - x.mean() * w.sum()
+        assert _lasso_objective(tw.X, y, w, b, alpha) > tw.lasso_value + 1e-9
+
+
+@pytest.mark.parametrize("ridge_alpha", [0.5, 5.0])
+def test_ridge_picks_the_equal_split(ridge_alpha):
+    x, y = _twin_data(2)
+    tw = twin_lasso(x, y, 0.1, ridge_alpha)
+    sk = Ridge(alpha=ridge_alpha).fit(tw.X, y)
+    np.testing.assert_allclose(tw.ridge_coef, sk.coef_, rtol=1e-10)
+    assert tw.ridge_coef[0] == tw.ridge_coef[1]
+
+
+def test_twin_lasso_bad_input():
+    x, y = _twin_data()
+    with pytest.raises(ValueError, match="ridge_alpha"):
+        twin_lasso(x, y, 0.1, 0.0)
+    with pytest.raises(ValueError, match="constant"):
+        twin_lasso(np.ones(5), np.arange(5.0), 0.1, 1.0)
+    with pytest.raises(ValueError, match="alpha"):
+        twin_lasso(x, y, -0.1, 1.0)
