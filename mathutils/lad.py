@@ -367,3 +367,169 @@ def nudge_example(n_positions: int = 121) -> NudgeExample:
         lad_intercepts=_frozen(lad_a), lad_slopes=_frozen(lad_b),
         lad_loss=_frozen(l1), ols_loss=_frozen(l2), seed=NUDGE_SEED,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# paths: fits precomputed while one point is dragged (robustness chapter)
+
+
+def scatter_near_line(
+    rng: np.random.Generator, n: int, intercept: float, slope: float, noise: float,
+    x_low: float, x_high: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` points near the line ``y = intercept + slope x``, x spread evenly with jitter.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The only source of randomness (pass ``np.random.default_rng(seed)``).
+    n : int
+        Number of points, at least 2.
+    intercept, slope : float
+        The line the points scatter around.
+    noise : float
+        Standard deviation of the vertical Gaussian scatter, >= 0.
+    x_low, x_high : float
+        The x range, ``x_low < x_high``; each x is jittered by at most a quarter of the even
+        spacing, so the x are distinct and sorted.
+
+    Returns
+    -------
+    x, y : ndarray of shape (n,)
+    """
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    n = count("n", n, minimum=2)
+    a = float(finite_array("intercept", intercept))
+    b = float(finite_array("slope", slope))
+    sd = float(finite_array("noise", noise))
+    if sd < 0:
+        raise ValueError(f"noise must be >= 0, got {noise!r}")
+    lo = float(finite_array("x_low", x_low))
+    hi = float(finite_array("x_high", x_high))
+    if not lo < hi:
+        raise ValueError(f"x_low must be < x_high, got {x_low!r}, {x_high!r}")
+    step = (hi - lo) / n
+    x = lo + step * (np.arange(n) + 0.5) + rng.uniform(-0.25, 0.25, n) * step
+    y = a + b * x + rng.normal(0.0, sd, n)
+    return x, y
+
+
+@dataclass(frozen=True)
+class FitPath:
+    """Least-squares and LAD lines while one point moves along a path.
+
+    Attributes
+    ----------
+    x, y : ndarray of shape (n,)
+        The base data.
+    moving : int
+        Index of the moving point.
+    xs, ys : ndarray of shape (T,)
+        The moving point's coordinates at each step (the other points stay).
+    ols_intercepts, ols_slopes, lad_intercepts, lad_slopes : ndarray of shape (T,)
+        :func:`mathutils.ols_fit` and :func:`mathutils.lad_fit` at each step.
+    l2_share : ndarray of shape (T,)
+        The moving point's share of the total squared loss of the least-squares line:
+        ``r_m**2 / sum r_i**2`` (0 where the total is 0).
+    l1_share : ndarray of shape (T,)
+        The moving point's share of the total absolute loss of the LAD line:
+        ``|r_m| / sum |r_i|`` (0 where the total is 0).
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    moving: int
+    xs: np.ndarray
+    ys: np.ndarray
+    ols_intercepts: np.ndarray
+    ols_slopes: np.ndarray
+    lad_intercepts: np.ndarray
+    lad_slopes: np.ndarray
+    l2_share: np.ndarray
+    l1_share: np.ndarray
+
+    def data_at(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The data at step ``k``."""
+        x, y = np.array(self.x, dtype=float), np.array(self.y, dtype=float)
+        x[self.moving], y[self.moving] = self.xs[k], self.ys[k]
+        return x, y
+
+    def ols_line(self, k: int) -> Line:
+        """The least-squares line at step ``k``."""
+        return Line(float(self.ols_intercepts[k]), float(self.ols_slopes[k]))
+
+    def lad_line(self, k: int) -> Line:
+        """The LAD line at step ``k``."""
+        return Line(float(self.lad_intercepts[k]), float(self.lad_slopes[k]))
+
+
+def _share(part: float, total: float) -> float:
+    return part / total if total > 0 else 0.0
+
+
+def _fit_path(x, y, m, xs, ys) -> FitPath:
+    cols = {k: np.empty(len(xs)) for k in ("oa", "ob", "da", "db", "s2", "s1")}
+    for k, (px, py) in enumerate(zip(xs, ys, strict=True)):
+        xk, yk = x.copy(), y.copy()
+        xk[m], yk[m] = px, py
+        o, d = ols_fit(xk, yk), lad_fit(xk, yk)
+        r2 = (yk - o(xk)) ** 2
+        r1 = np.abs(yk - d(xk))
+        cols["oa"][k], cols["ob"][k], cols["da"][k], cols["db"][k] = (
+            o.intercept, o.slope, d.intercept, d.slope,
+        )
+        cols["s2"][k] = _share(r2[m], r2.sum())
+        cols["s1"][k] = _share(r1[m], r1.sum())
+    return FitPath(
+        x=_frozen(x), y=_frozen(y), moving=m, xs=_frozen(xs), ys=_frozen(ys),
+        ols_intercepts=_frozen(cols["oa"]), ols_slopes=_frozen(cols["ob"]),
+        lad_intercepts=_frozen(cols["da"]), lad_slopes=_frozen(cols["db"]),
+        l2_share=_frozen(cols["s2"]), l1_share=_frozen(cols["s1"]),
+    )
+
+
+def drag_path(x, y, moving: int, heights) -> FitPath:
+    """Both fits while point ``moving`` is dragged vertically through ``heights``.
+
+    An outlier *in y*: the least-squares line swings toward it, the LAD line barely moves.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+        The base data, ``n >= 3`` with at least two distinct x.
+    moving : int
+        Index of the dragged point; its x stays.
+    heights : array_like of shape (T,)
+        The y values it takes, in order.
+
+    Returns
+    -------
+    FitPath
+    """
+    x, y, m = _base_data(x, y, moving)
+    ys = _positions("heights", heights)
+    return _fit_path(x, y, m, np.full(len(ys), x[m]), ys)
+
+
+def leverage_path(x, y, moving: int, positions) -> FitPath:
+    """Both fits while point ``moving`` is dragged horizontally through ``positions``.
+
+    An outlier *in x* (high leverage): far enough out, it pulls the LAD line too.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+        The base data, ``n >= 3``.
+    moving : int
+        Index of the dragged point; its y stays.
+    positions : array_like of shape (T,)
+        The x values it takes, in order. At every step at least two x must differ.
+
+    Returns
+    -------
+    FitPath
+    """
+    x, y, m = _base_data(x, y, moving)
+    xs = _positions("positions", positions)
+    return _fit_path(x, y, m, xs, np.full(len(xs), y[m]))
