@@ -33,7 +33,11 @@ def positive(name: str, value: float) -> float:
 
 def count(name: str, value: int, *, minimum: int = 0) -> int:
     """Return ``value`` as an int, refusing non-integers and values below ``minimum``."""
-    if isinstance(value, bool) or int(value) != value:
+    try:  # int() itself fails on NaN, inf, None or text, without naming the argument
+        whole = not isinstance(value, bool) and int(value) == value
+    except (TypeError, ValueError, OverflowError):
+        whole = False
+    if not whole:
         raise ValueError(f"{name} must be an integer, got {value!r}")
     v = int(value)
     if v < minimum:

@@ -301,6 +301,8 @@ def test_l1_subgradient_hovers_near_the_scipy_minimum():
         (lambda: unit_ball(0), "p"),
         (lambda: unit_ball(-2), "p"),
         (lambda: unit_ball(2, n=3), "n"),
+        (lambda: unit_ball(2, n=np.inf), "n"),
+        (lambda: unit_ball(2, n=10.5), "n"),
         (lambda: soft_threshold([1.0], -0.1), "t"),
         (lambda: soft_threshold([np.inf], 1.0), "z"),
         (lambda: hard_threshold([1.0], -1.0), "t"),
