@@ -39,6 +39,7 @@ class ChapterJob:
     animation: int = -1
     frames_done: int = 0  # frames of finished animations
     frames_now: int = 0  # frames of the animation in progress
+    anim_total: int = 0  # frames the animation in progress will have
     started: float | None = None
     render_seconds: float | None = None
     estimate: float | None = None  # seconds, from the last render of this chapter
@@ -116,7 +117,7 @@ class Renderer:
         share_cache(job.media, self.tex_cache)
         job.log.parent.mkdir(parents=True, exist_ok=True)
         job.state, job.started = "rendering", time.monotonic()
-        job.animation, job.frames_done, job.frames_now = -1, 0, 0
+        job.animation, job.frames_done, job.frames_now, job.anim_total = -1, 0, 0, 0
         self.on_event(job, "start")
         tail: deque[str] = deque(maxlen=40)
         env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="100")
@@ -143,8 +144,8 @@ class Renderer:
             with self._lock:
                 self._procs.pop(job.chapter.slug, None)
         job.render_seconds = time.monotonic() - job.started
-        job.frames_done += job.frames_now
-        job.frames_now = 0
+        job.frames_done += job.anim_total if code == 0 else job.frames_now
+        job.frames_now = job.anim_total = 0
         job.tail = list(tail)[-12:]
         if code != 0:
             job.state = "stopped" if self.stopping.is_set() else "failed"
@@ -155,12 +156,12 @@ class Renderer:
     def _line(self, job: ChapterJob, line: str, log, tail: deque) -> None:
         m = _PROGRESS.search(line)
         if m:
-            anim, done = int(m.group(1)), int(m.group(2))
+            anim, done, total = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if anim != job.animation:
-                job.frames_done += job.frames_now
+                # The bar may never print n/n: count the finished animation's full total.
+                job.frames_done += job.anim_total
                 job.animation = anim
-                job.frames_now = 0
-            job.frames_now = done
+            job.frames_now, job.anim_total = done, total
             return  # progress bars are not worth keeping in the log
         if line.strip():
             log.write(line + "\n")

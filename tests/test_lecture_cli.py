@@ -1,0 +1,143 @@
+"""The builder's command line: bad arguments, the doctor, a killed build, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY = ROOT / "tests" / "fixtures" / "tiny_manifest.toml"
+
+
+def lecture(*args: str, env: dict | None = None, timeout: float = 120):
+    return subprocess.run([sys.executable, "-m", "lecture", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def start(*args: str, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "lecture", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def wait_for_line(proc: subprocess.Popen, needle: str, timeout: float = 60) -> list[str]:
+    """Read the process's output until a line containing ``needle``; returns lines read."""
+    lines, deadline = [], time.monotonic() + timeout
+    assert proc.stdout is not None
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if needle in line:
+            return lines
+    proc.kill()
+    raise AssertionError(f"never saw {needle!r}; output:\n{''.join(lines)}")
+
+
+@pytest.mark.parametrize("args, says", [
+    (["render", "--only", "no-such-chapter"], "unknown chapter no-such-chapter"),
+    (["render", "--quality", "x"], "invalid choice"),
+    (["render", "--jobs", "0"], "--jobs must be at least 1"),
+    (["render", "--manifest", "no/such/manifest.toml"], "cannot read manifest"),
+    (["render", "--manifest", "nocolon"], "neither a .toml file nor 'module:ATTR'"),
+    (["frobnicate"], "invalid choice"),
+    ([], "required"),
+])
+def test_bad_arguments_exit_2_with_one_line(args, says):
+    run = lecture(*args)
+    assert run.returncode == 2
+    assert says in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert "Traceback" not in run.stderr + run.stdout
+
+
+def test_unwritable_out_exits_2(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for out in (blocker, blocker / "sub"):
+        run = lecture("render", "--manifest", str(TINY), "--out", str(out))
+        assert run.returncode == 2, run.stderr
+        assert "--out" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_doctor_passes_here():
+    run = lecture("doctor")
+    assert run.returncode == 0, run.stdout
+    assert "MISSING" not in run.stdout
+
+
+def test_doctor_names_missing_tools_and_the_apt_command(tmp_path):
+    env = dict(os.environ, PATH=str(tmp_path))  # nothing on PATH: every tool is missing
+    run = lecture("doctor", env=env)
+    assert run.returncode == 1
+    assert "MISSING  ffmpeg" in run.stdout and "MISSING  dvisvgm" in run.stdout
+    line = next(x for x in run.stdout.splitlines() if "apt-get install" in x)
+    for pkg in ("ffmpeg", "dvisvgm", "texlive-latex-base", "texlive-latex-extra"):
+        assert pkg in line
+    # The same check runs before a render: nothing is rendered.
+    out = tmp_path / "out"
+    run = lecture("render", "--manifest", str(TINY), "--out", str(out), "-q", "l", env=env)
+    assert run.returncode == 1 and "apt-get install" in run.stderr
+    assert not (out / "chapters").exists()
+
+
+def test_killed_build_leaves_no_partial_lecture(tmp_path):
+    out = tmp_path / "out"
+    args = ["render", "--manifest", str(TINY), "--out", str(out), "-q", "l", "--no-slides"]
+    proc = start(*args, env=dict(os.environ, LECTURE_TEST_PAUSE="lecture.mp4"))
+    wait_for_line(proc, "test pause before renaming lecture.mp4")
+    partial = list(out.glob(".lecture.tmp-*.mp4"))
+    assert partial and partial[0].stat().st_size > 0  # ffmpeg wrote it: killed before rename
+    proc.kill()
+    proc.wait()
+    assert not (out / "lecture.mp4").exists()
+    run = lecture(*args)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.count("up to date, not rendered") == 2  # finished chapters reused
+    assert (out / "lecture.mp4").is_file()
+    assert not list(out.glob(".*.tmp-*"))
+
+
+def _manim_children(out: Path) -> list[int]:
+    pids = []
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                cmd = (p / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if "manim" in cmd and str(out) in cmd:
+                pids.append(int(p.name))
+    return pids
+
+
+def test_ctrl_c_stops_children_and_next_run_reuses_finished(tmp_path):
+    manifest = tmp_path / "slow.toml"
+    fx = ROOT / "tests" / "fixtures" / "chapters"
+    manifest.write_text(
+        f'[[chapter]]\nslug = "shapes"\nfile = "{fx / "tiny_shapes.py"}"\n'
+        f'scene = "TinyShapes"\ntitle = "Shapes"\n'
+        f'[[chapter]]\nslug = "slow"\nfile = "{fx / "tiny_slow.py"}"\n'
+        f'scene = "TinySlow"\ntitle = "Slow"\n')
+    out = tmp_path / "out"
+    args = ["render", "--manifest", str(manifest), "--out", str(out), "-q", "l", "--jobs", "1",
+            "--no-slides"]
+    proc = start(*args)
+    wait_for_line(proc, "02-slow: rendering")
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    rest, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 130, rest
+    assert "interrupted" in rest
+    assert not _manim_children(out)
+    assert not (out / "lecture.mp4").exists()
+    run = lecture(*args)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "01-shapes: up to date, not rendered" in run.stdout
+    assert "02-slow: done" in run.stdout
