@@ -7,7 +7,10 @@ import numpy as np
 
 def finite_array(name: str, value, *, ndim: int | None = None) -> np.ndarray:
     """Return ``value`` as a float array, refusing NaN/inf and a wrong number of dimensions."""
-    arr = np.asarray(value, dtype=float)
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError) as err:  # text, None, ragged lists
+        raise ValueError(f"{name} must be an array of numbers: {err}") from None
     if ndim is not None and arr.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-dimensional, got shape {arr.shape}")
     if not np.all(np.isfinite(arr)):
@@ -17,7 +20,10 @@ def finite_array(name: str, value, *, ndim: int | None = None) -> np.ndarray:
 
 def nonnegative(name: str, value: float) -> float:
     """Return ``value`` as a float, refusing negative, NaN or infinite values."""
-    v = float(value)
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        v = np.nan  # None or text: refused below, naming the argument
     if not np.isfinite(v) or v < 0:
         raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
     return v
@@ -25,7 +31,10 @@ def nonnegative(name: str, value: float) -> float:
 
 def positive(name: str, value: float) -> float:
     """Return ``value`` as a float, refusing values <= 0, NaN or inf."""
-    v = float(value)
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        v = np.nan  # None or text: refused below, naming the argument
     if not np.isfinite(v) or v <= 0:
         raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
     return v

@@ -192,6 +192,13 @@ def test_bad_input_raises(fn, x, y, name):
         fn(x, y)
 
 
+def test_non_numeric_input_names_the_argument():
+    with pytest.raises(ValueError, match="x must be an array of numbers"):
+        ols_fit(["a", "b"], [1.0, 2.0])
+    with pytest.raises(ValueError, match="y must be an array of numbers"):
+        lad_fit([0.0, 1.0, 2.0], [1.0, [2.0, 3.0], 4.0])
+
+
 def test_loss_bad_input():
     with pytest.raises(ValueError, match="same length"):
         absolute_loss(Line(0, 1), [0.0, 1.0], [1.0])

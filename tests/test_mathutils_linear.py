@@ -212,6 +212,8 @@ X_OK, Y_OK = _synthetic(0, n=10, p=3)
         (lambda: ridge(X_OK, Y_OK, -1.0), "alpha"),
         (lambda: lasso(X_OK, Y_OK, -0.1), "alpha"),
         (lambda: lasso(X_OK, Y_OK, np.nan), "alpha"),
+        (lambda: lasso(X_OK, Y_OK, None), "alpha"),
+        (lambda: ridge(X_OK, Y_OK, "big"), "alpha"),
         (lambda: lasso(X_OK, Y_OK, 1.0, tol=0.0), "tol"),
         (lambda: lasso(X_OK, Y_OK, 1.0, max_iter=0), "max_iter"),
         (lambda: lasso_path(X_OK, Y_OK, [1.0], tol=-1.0), "tol"),
