@@ -1,0 +1,736 @@
+"""Chapter: two weights and real data. Why the L1 diamond makes exact zeros and the L2 circle not.
+
+Render: ``manim -pqh scenes/geometry.py`` from the repository root.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    DR,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    UR,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Integer,
+    Line,
+    ReplacementTransform,
+    Scene,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    linear,
+)
+
+from lecture.manifest import by_slug, number
+from mathutils import constrained_minimum, quadratic_loss, random_losses
+from mathutils.selection import (
+    clip_polyline,
+    contact_level,
+    contact_path,
+    diabetes_paths,
+    ellipse_outline,
+    unit_balls,
+    zero_tallies,
+)
+
+from . import style
+from .components import (
+    clear,
+    fit_width,
+    house_axes,
+    label,
+    readout,
+    say,
+    set_readout,
+    show_title,
+    tag,
+    tex,
+)
+
+SLUG = "geometry"
+
+# The loss of the contact beat: tilted ellipses around W_HAT. Chosen (and checked in the tests)
+# so that at budget 1 the diamond is touched at its corner (0, 1) and the circle is not, and as
+# the budget shrinks the diamond's contact reaches the w2 axis once and stays on it.
+Q = np.array([[1.5, 0.9], [0.9, 2.5]])
+W_HAT = np.array([1.3, 1.9])
+T_FIRST = 1.0  # the budget of the first contact
+BUDGETS = np.arange(50, 441) / 200  # 0.25 .. 2.2 in steps of 0.005; contains 1.0 exactly
+PLANE = 2.5  # the contact planes show [-PLANE, PLANE]^2
+RAND_PLANE = 10.0  # the random-loss plane shows [-10, 10]^2 (the centres' range)
+RAND_T = 2.0  # zero_coefficient_rate's default budget
+SEED = 2024
+TRIALS = 1000
+FLASHES = 5
+ELLIPSE_POINTS = 360
+GROW_STEPS = 121
+Q_GRID = np.linspace(0.0, 2.0, 161)  # 1/p: 0 (p = inf) .. 2 (p = 0.5); contains 0.5 and 1
+BALL_POINTS = 400
+
+
+# ---- small layout helpers (no mathematics) ------------------------------------------------
+
+
+def _mapper(ax):
+    """Vectorised coordinates -> scene points for linear axes."""
+    o = np.asarray(ax.c2p(0, 0))
+    ex = np.asarray(ax.c2p(1, 0)) - o
+    ey = np.asarray(ax.c2p(0, 1)) - o
+
+    def to_scene(pts):
+        pts = np.asarray(pts, dtype=float)
+        return o + pts[..., :1] * ex + pts[..., 1:2] * ey
+
+    return to_scene
+
+
+def _closed(points):
+    return np.vstack([points, points[:1]])
+
+
+def _outline(points, color, width=4.0):
+    return VMobject(color=color, stroke_width=width).set_points_as_corners(_closed(points))
+
+
+def _set_runs(vm, runs):
+    """Make ``vm`` the polylines ``runs`` (scene points), in place."""
+    vm.clear_points()
+    for r in runs:
+        vm.start_new_path(r[0])
+        vm.add_points_as_corners(r[1:])
+    return vm
+
+
+def _spread(ys, gap):
+    """Move 1-D label positions as little as possible (least squares) so they are ``gap`` apart."""
+    ys = np.asarray(ys, dtype=float)
+    order = np.argsort(ys)
+    k = np.arange(len(ys))
+    blocks: list[list[float]] = []  # pool-adjacent-violators on ys_sorted - k * gap
+    for v in ys[order] - k * gap:
+        blocks.append([v, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            s, c = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += c
+    fitted = np.concatenate([[s / c] * int(c) for s, c in blocks])
+    out = np.empty_like(ys)
+    out[order] = fitted + k * gap
+    return out
+
+
+def _plane(extent, size, step=1.0, numbers=()):
+    """A square w1-w2 plane; ``numbers`` lists the tick values to label on both axes."""
+    plane = house_axes([-extent, extent, step], [-extent, extent, step], size, size, "w_1",
+                       "w_2", numbers=False)
+    if len(numbers):
+        for axis in plane[0].get_axes():
+            axis.add_numbers(list(numbers), font_size=style.SMALL_SIZE, num_decimal_places=0)
+    return plane
+
+
+def _unit_marks(ax):
+    """Small "1" labels where the unit ball crosses the positive axes."""
+    return VGroup(
+        tex("1", size=style.SMALL_SIZE, color=style.MUTED).next_to(ax.c2p(1, 0), DR,
+                                                                  buff=style.GAP_S * 0.5),
+        tex("1", size=style.SMALL_SIZE, color=style.MUTED).next_to(ax.c2p(0, 1), UL,
+                                                                  buff=style.GAP_S * 0.5),
+    )
+
+
+def _heading(text_tex):
+    return tex(text_tex, size=style.LABEL_SIZE).to_corner(UL, buff=style.EDGE)
+
+
+def _penalty_tag():
+    return tag("L1 / L2 as a penalty").to_corner(UR, buff=style.EDGE)
+
+
+class DiamondMeetsEllipse(Scene):
+    """Chapter 3: the diamond, the circle, a thousand random losses and the diabetes paths."""
+
+    # ---- everything the chapter shows, computed up front ------------------------------------
+    def setup(self):
+        # unit balls for the morph p = inf -> 2 -> 1 -> 0.5 (grid in 1/p)
+        with np.errstate(divide="ignore"):
+            self.ball_ps = np.where(Q_GRID == 0, np.inf, 1.0 / np.where(Q_GRID == 0, 1, Q_GRID))
+        self.ball_outlines = unit_balls(self.ball_ps, BALL_POINTS)
+        self.diamond = self.ball_outlines[int(np.flatnonzero(Q_GRID == 1.0)[0])]
+        self.circle = self.ball_outlines[int(np.flatnonzero(Q_GRID == 0.5)[0])]
+
+        # first contact at budget 1, and the contact paths as the budget changes
+        self.l1_contact = constrained_minimum(Q, W_HAT, 1, T_FIRST)
+        self.l2_contact = constrained_minimum(Q, W_HAT, 2, T_FIRST)
+        self.l1_level = contact_level(Q, W_HAT, 1, T_FIRST)
+        self.l2_level = contact_level(Q, W_HAT, 2, T_FIRST)
+        self.budgets = BUDGETS
+        self.l1_path = contact_path(Q, W_HAT, 1, BUDGETS)
+        self.l2_path = contact_path(Q, W_HAT, 2, BUDGETS)
+        self.l1_path_levels = quadratic_loss(Q, W_HAT, self.l1_path)
+        self.l2_path_levels = quadratic_loss(Q, W_HAT, self.l2_path)
+        self.l1_on_axis = self.l1_path[:, 0] == 0.0
+        self.t_star = float(BUDGETS[self.l1_on_axis].max())  # the diamond's path reaches w1 = 0
+        box = (np.full(2, -PLANE), np.full(2, PLANE))
+        unit = ellipse_outline(Q, W_HAT, 1.0, ELLIPSE_POINTS) - W_HAT
+        grow = np.linspace(0.0, 1.0, GROW_STEPS)
+        self.grow_runs = {
+            p: [clip_polyline(W_HAT + g * np.sqrt(lv) * unit, *box) for g in grow]
+            for p, lv in ((1, self.l1_level), (2, self.l2_level))
+        }
+        self.contour_levels = np.array([0.25, 1.0, 2.25, 4.0])  # faint context contours
+        self.contour_runs = [clip_polyline(W_HAT + np.sqrt(lv) * unit, *box)
+                             for lv in self.contour_levels]
+        self.path_runs = {
+            p: [clip_polyline(W_HAT + np.sqrt(lv) * unit, *box) for lv in levels]
+            for p, levels in ((1, self.l1_path_levels), (2, self.l2_path_levels))
+        }
+
+        # a seeded run of random losses: a few flashes, then running tallies of exact zeros
+        self.losses = random_losses(TRIALS, np.random.default_rng(SEED))
+        self.l1_tally = zero_tallies(self.losses, 1, RAND_T)
+        self.l2_tally = zero_tallies(self.losses, 2, RAND_T)
+        self.l1_rate = self.l1_tally / np.arange(1, TRIALS + 1)
+        self.l2_rate = self.l2_tally / np.arange(1, TRIALS + 1)
+        rbox = (np.full(2, -RAND_PLANE), np.full(2, RAND_PLANE))
+        self.flashes = []
+        for Qi, ci in zip(self.losses.Q[:FLASHES], self.losses.center[:FLASHES], strict=True):
+            w1, w2 = (constrained_minimum(Qi, ci, p, RAND_T) for p in (1, 2))
+            runs = [
+                clip_polyline(ellipse_outline(Qi, ci, contact_level(Qi, ci, p, RAND_T),
+                                              ELLIPSE_POINTS), *rbox)
+                for p in (1, 2)
+            ]
+            self.flashes.append({"center": ci, "l1": w1, "l2": w2, "runs": runs})
+
+        # the diabetes paths (each penalty on its own alpha grid, see DiabetesPaths)
+        self.paths = diabetes_paths(lasso_decades=(-2.5, 0.2), ridge_log10=(-2.0, 3.0), n=200)
+
+    # ---- table of contents --------------------------------------------------------------------
+    def construct(self):
+        self.title()
+        self.unit_balls()
+        self.constraint_contact()
+        self.how_often()
+        self.feature_selection()
+        self.takeaway()
+
+    # ---- beats --------------------------------------------------------------------------------
+    def title(self):
+        self.next_section("title")
+        clear(self)
+        show_title(
+            self,
+            number(SLUG),
+            by_slug(SLUG).title,
+            "Where do exact zeros come from with two weights, and in real data?",
+            "With two weights the question becomes geometric: where does a loss first touch "
+            "the L1 diamond or the L2 circle? Then we count, and look at real data.",
+        )
+
+    def unit_balls(self):
+        self.next_section("unit-balls")
+        clear(self)
+        head = _heading(r"\text{The unit ball: } "
+                        r"\|w\|_p = \left(|w_1|^p + |w_2|^p\right)^{1/p} = 1")
+        plane = _plane(1.5, 5.4, 0.5)
+        plane.next_to(head, DOWN, buff=style.GAP).to_edge(LEFT, buff=style.GAP_L * 2)
+        to_scene = _mapper(plane[0])
+        outlines = to_scene(self.ball_outlines)
+        k = ValueTracker(0.0)  # fractional index into Q_GRID
+
+        def shape_at(x):
+            i = int(np.clip(np.floor(x), 0, len(Q_GRID) - 2))
+            f = float(np.clip(x - i, 0.0, 1.0))
+            return (1 - f) * outlines[i] + f * outlines[i + 1]
+
+        ones = _unit_marks(plane[0])
+        ball = _outline(outlines[0], style.HIGHLIGHT)
+        ball.add_updater(lambda m: m.set_points_as_corners(_closed(shape_at(k.get_value()))))
+
+        p_read = readout("p", 0.0, style.HIGHLIGHT, decimals=2, size=style.BODY_SIZE)
+        inf = tex(r"\infty", size=style.BODY_SIZE, color=style.HIGHLIGHT)
+        inf.move_to(p_read[1], aligned_edge=LEFT)
+        p_read[1].set_opacity(0)
+
+        def update_p(_m):
+            i = int(round(k.get_value()))
+            at_inf = Q_GRID[i] == 0
+            inf.set_opacity(1 if at_inf else 0)
+            p_read[1].set_opacity(0 if at_inf else 1)
+            if not at_inf:
+                set_readout(p_read, float(self.ball_ps[i]))
+
+        p_group = VGroup(p_read, inf)
+        p_group.next_to(plane, RIGHT, buff=style.GAP_L).align_to(plane, UP)
+        p_group.add_updater(update_p)
+
+        def note(p_tex, text, color):
+            return VGroup(tex(p_tex, color=color), label(text, style.SMALL_SIZE, color)).arrange(
+                RIGHT, buff=style.GAP)
+
+        notes = VGroup(
+            note(r"p=\infty", "square", style.MUTED),
+            note(r"p=2", "circle: L2", style.L2),
+            note(r"p=1", "diamond: L1", style.L1),
+            note(r"p=0.5", "caved in: not a norm", style.TEXT),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        notes.next_to(p_group, DOWN, buff=style.GAP_L).align_to(p_group, LEFT)
+
+        def index(q):
+            return float(np.flatnonzero(np.isclose(Q_GRID, q))[0])
+
+        def ghost(q, color):
+            return _outline(outlines[int(index(q))], color, width=3)
+
+        say(self, "The unit ball collects every point whose p-norm equals one. "
+            "Watch its shape as p changes.",
+            FadeIn(head), Create(plane), Create(ball), FadeIn(p_group, ones),
+            run_time=style.NORMAL)
+        square = ghost(0.0, style.MUTED)
+        self.add(square)
+        say(self, "At p equal to infinity it is a square.", FadeIn(notes[0]), run_time=style.SHORT)
+        self.add(ball)
+        say(self, "As p falls to two, the square rounds into the circle of L2.",
+            k.animate.set_value(index(0.5)), run_time=style.LONG)
+        circle = ghost(0.5, style.L2)
+        self.add(circle, ball)
+        self.play(FadeIn(notes[1]), run_time=style.SHORT)
+        say(self, "At p equal to one it becomes the L1 diamond, with sharp corners on the axes.",
+            k.animate.set_value(index(1.0)), run_time=style.LONG)
+        diamond = ghost(1.0, style.L1)
+        self.add(diamond, ball)
+        self.play(FadeIn(notes[2]), run_time=style.SHORT)
+        say(self, "Below one the shape caves in. It is no longer convex, so it is not a true norm.",
+            k.animate.set_value(len(Q_GRID) - 1), FadeIn(notes[3]), run_time=style.LONG)
+        ball.clear_updaters()
+        p_group.clear_updaters()
+
+        # keep the two that matter, side by side
+        left = _plane(1.5, 4.2, 0.5)
+        right = _plane(1.5, 4.2, 0.5)
+        pair = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L * 2)
+        pair.next_to(head, DOWN, buff=style.GAP_L).set_x(0)
+        l_to, r_to = _mapper(left[0]), _mapper(right[0])
+        d_new = _outline(l_to(self.diamond), style.L1)
+        c_new = _outline(r_to(self.circle), style.L2)
+        d_cap = tex(r"\text{L1: } |w_1| + |w_2| = 1", color=style.L1)
+        c_cap = tex(r"\text{L2: } w_1^2 + w_2^2 = 1", color=style.L2)
+        d_cap.next_to(left, DOWN, buff=style.GAP)
+        c_cap.next_to(right, DOWN, buff=style.GAP)
+        corner_pts = l_to(np.array([[1.0, 0], [0, 1.0], [-1.0, 0], [0, -1.0]]))
+        corners = VGroup(*(Dot(pt, radius=0.08, color=style.ZERO) for pt in corner_pts))
+        self.play(
+            FadeOut(ball, square, notes, p_group, plane, ones),
+            ReplacementTransform(diamond, d_new),
+            ReplacementTransform(circle, c_new),
+            FadeIn(left, right),
+            run_time=style.NORMAL,
+        )
+        self.add(_unit_marks(left[0]), _unit_marks(right[0]))
+        say(self, "Keep two of them: the L1 diamond and the L2 circle. Each corner of the diamond "
+            "is a point where one weight is exactly zero.",
+            FadeIn(d_cap, c_cap), FadeIn(corners), run_time=style.NORMAL)
+
+    def constraint_contact(self):
+        self.next_section("constraint-contact")
+        clear(self)
+        head = _heading(r"\min_w\ (w-\hat w)^\top Q\,(w-\hat w)\ \ \text{subject to}\ \ "
+                        r"\|w\|_p \le t")
+        ptag = _penalty_tag()
+        left, right = (_plane(PLANE, 4.5, numbers=(-2, 2)) for _ in range(2))
+        pair = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L * 1.5)
+        pair.next_to(head, DOWN, buff=style.GAP).set_x(0)
+        maps = {1: _mapper(left[0]), 2: _mapper(right[0])}
+        colors = {1: style.L1, 2: style.L2}
+        units = {1: self.diamond, 2: self.circle}
+        i_first = int(np.flatnonzero(BUDGETS == T_FIRST)[0])
+        t_idx = ValueTracker(i_first)  # index into BUDGETS
+
+        def idx():
+            return int(round(t_idx.get_value()))
+
+        balls, hats, ellipses, dots, traces = {}, {}, {}, {}, {}
+        runs_scene = {p: [[maps[p](r) for r in runs] for runs in self.grow_runs[p]] for p in (1, 2)}
+        path_scene = {p: [[maps[p](r) for r in runs] for runs in self.path_runs[p]]
+                      for p in (1, 2)}
+        contact_scene = {1: maps[1](self.l1_path), 2: maps[2](self.l2_path)}
+        grow = ValueTracker(0.0)
+        for p in (1, 2):
+            balls[p] = _outline(maps[p](T_FIRST * units[p]), colors[p])
+            hats[p] = VGroup(
+                Dot(maps[p](W_HAT), radius=0.07, color=style.LOSS),
+                tex(r"\hat w", color=style.LOSS),
+            )
+            hats[p][1].next_to(hats[p][0], UR, buff=style.GAP_S * 0.5)
+            ellipses[p] = VMobject(color=style.LOSS, stroke_width=3)
+            dots[p] = Dot(contact_scene[p][i_first], radius=0.09, color=style.HIGHLIGHT)
+
+        contours = VGroup(*(
+            _set_runs(VMobject(color=style.LOSS, stroke_width=2, stroke_opacity=0.35),
+                      [maps[p](r) for r in runs])
+            for p in (1, 2) for runs in self.contour_runs
+        ))
+        marks = VGroup(_unit_marks(left[0]), _unit_marks(right[0]))
+
+        def grow_updater(p):
+            def upd(m):
+                g = int(round(grow.get_value() * (GROW_STEPS - 1)))
+                _set_runs(m, runs_scene[p][g])
+            return upd
+
+        for p in (1, 2):
+            ellipses[p].add_updater(grow_updater(p))
+
+        # readouts under each plane
+        reads = {}
+        for p, w in ((1, self.l1_contact), (2, self.l2_contact)):
+            r1 = readout("w_1", w[0], colors[p])
+            r2 = readout("w_2", w[1], colors[p])
+            reads[p] = VGroup(r1, r2).arrange(RIGHT, buff=style.GAP_L)
+        reads[1].next_to(left, DOWN, buff=style.GAP)
+        reads[2].next_to(right, DOWN, buff=style.GAP)
+        exact = label("exactly 0", style.SMALL_SIZE, style.ZERO)
+        exact.next_to(reads[1], DOWN, buff=style.GAP_S).align_to(reads[1], LEFT)
+        t_read = readout("t", T_FIRST, style.HIGHLIGHT)
+        t_read.next_to(ptag, DOWN, buff=style.GAP).align_to(ptag, RIGHT)
+
+        say(self, "Now two weights. Both panels have the same squared-error loss, smallest at the "
+            "point w hat, and a budget t: the weights must stay inside the ball.",
+            FadeIn(head, ptag, marks), Create(left), Create(right), Create(balls[1]),
+            Create(balls[2]), FadeIn(hats[1], hats[2], t_read, contours), run_time=style.NORMAL)
+        say(self, "A penalty on the norm works the same way as such a budget: "
+            "a stronger penalty means a smaller t.")
+        self.add(ellipses[1], ellipses[2])
+        say(self, "Grow the level ellipses of the loss from w hat until they first touch each "
+            "ball. The touching point is the constrained minimum.",
+            grow.animate.set_value(1.0), run_time=style.LONG, )
+        say(self, "On the diamond the ellipse touches a corner, so w one is exactly zero. "
+            "On the circle it touches a smooth side, and both weights stay nonzero.",
+            FadeIn(dots[1], dots[2], reads[1], reads[2], exact), run_time=style.NORMAL)
+
+        # the budget changes: every drawing looks its state up at the budget's grid index
+        for p in (1, 2):
+            ellipses[p].clear_updaters()
+
+        def budget_updater(p):
+            def upd(_m):
+                i = idx()
+                balls[p].set_points_as_corners(_closed(maps[p](BUDGETS[i] * units[p])))
+                _set_runs(ellipses[p], path_scene[p][i])
+                dots[p].move_to(contact_scene[p][i])
+                w = self.l1_path[i] if p == 1 else self.l2_path[i]
+                set_readout(reads[p][0], float(w[0]))
+                set_readout(reads[p][1], float(w[1]))
+            return upd
+
+        def trace_updater(p):
+            def upd(m):
+                i, lo = idx(), i_first
+                seg = contact_scene[p][min(i, lo): max(i, lo) + 1]
+                if len(seg) >= 2:
+                    m.set_points_as_corners(seg)
+            return upd
+
+        anchor = VMobject()  # carries the per-frame updates
+        anchor.add_updater(budget_updater(1))
+        anchor.add_updater(budget_updater(2))
+        anchor.add_updater(lambda _m: set_readout(t_read, float(BUDGETS[idx()])))
+        anchor.add_updater(lambda _m: exact.set_opacity(1.0 if self.l1_on_axis[idx()] else 0.0))
+        for p in (1, 2):
+            traces[p] = VMobject(color=style.HIGHLIGHT, stroke_width=3, stroke_opacity=0.7)
+            traces[p].set_points_as_corners(contact_scene[p][i_first: i_first + 2])
+            traces[p].add_updater(trace_updater(p))
+        self.add(anchor, traces[1], traces[2], dots[1], dots[2])
+        say(self, "Now loosen the budget. The diamond's contact point leaves the corner and "
+            "slides along an edge.",
+            t_idx.animate.set_value(len(BUDGETS) - 1), run_time=style.LONG)
+        for p in (1, 2):
+            traces[p].clear_updaters()
+        for p in (1, 2):
+            traces[p].set_points_as_corners(contact_scene[p][-2:])
+            traces[p].add_updater(
+                lambda m, p=p: m.set_points_as_corners(contact_scene[p][idx():])
+                if idx() < len(BUDGETS) - 1 else None
+            )
+        say(self, "Then tighten it. The contact point reaches the axis and stays there: "
+            "from then on w one is exactly zero. On the circle the contact point slides "
+            "smoothly toward the origin, and neither weight becomes zero.",
+            t_idx.animate(rate_func=linear).set_value(0), run_time=3 * style.LONG)
+        anchor.clear_updaters()
+        for p in (1, 2):
+            traces[p].clear_updaters()
+
+    def how_often(self):
+        self.next_section("how-often")
+        clear(self)
+        head = _heading(r"\text{Random losses: how often is a weight exactly } 0\,?")
+        ptag = _penalty_tag()
+        plane = _plane(RAND_PLANE, 5.0, 5, numbers=(-10, -5, 5, 10))
+        plane.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.GAP_L)
+        to_scene = _mapper(plane[0])
+        balls = VGroup(_outline(to_scene(RAND_T * self.diamond), style.L1, 3),
+                       _outline(to_scene(RAND_T * self.circle), style.L2, 3))
+        source = label("experiment after explained.ai, T. Parr", style.SMALL_SIZE, style.MUTED)
+        source.to_corner(DOWN + LEFT, buff=style.EDGE)
+
+        rate_axes = house_axes([0, TRIALS, 250], [0, 1, 0.25], 5.2, 3.0)
+        ylab = label("share with an exact 0", style.SMALL_SIZE, style.MUTED)
+        xlab = label("random losses", style.SMALL_SIZE, style.MUTED)
+        rate_axes.to_edge(RIGHT, buff=style.EDGE + style.GAP).align_to(plane, DOWN)
+        ylab.next_to(rate_axes, UP, buff=style.GAP_S).align_to(rate_axes, LEFT)
+        xlab.next_to(rate_axes, DOWN, buff=style.GAP_S).align_to(rate_axes, RIGHT)
+
+        rows = VGroup(*(label(text, style.SMALL_SIZE, color) for text, color in (
+            ("random losses drawn", style.TEXT),
+            ("L1 diamond: minima with an exact 0", style.L1),
+            ("L2 circle: minima with an exact 0", style.L2),
+        ))).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        nums = VGroup(*(Integer(0, font_size=style.LABEL_SIZE, color=row.get_color())
+                        for row in rows))
+        slot = Integer(TRIALS, font_size=style.LABEL_SIZE)  # the widest number shown
+        column = rows.get_right()[0] + style.GAP + slot.width
+        for row, num in zip(rows, nums, strict=True):
+            num.move_to([column, row.get_center()[1], 0], aligned_edge=RIGHT)
+        tallies = VGroup(rows, nums)
+        tallies.next_to(ylab, UP, buff=style.GAP).align_to(rate_axes, LEFT)
+        right_column = VGroup(tallies, ylab, rate_axes, xlab)
+        right_column.next_to(ptag, DOWN, buff=style.GAP).to_edge(RIGHT, buff=style.EDGE)
+        rate_map = _mapper(rate_axes[0])
+        n = np.arange(1, TRIALS + 1)
+        rate_pts = {1: rate_map(np.column_stack([n, self.l1_rate])),
+                    2: rate_map(np.column_stack([n, self.l2_rate]))}
+        column = nums.get_right()[0]
+        shown = [-1]
+        trial = ValueTracker(0)
+
+        def set_int(mob, value):
+            if int(mob.get_value()) != value:
+                y = mob.get_center()[1]
+                mob.set_value(value)
+                mob.move_to([column, y, 0], aligned_edge=RIGHT)
+
+        curves = {p: VMobject(color=c, stroke_width=4) for p, c in ((1, style.L1), (2, style.L2))}
+
+        def update_tallies(_m):
+            k = int(round(trial.get_value()))
+            if k == shown[0]:
+                return
+            shown[0] = k
+            set_int(nums[0], k)
+            set_int(nums[1], int(self.l1_tally[k - 1]) if k else 0)
+            set_int(nums[2], int(self.l2_tally[k - 1]) if k else 0)
+            for p in (1, 2):
+                if k >= 2:
+                    curves[p].set_points_as_corners(rate_pts[p][:k])
+
+        anchor = VMobject()
+        anchor.add_updater(update_tallies)
+        self.add(anchor)
+        say(self, "How often does this happen? Draw random losses: tilted ellipses around random "
+            "centres, with the budget t equal to two.",
+            FadeIn(head, ptag, source), Create(plane), Create(balls), run_time=style.NORMAL)
+        say(self, "Each loss touches the diamond and the circle somewhere. Count the minima with "
+            "a weight exactly zero.", FadeIn(rate_axes, ylab, xlab, tallies), run_time=style.NORMAL)
+        for i, fl in enumerate(self.flashes):
+            ell = VGroup(*(
+                _set_runs(VMobject(color=style.LOSS, stroke_width=3), [to_scene(r) for r in runs])
+                for runs in fl["runs"]
+            ))
+            marks = VGroup(
+                Dot(to_scene(fl["center"]), radius=0.06, color=style.LOSS),
+                Dot(to_scene(fl["l1"]), radius=0.07, color=style.L1),
+                Dot(to_scene(fl["l2"]), radius=0.07, color=style.L2),
+            )
+            self.play(FadeIn(ell, marks), trial.animate.set_value(i + 1), run_time=style.SHORT)
+            self.play(FadeOut(ell, marks), run_time=style.SHORT * 0.5)
+        self.add(curves[1], curves[2])
+        l1_final, l2_final = int(self.l1_tally[-1]), int(self.l2_tally[-1])
+        pct = round(100 * l1_final / TRIALS)
+        say(self, f"After {TRIALS} random losses, {l1_final} of the L1 minima have a weight of "
+            f"exactly zero: about {pct} percent. The L2 minima have {l2_final}.",
+            trial.animate(rate_func=linear).set_value(TRIALS), run_time=2 * style.LONG)
+        anchor.clear_updaters()
+        ends = VGroup(
+            label(f"{100 * self.l1_rate[-1]:.0f} %", style.SMALL_SIZE, style.L1)
+            .next_to(rate_pts[1][-1], UP, buff=style.GAP_S).align_to(rate_pts[1][-1], RIGHT),
+            label(f"{100 * self.l2_rate[-1]:.0f} %", style.SMALL_SIZE, style.L2)
+            .next_to(rate_pts[2][-1], UP, buff=style.GAP_S).align_to(rate_pts[2][-1], RIGHT),
+        )
+        self.play(FadeIn(ends), run_time=style.SHORT)
+        say(self, "On the round circle an exact zero would need a perfectly aligned loss, and "
+            "random draws essentially never produce one.")
+
+    def feature_selection(self):
+        self.next_section("feature-selection")
+        clear(self)
+        d = self.paths
+        k_last = len(d.lasso_alphas) - 1
+        head = _heading(r"\text{Diabetes data: 442 patients, 10 features}")
+        ptag = _penalty_tag()
+        ymax = 800.0
+        spans = {}
+        panels = {}
+        for name, alphas in (("lasso", d.lasso_alphas), ("ridge", d.ridge_alphas)):
+            lo, hi = np.log10(alphas[0]), np.log10(alphas[-1])
+            spans[name] = (lo, hi)
+            panels[name] = house_axes([0, hi - lo, 1], [-ymax, ymax, 400], 4.8, 3.6,
+                                      numbers=False)
+        pair = VGroup(panels["lasso"], panels["ridge"]).arrange(RIGHT, buff=style.GAP_L * 2.2)
+        pair.next_to(head, DOWN, buff=style.GAP_L + style.GAP).set_x(style.GAP_L * 0.6)
+        ax_l, ax_r = panels["lasso"][0], panels["ridge"][0]
+        for ax in (ax_l, ax_r):
+            ax.get_x_axis().ticks.set_opacity(0)  # decades are labelled below instead
+        ax_r.get_y_axis().add_numbers([-ymax / 2, 0, ymax / 2], font_size=style.SMALL_SIZE)
+        maps = {"lasso": _mapper(ax_l), "ridge": _mapper(ax_r)}
+        titles = VGroup(
+            label("Lasso: L1 penalty", style.LABEL_SIZE, style.L1).next_to(ax_l, UP,
+                                                                           buff=style.GAP_S),
+            label("Ridge: L2 penalty", style.LABEL_SIZE, style.L2).next_to(ax_r, UP,
+                                                                           buff=style.GAP_S),
+        )
+
+        def ticks(name, ax):
+            lo, hi = spans[name]
+            out = VGroup()
+            for dec in range(int(np.ceil(lo)), int(np.floor(hi)) + 1):
+                out.add(tex(rf"10^{{{dec}}}", size=style.SMALL_SIZE, color=style.MUTED)
+                        .next_to(ax.c2p(dec - lo, -ymax), DOWN, buff=style.GAP_S))
+            cap = label("α (log scale)", style.SMALL_SIZE, style.MUTED)
+            cap.next_to(out, DOWN, buff=style.GAP_S).set_x(ax.get_center()[0])
+            return VGroup(out, cap)
+
+        tick_l, tick_r = ticks("lasso", ax_l), ticks("ridge", ax_r)
+        colors = {"lasso": style.L1, "ridge": style.L2}
+        coefs = {"lasso": d.lasso_coefs, "ridge": d.ridge_coefs}
+        xs = {name: np.log10(a) - spans[name][0]
+              for name, a in (("lasso", d.lasso_alphas), ("ridge", d.ridge_alphas))}
+        pts = {name: np.stack([maps[name](np.column_stack([xs[name], coefs[name][:, j]]))
+                               for j in range(len(d.features))])
+               for name in ("lasso", "ridge")}  # shape (features, grid, 3)
+        curves = {name: VGroup(*(VMobject(color=colors[name], stroke_width=3)
+                                 .set_points_as_corners(pts[name][j])
+                                 for j in range(len(d.features))))
+                  for name in ("lasso", "ridge")}
+
+        # feature names at the lasso curves' left ends, spread so they never overlap
+        names = VGroup(*(label(f, style.SMALL_SIZE, style.L1) for f in d.features))
+        gap = max(m.height for m in names) + 0.06
+        ys = _spread(pts["lasso"][:, 0, 1], gap)
+        for m, y in zip(names, ys, strict=True):
+            m.move_to([ax_l.get_left()[0] - style.GAP, y, 0], aligned_edge=RIGHT)
+        leaders = VGroup(*(Line(m.get_right() + style.GAP_S * 0.3 * RIGHT, pts["lasso"][j, 0],
+                                color=style.MUTED, stroke_width=1.5)
+                           for j, m in enumerate(names)))
+
+        def kept_row(color):
+            a = label("features kept:", style.SMALL_SIZE, color)
+            num = Integer(10, font_size=style.LABEL_SIZE, color=color)
+            b = label("of 10", style.SMALL_SIZE, color)
+            return VGroup(a, num, b).arrange(RIGHT, buff=style.GAP_S)  # "10" is the widest
+
+        kept = {"lasso": kept_row(style.L1), "ridge": kept_row(style.L2)}
+        kept["lasso"].next_to(tick_l, DOWN, buff=style.GAP).set_x(ax_l.get_center()[0])
+        kept["ridge"].next_to(tick_r, DOWN, buff=style.GAP).set_x(ax_r.get_center()[0])
+        note = label("Each panel has its own α range: scikit-learn weighs the two penalties "
+                     "differently.", style.SMALL_SIZE, style.MUTED)
+        fit_width(note).to_edge(DOWN, buff=style.EDGE)
+
+        s = ValueTracker(0.0)  # fractional grid index, the same in both panels
+        markers = {name: Line(ax.c2p(0, -ymax), ax.c2p(0, ymax), color=style.HIGHLIGHT,
+                              stroke_width=2)
+                   for name, ax in (("lasso", ax_l), ("ridge", ax_r))}
+        dots = {name: VGroup(*(Dot(pts[name][j, 0], radius=0.05, color=style.HIGHLIGHT)
+                               for j in range(len(d.features))))
+                for name in ("lasso", "ridge")}
+        zero_marks = VGroup(*(Dot(pts["lasso"][j, max(d.lasso_zero_index[j], 0)], radius=0.07,
+                                  color=style.ZERO) for j in range(len(d.features))))
+        dropped = [False] * len(d.features)
+
+        def update(_m):
+            x = float(np.clip(s.get_value(), 0, k_last))
+            i = min(int(np.floor(x)), k_last - 1)
+            f = x - i
+            near = int(round(x))
+            for name in ("lasso", "ridge"):
+                now = (1 - f) * pts[name][:, i] + f * pts[name][:, i + 1]
+                u = (1 - f) * xs[name][i] + f * xs[name][i + 1]
+                markers[name].put_start_and_end_on(maps[name]([u, -ymax]), maps[name]([u, ymax]))
+                for dot, q in zip(dots[name], now, strict=True):
+                    dot.move_to(q)
+            kept_now = {"lasso": int(d.lasso_kept[near]), "ridge": int(d.ridge_kept[near])}
+            for name in ("lasso", "ridge"):
+                num = kept[name][1]
+                if int(num.get_value()) != kept_now[name]:
+                    right_edge = num.get_right()
+                    num.set_value(kept_now[name])
+                    num.move_to(right_edge, aligned_edge=RIGHT)
+            for j in range(len(d.features)):
+                z = 0 <= d.lasso_zero_index[j] <= near
+                if z != dropped[j]:
+                    dropped[j] = z
+                    names[j].set_color(style.MUTED if z else style.L1)
+                    zero_marks[j].set_opacity(1.0 if z else 0.0)
+
+        zero_marks.set_opacity(0.0)
+        say(self, "Real data: the diabetes study, ten features predicting disease progression. "
+            "Here are the lasso and ridge coefficients as the penalty strength alpha grows.",
+            FadeIn(head, ptag, titles, tick_l, tick_r, note), Create(panels["lasso"]),
+            Create(panels["ridge"]), Create(curves["lasso"]), Create(curves["ridge"]),
+            run_time=style.LONG)
+        say(self, "Each curve is one feature's coefficient. Both start near the least-squares "
+            "fit when alpha is small.", FadeIn(names, leaders), run_time=style.NORMAL)
+        anchor = VMobject()
+        anchor.add_updater(update)
+        self.add(anchor, zero_marks)
+        self.play(FadeIn(markers["lasso"], markers["ridge"], dots["lasso"], dots["ridge"],
+                         kept["lasso"], kept["ridge"]), run_time=style.SHORT)
+        say(self, "Sweep alpha upward. One by one the lasso coefficients hit exactly zero and "
+            "drop out of the model, while every ridge coefficient only shrinks.",
+            s.animate(rate_func=linear).set_value(k_last), run_time=4 * style.LONG)
+        anchor.clear_updaters()
+        smallest = float(np.min(np.abs(d.ridge_coefs[-1])))
+        say(self, f"Even at the strongest ridge penalty shown, none of the ten is zero; the "
+            f"smallest is still {smallest:.2f}. The lasso selects features; ridge only "
+            f"shrinks them.")
+
+    def takeaway(self):
+        self.next_section("takeaway")
+        clear(self)
+        head = _heading(r"\text{Takeaway}")
+        ptag = _penalty_tag()
+        unit = ellipse_outline(Q, W_HAT, 1.0, ELLIPSE_POINTS) - W_HAT
+        box = (np.full(2, -PLANE), np.full(2, PLANE))
+        columns = VGroup()
+        for shape, w, lv, color, text in (
+            (self.diamond, self.l1_contact, self.l1_level, style.L1,
+             ("L1 penalty: corners on the axes.", "Minima often sit on a corner:",
+              "exact zeros, the lasso selects.")),
+            (self.circle, self.l2_contact, self.l2_level, style.L2,
+             ("L2 penalty: round, no corners.", "Weights shrink but stay nonzero:",
+              "ridge keeps every feature.")),
+        ):
+            ax = _plane(PLANE, 3.2)
+            m = _mapper(ax[0])
+            ell = _set_runs(VMobject(color=style.LOSS, stroke_width=3),
+                            [m(r) for r in clip_polyline(W_HAT + np.sqrt(lv) * unit, *box)])
+            pic = VGroup(ax, _outline(m(T_FIRST * shape), color), ell,
+                         Dot(m(w), radius=0.09, color=style.HIGHLIGHT))
+            lines = VGroup(*(label(t, style.LABEL_SIZE, color) for t in text))
+            lines.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+            columns.add(VGroup(pic, lines).arrange(DOWN, buff=style.GAP))
+        columns.arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
+        fit_width(columns)
+        columns.next_to(ptag, DOWN, buff=style.GAP).set_x(0)
+        say(self, "The takeaway. An L1 penalty has corners on the axes, so the best point often "
+            "sits on one and weights become exactly zero: the lasso selects features.",
+            FadeIn(head, ptag), FadeIn(columns[0]), run_time=style.NORMAL)
+        say(self, "An L2 penalty is round, so it shrinks every weight but almost never makes one "
+            "exactly zero: ridge keeps every feature.", FadeIn(columns[1]), run_time=style.NORMAL)
