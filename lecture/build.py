@@ -48,6 +48,7 @@ class BuildResult:
     assembled: str = "not run"  # "written", "up to date", "incomplete", "failed", "not run"
     slides: str = "not run"
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     interrupted: bool = False
 
     @property
@@ -318,7 +319,7 @@ def _report(result: BuildResult, stream) -> None:
     lines = []
     if result.lecture_written:
         lines.append(f"lecture: {out / 'lecture.mp4'} ({result.assembled})")
-    for p in result.problems:
+    for p in (*result.notes, *result.problems):
         lines.append(f"lecture: {p}")
     if result.slides not in ("not run",):
         lines.append(f"lecture: slides {result.slides}")
@@ -345,7 +346,12 @@ def assemble(result: BuildResult, work: Path, view: View, slides: bool = True) -
     missing = [j.name for j, s in zip(jobs, stamps, strict=True) if not stamp_valid(s, j, out)]
     if missing:
         result.assembled = "incomplete"
-        result.problems.append("lecture.mp4 not written: not built: " + ", ".join(missing))
+        text = "lecture.mp4 not written: not built: " + ", ".join(missing)
+        skipped = {j.name for j in jobs if j.state == "skipped"}
+        if set(missing) <= skipped:  # --only left them out on purpose: not an error
+            result.notes.append(text + " (left out by --only)")
+        else:
+            result.problems.append(text)
         return
     formats = {json.dumps(s["format"], sort_keys=True) for s in stamps}
     if len(formats) > 1:

@@ -1,15 +1,16 @@
 """Render chapters with manim in parallel processes, following their progress.
 
 Each chapter renders in its own ``manim render`` process with its own media folder (so
-processes never share partial movie files) whose ``Tex`` and ``texts`` folders are links to
-one shared cache. The progress bars manim writes to stderr are parsed for the live view and
-everything the process prints goes to the chapter's log file.
+processes never write the same file); the TeX and text SVGs are shared through one cache
+folder, linked in before a render and added to after it. The progress bars manim writes to
+stderr are parsed for the live view; everything else the process prints goes to its log.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -79,20 +80,51 @@ def manim_command(job: ChapterJob, quality: str) -> list[str]:
     ]
 
 
-def share_cache(media: Path, cache: Path) -> None:
-    """Make ``media``'s Tex and texts folders links to the shared ``cache`` folders."""
-    media.mkdir(parents=True, exist_ok=True)
-    for sub in ("Tex", "texts"):
-        shared = cache / sub
-        shared.mkdir(parents=True, exist_ok=True)
-        link = media / sub
-        if link.is_symlink() and link.resolve() == shared.resolve():
+CACHE_DIRS = ("Tex", "texts")  # manim's tex_dir and text_dir, under the media folder
+
+
+def seed_cache(media: Path, cache: Path) -> None:
+    """Give ``media`` every SVG of the shared ``cache`` (hard links: instant, no space).
+
+    Each render works in its own Tex/texts folders, so two processes never write the same
+    file at once (manim writes .tex/.svg in place); :func:`harvest_cache` shares new SVGs.
+    manim only checks that the SVG exists, so a seeded SVG is a cache hit.
+    """
+    for sub in CACHE_DIRS:
+        private, shared = media / sub, cache / sub
+        if private.is_symlink():
+            private.unlink()
+        private.mkdir(parents=True, exist_ok=True)
+        if not shared.is_dir():
             continue
-        if link.is_symlink() or link.is_file():
-            link.unlink()
-        elif link.is_dir():
-            continue  # an existing private cache: keep it
-        link.symlink_to(shared.resolve(), target_is_directory=True)
+        have = {p.name for p in private.iterdir()}
+        for f in shared.iterdir():
+            if f.suffix == ".svg" and f.name not in have:
+                _link(f, private / f.name)
+
+
+def harvest_cache(media: Path, cache: Path) -> None:
+    """Add the SVGs a render made to the shared ``cache`` (each whole: link, then rename)."""
+    for sub in CACHE_DIRS:
+        private, shared = media / sub, cache / sub
+        if not private.is_dir():
+            continue
+        shared.mkdir(parents=True, exist_ok=True)
+        have = {p.name for p in shared.iterdir()}
+        for f in private.iterdir():
+            if f.suffix == ".svg" and f.name not in have and f.stat().st_size > 0:
+                tmp = shared / f".{f.name}.tmp-{os.getpid()}"
+                _link(f, tmp)
+                os.replace(tmp, shared / f.name)
+
+
+def _link(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)
+    except FileExistsError:
+        pass
+    except OSError:
+        shutil.copyfile(src, dst)
 
 
 class Renderer:
@@ -114,7 +146,7 @@ class Renderer:
         if self.stopping.is_set():
             job.state = "stopped"
             return False
-        share_cache(job.media, self.tex_cache)
+        seed_cache(job.media, self.tex_cache)
         job.log.parent.mkdir(parents=True, exist_ok=True)
         job.state, job.started = "rendering", time.monotonic()
         job.animation, job.frames_done, job.frames_now, job.anim_total = -1, 0, 0, 0
@@ -143,6 +175,10 @@ class Renderer:
             code = proc.wait()
             with self._lock:
                 self._procs.pop(job.chapter.slug, None)
+        try:
+            harvest_cache(job.media, self.tex_cache)
+        except OSError:
+            pass  # sharing the cache is an optimisation only
         job.render_seconds = time.monotonic() - job.started
         job.frames_done += job.anim_total if code == 0 else job.frames_now
         job.frames_now = job.anim_total = 0

@@ -51,6 +51,7 @@ class View:
         self.t0 = time.monotonic()
         self._lock = threading.Lock()
         self._live = None
+        self._finished = 0
 
     def __enter__(self) -> View:
         if self.live:
@@ -77,7 +78,9 @@ class View:
         """A chapter changed state; in line mode, print one line."""
         if self._live is not None:
             return
-        n = sum(1 for j in self.jobs if j.state in ("cached", "done", "failed", "stopped"))
+        if what in ("cached", "done", "failed", "stopped"):
+            self._finished += 1
+        n = self._finished
         msg = {
             "start": "rendering",
             "cached": "up to date, not rendered",

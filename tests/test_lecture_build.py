@@ -264,3 +264,15 @@ def test_real_chapter_builds_with_a_tiny_one(tmp_path):
     check_captions(out, chapters)
     check_clips(out, chapters)
     check_slides(out)
+
+
+def test_only_renders_the_chosen_chapters(tmp_path):
+    chapters = manifest.load(str(TINY))
+    out = tmp_path / "out"
+    part, log = _build(chapters, out, only=["dots"], slides=False)
+    assert part.rendered == ["dots"] and part.exit_status == 0, log
+    assert [j.state for j in part.jobs] == ["skipped", "done"]
+    assert not (out / "lecture.mp4").exists() and "left out by --only" in log
+    full, log = _build(chapters, out, slides=False)
+    assert full.rendered == ["shapes"] and full.exit_status == 0, log
+    assert (out / "lecture.mp4").is_file()
