@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 setup: system $(STAMP)
 
 lecture: setup
-	$(PY) -m lecture render --quality $(QUALITY)
+	$(PY) -m lecture render --quality $(QUALITY) $(LECTURE_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .
