@@ -1,0 +1,258 @@
+"""Chapter 1, the lecture's opening: a cold-open teaser, the title card and the roadmap.
+
+Beats: cold-open-outlier (one point dragged upward swings the least-squares line while the
+least-absolute-deviations line holds), cold-open-zero (one weight under the proximal L1 step
+lands on exactly 0, under L2 it only shrinks), title, roadmap (the chapters, read from
+``lecture.manifest``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    Dot,
+    FadeIn,
+    Indicate,
+    Line,
+    NumberLine,
+    Scene,
+    ValueTracker,
+    VGroup,
+    config,
+    linear,
+)
+
+from lecture.manifest import CHAPTERS, by_slug, number
+from mathutils import anscombe, descend
+from mathutils.recap import first_exact_zero, moved_fits
+from scenes import style
+from scenes.components import (
+    clear,
+    fit_width,
+    house_axes,
+    label,
+    readout,
+    say,
+    set_readout,
+    show_title,
+    tag,
+    tex,
+)
+
+SLUG = "intro"
+
+# The teaser data: Anscombe's first set; point 8 (x = 12) sits above the LAD line, so
+# lifting it further only lengthens its residual.
+OUTLIER_INDEX = 8
+MAX_LIFT = 12.0
+N_LIFTS = 49
+
+# One weight: minimise 0.5 (w - TARGET)^2 + LAM R(w) by proximal steps from W0.
+W0, TARGET, LAM, LR, STEPS = 1.5, 0.4, 0.6, 0.3, 12
+
+
+class LectureOpening(Scene):
+    """Cold open, title card and the roadmap of the lecture."""
+
+    def setup(self):
+        """Compute every value shown, with mathutils, before any animation."""
+        self.teaser_x, self.teaser_y = anscombe(1)
+        self.outlier_index = OUTLIER_INDEX
+        self.lifts = np.linspace(0.0, MAX_LIFT, N_LIFTS)
+        fits = moved_fits(self.teaser_x, self.teaser_y, OUTLIER_INDEX, self.lifts, "y")
+        self.ols_lines, self.lad_lines = fits.ols, fits.lad  # (intercept, slope) per lift
+        common = {"target": TARGET, "lam": LAM, "lr": LR, "steps": STEPS, "method": "proximal"}
+        self.l1_weights = descend(W0, penalty="l1", **common)
+        self.l2_weights = descend(W0, penalty="l2", **common)
+        self.zero_step = first_exact_zero(self.l1_weights)
+        self.roadmap = [(number(c.slug), c.title) for c in CHAPTERS]
+
+    def construct(self):
+        """The table of contents: one method per beat."""
+        self.cold_open_outlier()
+        self.cold_open_zero()
+        self.title_beat()
+        self.roadmap_beat()
+
+    # ---- beats ---------------------------------------------------------------------------
+    def cold_open_outlier(self):
+        """One point dragged upward: the least-squares line swings, the LAD line holds."""
+        self.next_section("cold-open-outlier")
+        clear(self)
+        x, y = self.teaser_x, self.teaser_y
+        plot = house_axes([0, 15, 5], [0, 25, 5], x_length=5.6, y_length=5.6, x_label="x",
+                          y_label="y")
+        ax = plot[0]
+        plot.to_edge(LEFT, buff=style.EDGE + style.GAP).to_edge(DOWN, buff=style.EDGE)
+        dots = VGroup(
+            *(Dot(ax.c2p(a, b), radius=0.07, color=style.DATA) for a, b in zip(x, y, strict=True))
+        )
+        outlier = dots[OUTLIER_INDEX].set_color(style.HIGHLIGHT)
+        x0, x1 = 0.0, 15.0
+
+        def ends(line):
+            a, b = line
+            return ax.c2p(x0, a + b * x0), ax.c2p(x1, a + b * x1)
+
+        ols = Line(*ends(self.ols_lines[0]), color=style.L2, stroke_width=5)
+        lad = Line(*ends(self.lad_lines[0]), color=style.L1, stroke_width=5)
+
+        lift = ValueTracker(0.0)
+        ols_read = readout(r"\text{slope}", self.ols_lines[0][1], style.L2, size=style.BODY_SIZE)
+        lad_read = readout(r"\text{slope}", self.lad_lines[0][1], style.L1, size=style.BODY_SIZE)
+        legend = VGroup(
+            _legend_row("least squares", "sum of squared misses", style.L2, ols_read),
+            _legend_row("least absolute deviations", "sum of plain distances", style.L1,
+                        lad_read),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
+        legend.next_to(plot, RIGHT, buff=style.GAP_L).align_to(plot, UP)
+        kind = tag("L1 vs L2 as a loss").to_corner(UP + RIGHT, buff=style.EDGE)
+        legend.shift((kind.get_bottom()[1] - style.GAP - legend.get_top()[1]) * UP)
+
+        def follow(_mob):
+            d = lift.get_value()
+            outlier.move_to(ax.c2p(x[OUTLIER_INDEX], y[OUTLIER_INDEX] + d))
+            fit_ols = [np.interp(d, self.lifts, self.ols_lines[:, k]) for k in (0, 1)]
+            fit_lad = [np.interp(d, self.lifts, self.lad_lines[:, k]) for k in (0, 1)]
+            ols.put_start_and_end_on(*ends(fit_ols))
+            lad.put_start_and_end_on(*ends(fit_lad))
+            set_readout(ols_read, fit_ols[1])
+            set_readout(lad_read, fit_lad[1])
+
+        say(self, "Eleven points, and two ways to fit a straight line through them.",
+            Create(plot), FadeIn(dots), run_time=style.NORMAL)
+        say(self, "Least squares adds up squared misses; least absolute deviations adds up "
+            "plain distances.", Create(ols), Create(lad), FadeIn(legend), FadeIn(kind),
+            run_time=style.NORMAL)
+        anchor = VGroup(outlier, ols, lad)
+        anchor.add_updater(follow)
+        say(self, "Now drag one point upward, further and further.",
+            lift.animate(rate_func=linear).set_value(MAX_LIFT), run_time=2 * style.LONG)
+        anchor.remove_updater(follow)
+        follow(anchor)
+        say(self, f"The least-squares slope swings from {self.ols_lines[0][1]:.2f} to "
+            f"{self.ols_lines[-1][1]:.2f}. The absolute-deviations line does not move at all.",
+            Indicate(lad, color=style.HIGHLIGHT), run_time=style.NORMAL)
+
+    def cold_open_zero(self):
+        """One weight under proximal steps: L1 lands on exactly 0, L2 only shrinks."""
+        self.next_section("cold-open-zero")
+        clear(self)
+        head = tex(r"\min_w\ \tfrac12\,(w - " + f"{TARGET:g}" + r")^2 + \lambda\,R(w),"
+                   r"\qquad \lambda = " + f"{LAM:g}", size=style.BODY_SIZE)
+        kind = tag("L1 vs L2 as a penalty")
+        top = VGroup(head, kind).arrange(RIGHT, buff=style.GAP_L)
+        fit_width(top).to_edge(UP, buff=style.EDGE)
+
+        lanes = []
+        for name, color, weights in (
+            (r"R(w) = |w|", style.L1, self.l1_weights),
+            (r"R(w) = w^2", style.L2, self.l2_weights),
+        ):
+            line = NumberLine(x_range=[0, 1.5, 0.5], length=7.0, color=style.MUTED,
+                              include_numbers=True, font_size=style.SMALL_SIZE,
+                              decimal_number_config={"num_decimal_places": 1})
+            zero_mark = Line(line.n2p(0) + 0.25 * DOWN, line.n2p(0) + 0.25 * UP,
+                             color=style.ZERO, stroke_width=5)
+            name_mob = tex(name, size=style.BODY_SIZE, color=color)
+            value = readout("w", weights[0], color, decimals=3, size=style.BODY_SIZE)
+            dot = Dot(line.n2p(weights[0]), radius=0.11, color=color)
+            lanes.append((VGroup(name_mob, line, zero_mark, value, dot), line, dot, value,
+                          weights))
+        for group, line, *_ in lanes:
+            name_mob, value = group[0], group[3]
+            name_mob.next_to(line, LEFT, buff=style.GAP_L)
+            value.next_to(line, RIGHT, buff=style.GAP_L)
+        body = VGroup(*(lane[0] for lane in lanes)).arrange(DOWN, buff=2 * style.GAP_L * 1.5)
+        fit_width(body).next_to(top, DOWN, buff=style.GAP_L * 1.5)
+        for lane in lanes:
+            lane[3].align_to(lanes[0][3], LEFT)
+
+        step = ValueTracker(0.0)
+        counter = readout(r"\text{step}", 0, style.MUTED, decimals=0)
+        counter.next_to(body, DOWN, buff=style.GAP_L)
+
+        def move(_mob):
+            s = step.get_value()
+            k = int(np.floor(s + 1e-9))
+            for _g, line, dot, value, weights in lanes:
+                dot.move_to(line.n2p(np.interp(s, np.arange(STEPS + 1), weights)))
+                set_readout(value, weights[min(k, STEPS)])
+            set_readout(counter, min(k, STEPS))
+
+        say(self, f"Second teaser: one weight, pulled toward {TARGET:g} by the fit, and toward "
+            f"zero by a penalty of strength {LAM:g}.", FadeIn(top), FadeIn(body),
+            FadeIn(counter), run_time=style.NORMAL)
+        mover = VGroup(*(lane[2] for lane in lanes))
+        mover.add_updater(move)
+        say(self, "Each step moves toward the fit, then applies the penalty's proximal step.",
+            step.animate(rate_func=linear).set_value(STEPS), run_time=2 * style.LONG)
+        mover.remove_updater(move)
+        move(mover)
+        l1_value, l2_value = lanes[0][3], lanes[1][3]
+        exact = tag("exactly 0", style.ZERO).next_to(l1_value, UP, buff=style.GAP_S)
+        shrunk = tag("small, not 0", style.L2).next_to(l2_value, UP, buff=style.GAP_S)
+        say(self, f"Under the L1 penalty the weight lands on exactly zero after "
+            f"{self.zero_step} steps and stays there.", FadeIn(exact, scale=1.2),
+            run_time=style.SHORT)
+        say(self, f"Under the L2 penalty it only shrinks, to {self.l2_weights[-1]:.3f}, and "
+            "never reaches zero.", FadeIn(shrunk, scale=1.2), run_time=style.SHORT)
+
+    def title_beat(self):
+        """The lecture's title card (chapter 1)."""
+        self.next_section("title")
+        clear(self)
+        card = show_title(
+            self, number(SLUG), by_slug(SLUG).title,
+            "What changes when a square becomes an absolute value?",
+            "L1 versus L2: two ways to measure size, used as a loss on the misses or as a "
+            "penalty on the weights.",
+        )
+        sub = label("norms as losses and as penalties", style.LABEL_SIZE, style.MUTED)
+        sub.next_to(card, DOWN, buff=style.GAP_L)
+        say(self, "Swap one for the other and robustness, stability and sparsity all change.",
+            FadeIn(sub), run_time=style.SHORT)
+
+    def roadmap_beat(self):
+        """The chapters of the lecture, from the manifest, one row at a time."""
+        self.next_section("roadmap")
+        clear(self)
+        head = label("The road ahead", style.HEADING_SIZE).to_edge(UP, buff=style.EDGE)
+        rows = VGroup()
+        for num, title in self.roadmap:
+            n = label(f"{num}", style.BODY_SIZE, style.HIGHLIGHT)
+            t = label(title, style.BODY_SIZE)
+            rows.add(VGroup(n, t))
+        width = max(r[0].width for r in rows)
+        pitch = style.BODY_SIZE / 48 * 1.0  # one line of body text plus its leading
+        for i, r in enumerate(rows):
+            r[0].move_to(i * pitch * DOWN, aligned_edge=RIGHT).shift(width * RIGHT)
+            r[1].next_to(r[0], RIGHT, buff=style.GAP).align_to(r[0], UP)
+        room = head.get_bottom()[1] - style.GAP - (-config.frame_height / 2 + style.EDGE)
+        if rows.height > room:
+            rows.scale_to_fit_height(room)
+        fit_width(rows).next_to(head, DOWN, buff=style.GAP_L)
+        say(self, f"The lecture has {len(self.roadmap)} chapters.", FadeIn(head),
+            run_time=style.SHORT)
+        for (num, title), row in zip(self.roadmap, rows, strict=True):
+            say(self, f"Chapter {num}: {title}.", FadeIn(row, shift=0.2 * RIGHT),
+                run_time=style.SHORT)
+        nxt = self.roadmap[1][1] if len(self.roadmap) > 1 else self.roadmap[0][1]
+        say(self, f"We start with the next one: {nxt}.", Indicate(rows[1] if len(rows) > 1
+            else rows[0], color=style.HIGHLIGHT), run_time=style.NORMAL)
+
+
+def _legend_row(name: str, what: str, color, value) -> VGroup:
+    """A legend entry: a colour swatch, the fit's name, what it minimises and a readout."""
+    swatch = Line(0.25 * LEFT, 0.25 * RIGHT, color=color, stroke_width=6)
+    head = VGroup(swatch, label(name, style.LABEL_SIZE, color)).arrange(RIGHT, buff=style.GAP_S)
+    sub = label(what, style.SMALL_SIZE, style.MUTED)
+    group = VGroup(head, sub, value).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+    sub.align_to(head[1], LEFT)
+    value.align_to(head[1], LEFT)
+    return group
