@@ -60,10 +60,9 @@ def _lecture(*args: str) -> tuple[float, subprocess.CompletedProcess]:
 
 
 def _video_seconds(out: Path) -> float:
-    try:
-        return sum(c["duration"] for c in json.loads((out / "chapters.json").read_text()))
-    except OSError:
-        return float("nan")
+    """Seconds of video of the chapters built (from their stamps: also when one failed)."""
+    stamps = [json.loads(p.read_text()) for p in (out / ".work" / "stamps").glob("*.json")]
+    return sum(s["duration"] for s in stamps) or float("nan")
 
 
 def _rendered(stdout: str) -> list[str]:

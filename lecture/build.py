@@ -240,6 +240,17 @@ def build(
     live = stream.isatty() if live is None else live
     workers = jobs or os.cpu_count() or 1
     tex_cache = Path(tex_cache) if tex_cache else ROOT / "media"
+    work.mkdir(parents=True, exist_ok=True)
+    lock = _lock(work)  # held while building; the OS releases it if the build is killed
+    try:
+        return _build(chapters, out, work, quality, workers, only, live, tex_cache, slides,
+                      stream)
+    finally:
+        lock.close()
+
+
+def _build(chapters, out, work, quality, workers, only, live, tex_cache, slides,
+           stream) -> BuildResult:
     for d in (out, out / "chapters", out / "clips", work):
         d.mkdir(parents=True, exist_ok=True)
         media.remove_stale_tmp(d)
@@ -303,6 +314,22 @@ def build(
     summary(all_jobs, stream)
     _report(result, stream)
     return result
+
+
+class BuildBusy(RuntimeError):
+    """Another build is writing the same output folder."""
+
+
+def _lock(work: Path):
+    import fcntl
+
+    f = open(work / "build.lock", "w")  # noqa: SIM115 - kept open while building
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        raise BuildBusy(f"another build is writing {work.parent}; wait for it") from None
+    return f
 
 
 def _save_history(work: Path, quality: str, jobs: list[ChapterJob]) -> None:

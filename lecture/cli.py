@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from . import doctor, manifest
-from .build import QUALITIES, build
+from .build import QUALITIES, BuildBusy, build
 from .manifest import ROOT
 
 
@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"python -m lecture: error: {exc}", file=sys.stderr)
         return 2
+    except BuildBusy as exc:
+        print(f"python -m lecture: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("lecture: interrupted", file=sys.stderr)
         return 130

@@ -276,3 +276,16 @@ def test_only_renders_the_chosen_chapters(tmp_path):
     full, log = _build(chapters, out, slides=False)
     assert full.rendered == ["shapes"] and full.exit_status == 0, log
     assert (out / "lecture.mp4").is_file()
+
+
+def test_two_builds_cannot_write_one_folder(tmp_path):
+    from lecture.build import BuildBusy, _lock
+
+    out = tmp_path / "out"
+    (out / ".work").mkdir(parents=True)
+    held = _lock(out / ".work")
+    try:
+        with pytest.raises(BuildBusy):
+            _build(manifest.load(str(TINY)), out)
+    finally:
+        held.close()
