@@ -184,10 +184,10 @@ class Scorecard(Scene):
         say(self, "Robustness goes to L1, as a loss.", FadeIn(row), FadeIn(panel),
             run_time=style.NORMAL)
         out.add_updater(follow)
-        say(self, "Squaring makes an outlier cost quadratically more, not exponentially as "
+        say(self, "Squared misses make a far outlier cost quadratically, not exponentially as "
             "is often said. Least squares leans toward it; least absolute deviations stays "
             "with the other ten points.", rise.animate(rate_func=linear).set_value(0.0),
-            run_time=style.LONG)
+            run_time=2 * style.LONG)
         out.remove_updater(follow)
 
     def stability(self):
@@ -219,7 +219,7 @@ class Scorecard(Scene):
         say(self, f"Nudge one point sideways: the least-squares slope drifts by "
             f"{self.stable_ols_range:.2f} at most, while the L1 slope jumps by "
             f"{self.stable_jump:.2f} at once.", Create(curves, rate_func=linear),
-            run_time=style.LONG)
+            run_time=2 * style.LONG)
 
     def solutions(self):
         """Row 3: one L2 answer, possibly many L1 ones; Manhattan routes vs one line."""
@@ -281,7 +281,8 @@ class Scorecard(Scene):
             FadeIn(keys[0]), run_time=style.NORMAL)
         say(self, f"The lasso has none. Coordinate descent gets there in steps, here "
             f"{self.cd_steps} of them, each one a simple soft threshold: simple, but "
-            "iterative.", Create(zig, rate_func=linear), FadeIn(keys[1]), run_time=style.LONG)
+            "iterative.", Create(zig, rate_func=linear), FadeIn(keys[1]),
+            run_time=2 * style.LONG)
 
     def sparsity(self):
         """Row 5: L1 selects features as a penalty, ridge only shrinks (diabetes paths)."""
@@ -326,7 +327,7 @@ class Scorecard(Scene):
             FadeIn(VGroup(panel[0], panel[1])), run_time=style.NORMAL)
         say(self, "On the diabetes data, the lasso path holds coefficients at exactly zero; "
             "the ridge path shrinks all ten, but never to zero.",
-            *(Create(lines, rate_func=linear) for _a, lines in paths), run_time=style.LONG)
+            *(Create(lines, rate_func=linear) for _a, lines in paths), run_time=2 * style.LONG)
         say(self, f"At the marked strength {self.lasso_zeros} of the {self.n_features} lasso "
             "coefficients are exactly zero: the lasso selects features, ridge is not sparse.",
             Create(mark), FadeIn(counts), run_time=style.NORMAL)
@@ -343,11 +344,14 @@ class Scorecard(Scene):
         rule.stretch_to_fit_height(advice.height).next_to(advice, LEFT, buff=style.GAP)
         box = VGroup(rule, advice).move_to(((left + right) / 2) * RIGHT)
         box.align_to(table[1], UP)
+        verdicts = [row[1] for row in table[1:]]
         say(self, "Here is the whole scorecard, corrected: each winner, and whether the norm "
-            "was a loss or a penalty.", Indicate(table[0], color=style.HIGHLIGHT),
+            "was a loss or a penalty.",
+            LaggedStart(*(Indicate(v, color=style.HIGHLIGHT, scale_factor=1.1)
+                          for v in verdicts), lag_ratio=0.4), run_time=2 * style.LONG)
+        say(self, CLOSING, FadeIn(box, shift=0.2 * LEFT), run_time=style.NORMAL)
+        say(self, ADVICE, Indicate(advice, color=style.HIGHLIGHT, scale_factor=1.05),
             run_time=style.NORMAL)
-        say(self, CLOSING, run_time=style.NORMAL)
-        say(self, ADVICE, FadeIn(box, shift=0.2 * LEFT), run_time=style.NORMAL)
 
     # ---- helpers -------------------------------------------------------------------------
     def _table_group(self) -> VGroup:
