@@ -46,6 +46,7 @@ from scenes.components import (
     fit_width,
     house_axes,
     label,
+    reading_time,
     readout,
     say,
     set_readout,
@@ -145,6 +146,19 @@ def _equation(name: str, line, color) -> VGroup:
     head = label(name, style.SMALL_SIZE, color)
     eq = tex(rf"y = {line.intercept:.2f} + {line.slope:.3f}\,x", size=style.BODY_SIZE, color=color)
     return VGroup(head, eq).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+
+
+def _drive(scene: Scene, members, follow) -> VGroup:
+    """Group the mobjects ``follow`` mutates and put the updater on that group.
+
+    manim redraws every frame only mobjects that animate or carry an updater; the rest is
+    frozen into a static background. So the mutated mobjects are taken out of wherever they
+    sit in the scene and re-added as one group carrying ``follow``.
+    """
+    scene.remove(*members)
+    driver = VGroup(*members).add_updater(follow)
+    scene.add(driver)
+    return driver
 
 
 class OutlierTugsTheFit(Scene):
@@ -367,18 +381,17 @@ class OutlierTugsTheFit(Scene):
             _set_share(bars[1], float(np.interp(k, steps, path.l2_share)))
             _set_share(bars[2], float(np.interp(k, steps, path.l1_share)))
 
-        driver = VMobject().add_updater(follow)
-        self.add(driver)
-        say(
-            self,
+        # The updater sits on the group it mutates, so manim redraws those every frame.
+        driver = _drive(self, [mover, ols, lad, bars[1], bars[2]], follow)
+        words = (
             "Now drag that point steadily upward. The least-squares line swings toward it; "
-            "the least-absolute-deviations line does not move at all.",
-            s.animate(rate_func=linear).set_value(len(steps) - 1),
-            run_time=2 * style.LONG,
+            "the least-absolute-deviations line does not move at all."
         )
+        # The sweep lasts as long as its sentence: the motion is what the words describe.
+        say(self, words, s.animate(rate_func=linear).set_value(len(steps) - 1),
+            run_time=max(2 * style.LONG, reading_time(words)))
         follow(driver)
         driver.clear_updaters()
-        self.remove(driver)
         l2p, l1p = 100 * path.l2_share[-1], 100 * path.l1_share[-1]
         say(
             self,
@@ -481,18 +494,17 @@ class OutlierTugsTheFit(Scene):
                        np.interp(k, steps, path.ols_slopes), x_range, y_range)
             _move_line(lad, ax, *path.lad_line(step), x_range, y_range)
 
-        driver = VMobject().add_updater(follow)
-        self.add(driver)
-        say(
-            self,
+        # The updater sits on the group it mutates, so manim redraws those every frame.
+        driver = _drive(self, [mover, ols, lad], follow)
+        words = (
             "Least squares bends toward it at once. For a while the L1 line holds, "
-            "then it snaps onto the far point as well.",
-            s.animate(rate_func=linear).set_value(len(steps) - 1),
-            run_time=2 * style.LONG,
+            "then it snaps onto the far point as well."
         )
+        # The sweep lasts as long as its sentence: the motion is what the words describe.
+        say(self, words, s.animate(rate_func=linear).set_value(len(steps) - 1),
+            run_time=max(2 * style.LONG, reading_time(words)))
         follow(driver)
         driver.clear_updaters()
-        self.remove(driver)
         verdict = label("L1 resists outliers in y, not in x (high leverage).",
                         style.BODY_SIZE, style.HIGHLIGHT)
         fit_width(verdict).next_to(legend, DOWN, buff=style.GAP)

@@ -44,6 +44,7 @@ from scenes.components import (
     fit_width,
     house_axes,
     label,
+    reading_time,
     readout,
     say,
     set_readout,
@@ -112,6 +113,19 @@ def _legend() -> VGroup:
         rows.add(VGroup(swatch, label(text, style.SMALL_SIZE, color)).arrange(RIGHT,
                                                                              buff=style.GAP_S))
     return rows.arrange(RIGHT, buff=style.GAP_L)
+
+
+def _drive(scene: Scene, members, follow) -> VGroup:
+    """Group the mobjects ``follow`` mutates and put the updater on that group.
+
+    manim redraws every frame only mobjects that animate or carry an updater; the rest is
+    frozen into a static background. So the mutated mobjects are taken out of wherever they
+    sit in the scene and re-added as one group carrying ``follow``.
+    """
+    scene.remove(*members)
+    driver = VGroup(*members).add_updater(follow)
+    scene.add(driver)
+    return driver
 
 
 class NudgeMakesTheLineJump(Scene):
@@ -221,7 +235,8 @@ class NudgeMakesTheLineJump(Scene):
         lad = _fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], style.L1)
         say(
             self,
-            f"{len(e.x)} points, fitted two ways. The highlighted point will slide sideways, "
+            f"Here are {len(e.x)} points, fitted two ways. The highlighted point will slide "
+            "sideways, "
             f"from x = {lo:.1f} to {hi:.1f}, at the same height.",
             Create(data), FadeIn(dots, mover), Create(rail), Create(ols), Create(lad),
             FadeIn(legend), run_time=style.NORMAL,
@@ -271,18 +286,17 @@ class NudgeMakesTheLineJump(Scene):
                     state["jumped"] = True
                     self.add(jump)
 
-        driver = VMobject().add_updater(follow)
-        self.add(driver)
-        say(
-            self,
+        # The updater sits on the group it mutates, so manim redraws those every frame.
+        driver = _drive(self, [mover, ols, lad, r2, r1, trace2, trace1a, trace1b], follow)
+        words = (
             "Slide it. The least-squares slope glides smoothly. The L1 slope does not move "
-            "at all, and then, suddenly, it jumps.",
-            s.animate(rate_func=linear).set_value(len(idx) - 1),
-            run_time=3 * style.LONG,
+            "at all, and then, suddenly, it jumps."
         )
+        # The sweep lasts as long as its sentence: the motion is what the words describe.
+        say(self, words, s.animate(rate_func=linear).set_value(len(idx) - 1),
+            run_time=max(2 * style.LONG, reading_time(words)))
         follow(driver)
         driver.clear_updaters()
-        self.remove(driver)
         self.add(jump)
         tie_mark = DashedLine(bx.c2p(self.tie_position, SLOPE_Y[0]),
                               bx.c2p(self.tie_position, SLOPE_Y[1]),
