@@ -1,0 +1,901 @@
+"""Chapter: why an L1 penalty makes exact zeros and an L2 penalty does not (one weight).
+
+Render it from the repository root:  ``manim -pqh scenes/sparsity.py``
+
+Beats (one method each, in order): title, norm-curves, slopes, gradient-steps, kink,
+threshold-maps, takeaway. Every number on screen is computed in ``setup()`` by ``mathutils``;
+updaters only look values up in (or interpolate between) those precomputed arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    DR,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    UR,
+    Circle,
+    Circumscribe,
+    Create,
+    DashedLine,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Line,
+    MathTex,
+    NumberLine,
+    Rectangle,
+    Scene,
+    SurroundingRectangle,
+    Transform,
+    Triangle,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    linear,
+    smooth,
+)
+
+from lecture.manifest import by_slug, number
+from mathutils import (
+    hard_threshold,
+    penalty,
+    penalty_slope,
+    ridge_shrink,
+    soft_threshold,
+)
+from mathutils.onedim import (
+    descent_runs,
+    l2_step_ratio,
+    objective,
+    objective_curves,
+    penalised_minimum,
+    row_at,
+    worked_number,
+)
+from scenes import style
+from scenes.components import (
+    clear,
+    fit_width,
+    house_axes,
+    label,
+    reading_time,
+    readout,
+    say,
+    set_readout,
+    show_title,
+    tag,
+    tex,
+)
+
+SLUG = "sparsity"
+TAG_TEXT = "L1 / L2 as a penalty"
+
+# ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
+W_RANGE = (-1.0, 1.0)  # beats 2, 3, 7: one weight
+WORKED_FROM, WORKED_TO = 0.25, 0.1  # beat 2's worked number
+SMALL_W = 0.1  # beats 3 and 7: a small weight where the two pushes are compared
+DESCENT = dict(w0=1.0, target=0.1, lam=0.5, lr=0.25, steps=18)  # beat 4: optimum L1 = 0
+DESCENT_W = (-0.35, 1.1)  # beat 4's w axis
+KINK_TARGET = 0.8  # beat 5: the unpenalised optimum
+KINK_LAM_MAX = 1.2  # beat 5: lam sweeps 0 -> this; L1 sticks at 0 from lam = |target|
+KINK_W = (-0.6, 1.2)
+THRESHOLD = 1.0  # beat 6: the threshold / ridge lambda of ESL Table 3.4
+Z_RANGE = (-3.0, 3.0)
+Z_SWEEP = (2.5, 0.5)  # beat 6: a coefficient z slides from here into the dead zone
+
+
+# ---- small drawing helpers (module-level, no maths) ---------------------------------------
+def _points(ax, xs, ys) -> np.ndarray:
+    """Scene points of the data points (xs[i], ys[i]) on axes ``ax``, shape (n, 3)."""
+    return np.asarray(ax.c2p(np.asarray(xs, float), np.asarray(ys, float))).T.reshape(-1, 3)
+
+
+def _curve(ax, xs, ys, color, width: float = 5.0) -> VMobject:
+    """A polyline through precomputed samples (dense samples: looks smooth, keeps kinks)."""
+    return VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(
+        _points(ax, xs, ys)
+    )
+
+
+def _pieces(ax, xs, ys, color, breaks, width: float = 5.0) -> VGroup:
+    """A curve split where it jumps: one polyline per run of samples between ``breaks``."""
+    xs, ys = np.asarray(xs), np.asarray(ys)
+    group = VGroup()
+    edges = [-np.inf, *breaks, np.inf]
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+        m = (xs > lo) & (xs < hi)
+        if m.sum() >= 2:
+            group.add(_curve(ax, xs[m], ys[m], color, width))
+    return group
+
+
+def _header(text: str) -> VGroup:
+    """The beat's heading (top left) and the chapter's L1/L2-as-a-penalty tag (top right)."""
+    head = label(text, style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
+    badge = tag(TAG_TEXT).to_corner(UR, buff=style.EDGE)
+    head.match_y(badge)
+    return VGroup(head, badge)
+
+
+def _exact_readout(name_tex: str, value: float, color, decimals: int = 4) -> VGroup:
+    """``name = value`` that shows a ZERO-coloured "0 exactly" when the value is exactly 0.0.
+
+    Returns VGroup ``(name, number, zero)``; update with :func:`_set_exact`.
+    """
+    base = readout(name_tex, value, color=color, decimals=decimals)
+    zero = MathTex(r"0\ \ \text{exactly}", font_size=style.LABEL_SIZE, color=style.ZERO)
+    zero.next_to(base[0], RIGHT, buff=style.GAP_S)
+    group = VGroup(base[0], base[1], zero)
+    group.exact = None
+    _set_exact(group, value)
+    return group
+
+
+def _set_exact(group: VGroup, value: float) -> None:
+    """Show ``value`` in an :func:`_exact_readout`; switch to "0 exactly" iff value == 0.0."""
+    exact = value == 0.0
+    if not exact:
+        set_readout(VGroup(group[0], group[1]), value)
+    if exact != group.exact:
+        group[1].set_opacity(0.0 if exact else 1.0)
+        group[2].set_opacity(1.0 if exact else 0.0)
+        group.exact = exact
+
+
+class WhyL1MakesZeros(Scene):
+    """Chapter 2: one weight under an L1 and an L2 penalty, seen from up close."""
+
+    # ------------------------------------------------------------------ numbers (mathutils)
+    def setup(self) -> None:
+        """Compute every number the chapter shows, before anything is animated."""
+        # Beats 2, 3, 7: the penalties and their slopes on one weight.
+        self.w_grid = np.linspace(*W_RANGE, 401)
+        self.norm_values = {k: penalty(self.w_grid, k) for k in ("l1", "l2")}
+        self.slope_values = {k: penalty_slope(self.w_grid, k) for k in ("l1", "l2")}
+        self.worked = worked_number(WORKED_FROM, WORKED_TO)
+        self.worked_values = {
+            k: (float(penalty(WORKED_FROM, k)), float(penalty(WORKED_TO, k))) for k in ("l1", "l2")
+        }
+        # Beat 4: three descents from the same start on the same data term.
+        self.runs = descent_runs(**DESCENT)
+        self.l2_ratio = l2_step_ratio(DESCENT["lam"], DESCENT["lr"])
+        self.descent_grid = np.linspace(*DESCENT_W, 581)
+        t, lam = DESCENT["target"], DESCENT["lam"]
+        self.descent_curves = {k: objective(self.descent_grid, t, lam, k) for k in ("l1", "l2")}
+        self.descent_minima = {k: float(penalised_minimum(t, lam, k)) for k in ("l1", "l2")}
+        self.descent_points = {
+            name: objective(self.runs.run(name), t, lam, "l2" if name == "l2" else "l1")
+            for name in ("l2", "l1_subgradient", "l1_proximal")
+        }
+        # Beat 5: the objective redrawn as lam grows; its minima (exactly 0 for L1 from lam=|t|).
+        self.kink_lams = np.arange(0, round(KINK_LAM_MAX * 100) + 1) / 100.0
+        self.kink_grid = np.linspace(*KINK_W, 361)
+        self.kink_curves = {
+            k: objective_curves(self.kink_grid, KINK_TARGET, self.kink_lams, k)
+            for k in ("l1", "l2")
+        }
+        self.kink_minima = {
+            k: penalised_minimum(KINK_TARGET, self.kink_lams, k) for k in ("l1", "l2")
+        }
+        self.kink_minimum_values = {
+            k: objective(self.kink_minima[k], KINK_TARGET, 0.0, k)
+            + self.kink_lams * penalty(self.kink_minima[k], k)
+            for k in ("l1", "l2")
+        }
+        # Beat 6: ESL Table 3.4's three maps of a coefficient z (orthonormal inputs).
+        self.z_grid = np.linspace(*Z_RANGE, 601)
+        self.threshold_maps = {
+            "soft": soft_threshold(self.z_grid, THRESHOLD),
+            "ridge": ridge_shrink(self.z_grid, THRESHOLD),
+            "hard": hard_threshold(self.z_grid, THRESHOLD),
+        }
+
+    # ------------------------------------------------------------------ table of contents
+    def construct(self) -> None:
+        """The chapter, beat by beat."""
+        self.title_beat()
+        self.norm_curves()
+        self.slopes()
+        self.gradient_steps()
+        self.kink()
+        self.threshold_maps_beat()
+        self.takeaway()
+
+    # ------------------------------------------------------------------ beat 1
+    def title_beat(self) -> None:
+        """The question the chapter answers."""
+        self.next_section("title")
+        clear(self)
+        show_title(
+            self,
+            number(SLUG),
+            by_slug(SLUG).title,
+            "Why does an L1 penalty push weights to exactly zero?",
+            "Here L1 and L2 are penalties added to a model's loss. Why does L1 set many "
+            "weights to exactly zero, while L2 only makes them small?",
+        )
+        badge = tag(TAG_TEXT).to_corner(UR, buff=style.EDGE)
+        self.play(FadeIn(badge), run_time=style.SHORT)
+
+    # ------------------------------------------------------------------ beat 2
+    def _norm_axes(self, x_length: float, y_length: float) -> VGroup:
+        """Axes for |w| and w² over W_RANGE, the two curves and their labels."""
+        axes = house_axes((*W_RANGE, 0.5), (0, 1, 0.5), x_length, y_length, "w", None)
+        ax = axes[0]
+        l1 = _curve(ax, self.w_grid, self.norm_values["l1"], style.L1)
+        l2 = _curve(ax, self.w_grid, self.norm_values["l2"], style.L2)
+        l1_lab = tex("|w|", color=style.L1).next_to(l1.get_end(), UP, buff=style.GAP_S)
+        l2_lab = tex("w^2", color=style.L2).next_to(l2.get_end(), RIGHT, buff=style.GAP_S)
+        title = label("penalty", style.LABEL_SIZE, style.MUTED).next_to(ax.y_axis, UP,
+                                                                        style.GAP_S)
+        return VGroup(axes, VGroup(l1, l2), VGroup(l1_lab, l2_lab, title))
+
+    def norm_curves(self) -> None:
+        """|w| and w² on shared axes; a marker along w; quadratic, not exponential; 0.25->0.1."""
+        self.next_section("norm-curves")
+        clear(self)
+        head = _header("Two penalties on one weight")
+        plot = self._norm_axes(7.2, 4.4)
+        plot.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.EDGE)
+        ax = plot[0][0]
+        self.add(head)
+        say(
+            self,
+            "Two penalties on one weight w: the absolute value in orange, the square in blue.",
+            Create(plot[0]),
+            Create(plot[1][0]),
+            Create(plot[1][1]),
+            FadeIn(plot[2]),
+            run_time=style.LONG,
+        )
+
+        # The marker: one w tracker drives the dots and the readouts.
+        w = ValueTracker(0.8)
+        stem = DashedLine(ax.c2p(0.8, 0), ax.c2p(0.8, 1), color=style.MUTED, stroke_width=2)
+        on_axis = Dot(ax.c2p(0.8, 0), color=style.HIGHLIGHT, radius=0.08)
+        d1 = Dot(color=style.L1, radius=0.08)
+        d2 = Dot(color=style.L2, radius=0.08)
+        r_w = readout("w", 0.8, color=style.HIGHLIGHT)
+        r_1 = readout("|w|", 0.8, color=style.L1)
+        r_2 = readout("w^2", 0.64, color=style.L2, decimals=4)
+        reads = VGroup(r_w, r_1, r_2).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        reads.next_to(plot, RIGHT, buff=style.GAP_L).align_to(plot, UP)
+
+        def follow(_m) -> None:
+            x = w.get_value()
+            y1 = np.interp(x, self.w_grid, self.norm_values["l1"])
+            y2 = np.interp(x, self.w_grid, self.norm_values["l2"])
+            stem.put_start_and_end_on(ax.c2p(x, 0), ax.c2p(x, 1))
+            on_axis.move_to(ax.c2p(x, 0))
+            d1.move_to(ax.c2p(x, y1))
+            d2.move_to(ax.c2p(x, y2))
+            set_readout(r_w, x)
+            set_readout(r_1, y1)
+            set_readout(r_2, y2)
+
+        marker = VGroup(stem, on_axis, d1, d2)
+        marker.add_updater(follow)
+        follow(marker)
+        self.play(FadeIn(marker), FadeIn(reads), run_time=style.SHORT)
+        say(
+            self,
+            "Slide w and both follow. Near zero, the square is much flatter.",
+            w.animate.set_value(-0.9),
+            run_time=style.LONG,
+        )
+
+        # Quadratic, not exponential (the seed says "exponentially").
+        seed = label("The source: \u201cw\u00b2 increases exponentially\u201d", style.SMALL_SIZE,
+                     style.MUTED)
+        strike = Line(seed.get_left(), seed.get_right(), color=style.HIGHLIGHT, stroke_width=3)
+        fix = VGroup(
+            label("It grows quadratically:", style.SMALL_SIZE),
+            tex(r"(2w)^2 = 4\,w^2", color=style.L2),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        note = VGroup(VGroup(seed, strike), fix).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        note.next_to(reads, DOWN, buff=style.GAP_L).align_to(reads, LEFT)
+        self.play(FadeIn(seed), run_time=style.SHORT)
+        say(
+            self,
+            "Our source says w squared grows exponentially. It grows quadratically: "
+            "double w, and w squared grows four times.",
+            Create(strike),
+            FadeIn(fix, shift=0.2 * UP),
+            run_time=style.NORMAL,
+        )
+
+        compact = label("w\u00b2 grows quadratically,\nnot exponentially", style.SMALL_SIZE,
+                        style.L2)
+        compact.to_edge(DOWN, buff=style.EDGE).align_to(reads, LEFT)
+
+        # The worked number: 0.25 -> 0.1.
+        wn = self.worked
+        say(
+            self,
+            f"Now shrink a small weight from {wn.w_from:g} to {wn.w_to:g}.",
+            FadeOut(note),
+            FadeIn(compact),
+            w.animate.set_value(wn.w_from),
+            run_time=style.NORMAL,
+        )
+        ghosts = VGroup(*(
+            Circle(radius=0.09, stroke_color=d.get_color(), stroke_width=3).move_to(d)
+            for d in (d1, d2)
+        ))
+        self.add(ghosts)
+        self.play(w.animate.set_value(wn.w_to), run_time=style.NORMAL)
+        marker.clear_updaters()
+        follow(marker)
+        drops = VGroup()
+        for k, color in (("l1", style.L1), ("l2", style.L2)):
+            hi, lo = self.worked_values[k]
+            drops.add(
+                DashedLine(ax.c2p(wn.w_to, lo), ax.c2p(wn.w_from, lo), color=color,
+                           stroke_width=2),
+                Line(ax.c2p(wn.w_from, lo), ax.c2p(wn.w_from, hi), color=color, stroke_width=8),
+            )
+        (a1, b1), (a2, b2) = self.worked_values["l1"], self.worked_values["l2"]
+        table = VGroup(
+            tex(rf"w:\ {wn.w_from:g} \to {wn.w_to:g}", color=style.HIGHLIGHT),
+            tex(rf"|w|:\ {a1:g} \to {b1:g}", color=style.L1),
+            tex(rf"\text{{drop}}\ \ {wn.drop_l1:.2f}", color=style.L1),
+            tex(rf"w^2:\ {a2:g} \to {b2:g}", color=style.L2),
+            tex(rf"\text{{drop only}}\ \ {wn.drop_l2:.4f}", color=style.L2),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        for i in (1, 3):
+            table[i:].shift(style.GAP_S * DOWN)
+        table.next_to(reads, DOWN, buff=style.GAP_L).align_to(reads, LEFT)
+        say(
+            self,
+            f"The absolute value drops by {wn.drop_l1:.2f}, the square by only "
+            f"{wn.drop_l2:.4f}: near zero, L2 barely rewards shrinking further.",
+            Create(drops),
+            FadeIn(table, shift=0.2 * UP),
+            run_time=style.NORMAL,
+        )
+
+    # ------------------------------------------------------------------ beat 3
+    def _slope_axes(self, x_length: float, y_length: float, kinds=("l1", "l2")) -> VGroup:
+        """Axes for the slopes sign(w) and 2w over W_RANGE, the slope curves and labels."""
+        axes = house_axes((*W_RANGE, 0.5), (-2, 2, 1), x_length, y_length, "w", None,
+                          numbers=False)
+        ax = axes[0]
+        # Only the numbers that no curve crosses: w = -1, 1 and slopes 1, 2.
+        ax.x_axis.add_numbers([-1, 1], font_size=style.SMALL_SIZE)
+        ax.y_axis.add_numbers([1, 2], font_size=style.SMALL_SIZE)
+        curves, labels = VGroup(), VGroup()
+        if "l1" in kinds:
+            c = _pieces(ax, self.w_grid, self.slope_values["l1"], style.L1, breaks=[0.0])
+            curves.add(c)
+            labels.add(
+                tex(r"\operatorname{sign}(w)", color=style.L1)
+                .next_to(c[-1], DOWN, buff=style.GAP_S)
+                .align_to(c[-1], RIGHT)
+            )
+        if "l2" in kinds:
+            c = _curve(ax, self.w_grid, self.slope_values["l2"], style.L2)
+            curves.add(c)
+            labels.add(
+                tex("2w", color=style.L2).next_to(ax.c2p(0.8, 1.6), DR, buff=style.GAP_S)
+            )
+        title = label("slope", style.LABEL_SIZE, style.MUTED).next_to(ax.y_axis, UP, style.GAP_S)
+        return VGroup(axes, curves, VGroup(*labels, title))
+
+    def slopes(self) -> None:
+        """The slopes sign(w) and 2w on a second pair of axes, driven by the same w."""
+        self.next_section("slopes")
+        clear(self)
+        head = _header("Slopes: the push toward zero")
+        left = self._norm_axes(5.4, 3.7)
+        right = self._slope_axes(5.4, 3.7)
+        panels = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
+        panels.next_to(head, DOWN, buff=style.GAP_L)
+        self.add(head)
+        axl, axr = left[0][0], right[0][0]
+        say(
+            self,
+            "Gradient descent moves a weight against the penalty's slope. "
+            "On the right, each penalty's slope at the same w.",
+            FadeIn(left),
+            Create(right[0]),
+            Create(right[1]),
+            FadeIn(right[2]),
+            run_time=style.LONG,
+        )
+
+        w = ValueTracker(1.0)
+        stems = VGroup(*(DashedLine(LEFT, RIGHT, color=style.MUTED, stroke_width=2)
+                         for _ in range(2)))
+        dots = VGroup(*(Dot(color=c, radius=0.07) for c in (style.L1, style.L2) * 2))
+        offset = 0.08 * RIGHT  # the two push bars stand side by side
+        bars = VGroup(
+            VMobject(stroke_color=style.L1, stroke_width=10),
+            VMobject(stroke_color=style.L2, stroke_width=10),
+        )
+        r_w = readout("w", 1.0, color=style.HIGHLIGHT)
+        r_1 = readout(r"\text{L1 push}", 1.0, color=style.L1)
+        r_2 = readout(r"\text{L2 push}", 2.0, color=style.L2)
+        reads = VGroup(r_w, r_1, r_2).arrange(RIGHT, buff=2 * style.GAP_L)
+        reads.next_to(panels, DOWN, buff=style.GAP_L)
+
+        def follow(_m) -> None:
+            x = w.get_value()
+            y1 = np.interp(x, self.w_grid, self.norm_values["l1"])
+            y2 = np.interp(x, self.w_grid, self.norm_values["l2"])
+            s1 = np.interp(x, self.w_grid, self.slope_values["l1"])
+            s2 = np.interp(x, self.w_grid, self.slope_values["l2"])
+            stems[0].put_start_and_end_on(axl.c2p(x, 0), axl.c2p(x, 1))
+            stems[1].put_start_and_end_on(axr.c2p(x, -2), axr.c2p(x, 2))
+            dots[0].move_to(axl.c2p(x, y1))
+            dots[1].move_to(axl.c2p(x, y2))
+            dots[2].move_to(axr.c2p(x, s1))
+            dots[3].move_to(axr.c2p(x, s2))
+            bars[0].set_points_as_corners([axr.c2p(x, 0) - offset, axr.c2p(x, s1) - offset])
+            bars[1].set_points_as_corners([axr.c2p(x, 0) + offset, axr.c2p(x, s2) + offset])
+            set_readout(r_w, x)
+            set_readout(r_1, s1)
+            set_readout(r_2, s2)
+
+        marker = VGroup(stems, bars, dots)
+        marker.add_updater(follow)
+        follow(marker)
+        say(
+            self,
+            "The bars show each push. At w = 1, L2 pushes twice as hard as L1.",
+            FadeIn(marker),
+            FadeIn(reads),
+            run_time=style.SHORT,
+        )
+        say(
+            self,
+            "Let w shrink toward zero. The slope of w squared is 2w, so L2's push fades "
+            "away as the weight gets small.",
+            w.animate.set_value(0.03),
+            run_time=2 * style.LONG,
+        )
+        say(
+            self,
+            "The slope of the absolute value stays at one: "
+            "L1 pushes a tiny weight as hard as a big one.",
+            Circumscribe(r_1, color=style.L1, buff=style.GAP_S),
+            run_time=style.NORMAL,
+        )
+        say(
+            self,
+            "Past zero, both slopes flip sign: both still push toward zero.",
+            w.animate.set_value(-0.6),
+            run_time=style.LONG,
+        )
+        ws = SMALL_W
+        s1, s2 = (float(penalty_slope(ws, k)) for k in ("l1", "l2"))
+        say(
+            self,
+            f"Back at w = {ws:g}: L1 still pushes with {s1:g}, L2 with only {s2:g}.",
+            w.animate.set_value(ws),
+            run_time=style.LONG,
+        )
+        marker.clear_updaters()
+        follow(marker)  # the resting frame shows exactly w = SMALL_W, whatever the frame rate
+
+    # ------------------------------------------------------------------ beat 4
+    def gradient_steps(self) -> None:
+        """Three runs of mathutils.descend from the same start, stepping along the loss."""
+        self.next_section("gradient-steps")
+        clear(self)
+        runs = self.runs
+        head = _header("Step by step")
+        goal = tex(
+            rf"\text{{minimise}}\quad \tfrac12\,(w - {runs.target:g})^2 + {runs.lam:g}\,R(w)"
+            rf"\qquad w_0 = {runs.w0:g},\ \ \text{{step size}}\ {runs.lr:g}",
+        )
+        step = readout(r"\text{step}", 0, color=style.HIGHLIGHT, decimals=0)
+        top_row = VGroup(goal, step).arrange(RIGHT, buff=2 * style.GAP_L)
+        top_row.next_to(head, DOWN, buff=style.GAP)
+        specs = (
+            ("l2", "l2", style.L2, r"\text{L2: gradient step}"),
+            ("l1_subgradient", "l1", style.L1, r"\text{L1: subgradient step}"),
+            ("l1_proximal", "l1", style.L1, r"\text{L1: proximal step}"),
+        )
+        top = float(np.ceil(max(c.max() for c in self.descent_curves.values()) * 10) / 10)
+        lo_w = float(min(r.min() for r in (runs.l2, runs.l1_subgradient, runs.l1_proximal)))
+        trace_lo = float(np.floor(lo_w * 10) / 10)
+        panels, movers = VGroup(), []
+        for name, kind, color, title in specs:
+            loss_axes = house_axes((*DESCENT_W, 0.5), (0, top, 0.5), 3.6, 1.9, "w", None)
+            ax = loss_axes[0]
+            ax.y_axis.remove(ax.y_axis.numbers)  # the loss value itself does not matter here
+            curve = _curve(ax, self.descent_grid, self.descent_curves[kind], color, width=4)
+            trace_axes = house_axes((0, runs.steps, 1), (trace_lo, runs.w0, 0.5), 3.6, 1.2,
+                                    None, None, numbers=False)
+            tx = trace_axes[0]
+            zero_line = Line(tx.c2p(0, 0), tx.c2p(runs.steps, 0), color=style.ZERO,
+                             stroke_width=3)
+            tx.x_axis.set_opacity(0)  # the w = 0 line replaces the step axis
+            trace_lab = tex("0", size=style.SMALL_SIZE, color=style.ZERO)
+            trace_lab.next_to(zero_line, LEFT, buff=style.GAP_S)
+            t = tex(title, color=color)
+            r = _exact_readout("w", runs.run(name)[0], color)
+            panel = VGroup(
+                t, VGroup(loss_axes, curve), VGroup(trace_axes, zero_line, trace_lab), r
+            ).arrange(DOWN, buff=style.GAP)
+            zero_tick = Line(ax.c2p(0, 0) + 0.12 * DOWN, ax.c2p(0, 0) + 0.12 * UP,
+                             color=style.ZERO, stroke_width=5)
+            dot = Dot(ax.c2p(runs.w0, self.descent_points[name][0]), color=color, radius=0.08)
+            trace = VMobject(stroke_color=color, stroke_width=3)
+            trace_dots = VGroup()
+            panel.add(zero_tick, dot, trace, trace_dots)
+            panels.add(panel)
+            movers.append((name, ax, tx, dot, trace, trace_dots, r, color))
+        panels.arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
+        panels.next_to(top_row, DOWN, buff=style.GAP)
+        for p, (_n, ax, *_rest) in zip(panels, movers, strict=True):  # arrange moved the axes
+            p[4].move_to(ax.c2p(0, 0))
+
+        self.add(head)
+        say(
+            self,
+            f"Now run gradient descent. The data want w = {runs.target:g}; a penalty of "
+            f"strength {runs.lam:g} makes the best L1 answer exactly zero.",
+            FadeIn(top_row),
+            *(FadeIn(p[:5]) for p in panels),
+            run_time=style.NORMAL,
+        )
+        k_t = ValueTracker(0.0)
+        grid = self.descent_grid
+
+        def advance(_m) -> None:
+            tk = k_t.get_value()
+            k = min(int(np.floor(tk + 1e-9)), runs.steps)
+            frac = smooth(tk - k) if k < runs.steps else 0.0
+            for name, ax, tx, dot, trace, trace_dots, r, color in movers:
+                ws = runs.run(name)
+                x = ws[k] if k == runs.steps else (1 - frac) * ws[k] + frac * ws[k + 1]
+                kind = "l2" if name == "l2" else "l1"
+                dot.move_to(ax.c2p(x, np.interp(x, grid, self.descent_curves[kind])))
+                ks = np.arange(k + 1, dtype=float)
+                pts = _points(tx, ks, ws[: k + 1])
+                if k < runs.steps:
+                    pts = np.vstack([pts, tx.c2p(k + frac, x)])
+                trace.set_points_as_corners(pts)
+                while len(trace_dots) <= k:  # a dot at every iterate reached
+                    i = len(trace_dots)
+                    c = style.ZERO if ws[i] == 0.0 else color
+                    trace_dots.add(Dot(tx.c2p(i, ws[i]), color=c, radius=0.045))
+                _set_exact(r, float(ws[k]))
+            set_readout(step, k)
+
+        driver = VGroup(*(VGroup(*m[3:6]) for m in movers))
+        driver.add_updater(advance)
+        advance(driver)
+        self.play(*(FadeIn(p[5], scale=1.5) for p in panels), run_time=style.SHORT)
+        self.add(driver)
+        first = runs.first_exact_zero("l1_proximal")
+        text = (f"All three start at w = {runs.w0:g} and step down the curve. Below, each "
+                "run's w, step by step.")
+        say(self, text, k_t.animate(rate_func=linear).set_value(first),
+            run_time=reading_time(text))
+        text = ("Then they part: L2 creeps on, the subgradient run hops across zero, and the "
+                "proximal run stops dead at zero.")
+        say(self, text, k_t.animate(rate_func=linear).set_value(runs.steps),
+            run_time=reading_time(text))
+        driver.clear_updaters()
+        advance(driver)
+        boxes = VGroup(*(
+            SurroundingRectangle(p[3], color=c, buff=style.GAP_S, corner_radius=0.08)
+            for p, c in zip(panels, (style.L2, style.L1, style.ZERO), strict=True)
+        ))
+        say(
+            self,
+            f"L2 multiplies its gap to its minimum, {self.descent_minima['l2']:g}, by "
+            f"{self.l2_ratio:g} every step: it shrinks geometrically and never reaches zero.",
+            Create(boxes[0]),
+        )
+        say(
+            self,
+            "Plain subgradient steps zig-zag around zero forever: "
+            f"{runs.l1_subgradient[-1]:.4f} is close, but not zero.",
+            Transform(boxes[0], boxes[1]),
+        )
+        say(
+            self,
+            "The proximal step ends in a soft threshold, which snaps small values to zero: "
+            f"exactly zero from step {first} on.",
+            Transform(boxes[0], boxes[2]),
+        )
+
+    # ------------------------------------------------------------------ beat 5
+    def kink(self) -> None:
+        """The objective redrawn as lam grows: the L1 minimum sticks at 0, L2's keeps creeping."""
+        self.next_section("kink")
+        clear(self)
+        head = _header("The kink at zero")
+        lams = self.kink_lams
+        ymax = 1.5
+        t = KINK_TARGET
+        specs = (
+            ("l1", style.L1, rf"\tfrac12\,(w - {t:g})^2 + \lambda\,|w|",
+             rf"w^* = ({t:g} - \lambda)_+"),
+            ("l2", style.L2, rf"\tfrac12\,(w - {t:g})^2 + \lambda\,w^2",
+             rf"w^* = \frac{{{t:g}}}{{1 + 2\lambda}}"),
+        )
+        panels, parts = VGroup(), {}
+        for kind, color, formula, minimum in specs:
+            axes = house_axes((*KINK_W, 0.4), (0, ymax, 0.5), 5.6, 2.6, "w", None)
+            ax = axes[0]
+            ax.y_axis.remove(ax.y_axis.numbers)  # only where the minimum is matters here
+            title = tex(formula, color=color)
+            curve = VMobject(stroke_color=color, stroke_width=5)
+            stem = DashedLine(LEFT, RIGHT, color=color, stroke_width=2)
+            dot = Dot(color=style.HIGHLIGHT, radius=0.09)
+            foot = Dot(color=color, radius=0.07)
+            r = _exact_readout("w^*", float(self.kink_minima[kind][0]), color, decimals=3)
+            rule = tex(minimum, color=style.MUTED, size=style.SMALL_SIZE)
+            zero_tick = Line(ax.c2p(0, 0) + 0.12 * DOWN, ax.c2p(0, 0) + 0.12 * UP,
+                             color=style.ZERO, stroke_width=5)
+            below = VGroup(r, rule).arrange(RIGHT, buff=style.GAP_L)
+            panel = VGroup(title, axes, below).arrange(DOWN, buff=style.GAP)
+            panel.add(zero_tick, curve, stem, foot, dot)
+            panels.add(panel)
+            parts[kind] = (ax, curve, stem, dot, foot, r)
+        panels.arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
+        panels.next_to(head, DOWN, buff=style.GAP_L)
+        for p in panels:  # arrange moved the axes: re-place the zero ticks on their origins
+            p[3].move_to(p[1][0].c2p(0, 0))
+            r, rule = p[2]  # readouts level across panels, each rule centred on its readout
+            r.match_y(panels[1][2][1])
+            rule.match_y(r)
+        slider = NumberLine(x_range=[0, KINK_LAM_MAX, 0.2], length=4.8, color=style.MUTED,
+                            include_numbers=True, font_size=style.SMALL_SIZE,
+                            decimal_number_config={"num_decimal_places": 1})
+        knob = Triangle(color=style.HIGHLIGHT, fill_opacity=1.0).scale(0.1).rotate(np.pi)
+        r_lam = readout(r"\lambda", 0.0, color=style.HIGHLIGHT)
+        stick_lab = label("L1 minimum exactly 0", style.SMALL_SIZE, style.ZERO)
+        row = VGroup(r_lam, slider, stick_lab).arrange(RIGHT, buff=style.GAP_L)
+        row.next_to(panels, DOWN, buff=style.GAP)
+        r_lam.align_to(slider.get_center(), DOWN).shift(0.5 * r_lam.height * DOWN)
+        stick_lab.match_y(r_lam)
+        stick = Line(slider.n2p(t), slider.n2p(KINK_LAM_MAX), color=style.ZERO, stroke_width=6)
+
+        lam_t = ValueTracker(0.0)
+
+        def redraw(_m) -> None:
+            lam = lam_t.get_value()
+            knob.next_to(slider.n2p(lam), UP, buff=0.02)
+            set_readout(r_lam, lam)
+            for kind, (ax, curve, stem, dot, foot, r) in parts.items():
+                ys = row_at(lams, self.kink_curves[kind], lam)
+                keep = ys <= ymax
+                curve.set_points_as_corners(_points(ax, self.kink_grid[keep], ys[keep]))
+                w_star = float(np.interp(lam, lams, self.kink_minima[kind]))
+                f_star = float(np.interp(lam, lams, self.kink_minimum_values[kind]))
+                dot.move_to(ax.c2p(w_star, f_star))
+                foot.move_to(ax.c2p(w_star, 0))
+                stem.put_start_and_end_on(ax.c2p(w_star, 0), ax.c2p(w_star, f_star) + 1e-3 * UP)
+                _set_exact(r, w_star)
+
+        live = VGroup(knob, *(VGroup(*v[1:]) for v in parts.values()))
+        live.add_updater(redraw)
+        redraw(live)
+        self.add(head)
+        say(
+            self,
+            f"Now the data want w = {t:g}. Turn up the penalty strength lambda: absolute "
+            "value on the left, square on the right.",
+            FadeIn(panels),
+            FadeIn(slider, r_lam, knob),
+            run_time=style.NORMAL,
+        )
+        self.add(live)
+        say(
+            self,
+            "As lambda grows, both minima slide toward zero.",
+            lam_t.animate.set_value(0.5),
+            run_time=style.LONG,
+        )
+        say(
+            self,
+            "The absolute value puts a kink at zero, sharper as lambda grows.",
+            lam_t.animate.set_value(t),
+            run_time=style.LONG,
+        )
+        self.play(Create(stick), FadeIn(stick_lab), run_time=style.SHORT)
+        say(
+            self,
+            f"At lambda = {t:g}, the target's size, the L1 minimum hits zero and sticks "
+            "in the kink.",
+            Circumscribe(parts["l1"][5], color=style.ZERO, buff=style.GAP_S),
+        )
+        say(
+            self,
+            "Turn lambda up further: L1 stays at exactly zero, while the L2 minimum, "
+            f"{t:g} over 1 + 2 lambda, keeps creeping and never arrives.",
+            lam_t.animate.set_value(KINK_LAM_MAX),
+            run_time=2 * style.LONG,
+        )
+        live.clear_updaters()
+        redraw(live)  # the resting frame shows exactly lam = KINK_LAM_MAX
+
+    # ------------------------------------------------------------------ beat 6
+    def threshold_maps_beat(self) -> None:
+        """ESL Table 3.4: soft threshold, ridge shrink, hard threshold; dead zone highlighted."""
+        self.next_section("threshold-maps")
+        clear(self)
+        head = _header("Each penalty as a map of z")
+        lo, hi = Z_RANGE
+        lam = THRESHOLD
+        specs = (
+            ("soft", style.L1, "Lasso", "soft threshold",
+             r"\operatorname{sign}(z)\,(|z| - \lambda)_+", True),
+            ("ridge", style.L2, "Ridge", "proportional shrink", r"z \,/\, (1 + \lambda)", False),
+            ("hard", style.BEST_SUBSET, "Best subset", "hard threshold",
+             r"z \cdot \mathbf{1}(|z| > \lambda)", True),
+        )
+        z0 = Z_SWEEP[0]
+        panels, parts = VGroup(), []
+        for key, color, name, kind, formula, dead in specs:
+            axes = house_axes((lo, hi, 1), (lo, hi, 1), 3.0, 2.8, "z", None, numbers=False)
+            ax = axes[0]
+            title = VGroup(
+                label(name, style.LABEL_SIZE, color), label(kind, style.SMALL_SIZE, style.MUTED)
+            ).arrange(DOWN, buff=style.GAP_S)
+            identity = DashedLine(ax.c2p(lo, lo), ax.c2p(hi, hi), color=style.MUTED,
+                                  stroke_width=2)
+            ys = self.threshold_maps[key]
+            curve = _pieces(ax, self.z_grid, ys, color, breaks=[-lam, lam] if key == "hard" else [])
+            zone = VGroup()
+            if dead:
+                band = Rectangle(width=ax.c2p(lam, 0)[0] - ax.c2p(-lam, 0)[0],
+                                 height=ax.c2p(0, hi)[1] - ax.c2p(0, lo)[1],
+                                 stroke_width=0, fill_color=style.ZERO, fill_opacity=0.2)
+                band.move_to(ax.c2p(0, 0))
+                inside = np.abs(self.z_grid) <= lam
+                flat = _curve(ax, self.z_grid[inside], ys[inside], style.ZERO, width=7)
+                zone.add(band, flat)
+            note = tex(formula, color=color)
+            r = _exact_readout(r"\text{out}", float(np.interp(z0, self.z_grid, ys)), color,
+                               decimals=2)
+            plot = VGroup(axes, identity, zone[:1], curve, zone[1:])
+            panel = VGroup(title, plot, note, r).arrange(DOWN, buff=style.GAP)
+            panels.add(panel)
+            parts.append((key, ax, color, zone, r))
+        panels.arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=UP)
+        panels.next_to(head, DOWN, buff=style.GAP)
+        for p in panels:  # titles differ in height: line the plots, formulas, readouts up
+            p[1:].shift((panels[1][1].get_y() - p[1].get_y()) * UP)
+            p[2].match_y(panels[0][2])
+            p[3].match_y(panels[1][3])
+        swatch_line = DashedLine(LEFT, RIGHT, color=style.MUTED, stroke_width=2)
+        swatch_line.scale_to_fit_width(0.5)
+        swatch_zone = Rectangle(width=0.35, height=0.25, stroke_width=0, fill_color=style.ZERO,
+                                fill_opacity=0.5)
+        legend = VGroup(
+            VGroup(swatch_line, label("no penalty", style.SMALL_SIZE, style.MUTED))
+            .arrange(RIGHT, buff=style.GAP_S),
+            VGroup(swatch_zone, label("dead zone: output exactly 0", style.SMALL_SIZE,
+                                      style.ZERO)).arrange(RIGHT, buff=style.GAP_S),
+            label(f"\u03bb = {lam:g}, orthonormal inputs; ESL Table 3.4", style.SMALL_SIZE,
+                  style.MUTED),
+        ).arrange(RIGHT, buff=style.GAP_L)
+        legend.to_edge(DOWN, buff=style.EDGE)
+        fit_width(legend)
+        r_z = readout("z", z0, color=style.HIGHLIGHT)
+        r_z.next_to(head[0], RIGHT, buff=style.GAP_L)
+
+        self.add(head)
+        say(
+            self,
+            "For a whole model with orthonormal inputs, each penalty maps each "
+            "least-squares coefficient z to a new value.",
+            *(FadeIn(p[0], p[1][0], p[1][1]) for p in panels),
+            FadeIn(legend),
+            run_time=style.NORMAL,
+        )
+        texts = (
+            "The lasso subtracts lambda and stops at zero: every z up to lambda in size "
+            "gives exactly zero. That flat stretch is the dead zone.",
+            "Ridge divides by 1 + lambda: everything shrinks in proportion, and only "
+            "z = 0 gives zero.",
+            "Best subset keeps a coefficient or drops it: a hard threshold, with its own "
+            "dead zone.",
+        )
+        for (_key, _ax, _color, zone, _r), p, text in zip(parts, panels, texts, strict=True):
+            say(self, text, Create(p[1][3]), FadeIn(zone), FadeIn(p[2]), run_time=style.NORMAL)
+
+        z_t = ValueTracker(z0)
+        guides = VGroup(*(DashedLine(LEFT, RIGHT, color=style.HIGHLIGHT, stroke_width=2)
+                          for _ in parts))
+        dots = VGroup(*(Dot(color=style.HIGHLIGHT, radius=0.08) for _ in parts))
+
+        def follow(_m) -> None:
+            z = z_t.get_value()
+            set_readout(r_z, z)
+            for (key, ax, _c, _zone, r), g, d in zip(parts, guides, dots, strict=True):
+                out = float(np.interp(z, self.z_grid, self.threshold_maps[key]))
+                g.put_start_and_end_on(ax.c2p(z, 0), ax.c2p(z, out) + 1e-3 * UP)
+                d.move_to(ax.c2p(z, out))
+                _set_exact(r, out)
+
+        live = VGroup(guides, dots)
+        live.add_updater(follow)
+        follow(live)
+        say(
+            self,
+            f"Feed in a coefficient z = {z0:g} and read off each output.",
+            FadeIn(live),
+            FadeIn(r_z),
+            *(FadeIn(p[3]) for p in panels),
+            run_time=style.NORMAL,
+        )
+        say(
+            self,
+            "Let z shrink into the dead zone: the lasso and best subset give exactly zero, "
+            "ridge still a small number.",
+            z_t.animate.set_value(Z_SWEEP[1]),
+            run_time=2 * style.LONG,
+        )
+        live.clear_updaters()
+        follow(live)  # the resting frame shows exactly z = Z_SWEEP[1]
+        say(
+            self,
+            "Only the lasso map is both continuous and has a dead zone: it shrinks big "
+            "coefficients and zeroes small ones.",
+            Circumscribe(panels[0][1], color=style.ZERO),
+            run_time=style.NORMAL,
+        )
+
+    # ------------------------------------------------------------------ beat 7
+    def takeaway(self) -> None:
+        """One sentence, and the two slope pictures side by side."""
+        self.next_section("takeaway")
+        clear(self)
+        head = _header("Takeaway")
+        left = self._slope_axes(5.4, 3.0, kinds=("l1",))
+        right = self._slope_axes(5.4, 3.0, kinds=("l2",))
+        panels = VGroup(left, right).arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=DOWN)
+        ws = SMALL_W
+        bars = VGroup()
+        for p, kind, color in ((left, "l1", style.L1), (right, "l2", style.L2)):
+            ax = p[0][0]
+            s = float(penalty_slope(ws, kind))
+            bars.add(VGroup(
+                Line(ax.c2p(ws, 0), ax.c2p(ws, s), color=color, stroke_width=10),
+                Dot(ax.c2p(ws, s), color=color, radius=0.08),
+                tex(rf"{s:g}", color=color).next_to(ax.c2p(ws, s), UR if kind == "l1" else DR,
+                                                    buff=style.GAP_S),
+            ))
+        captions = VGroup(
+            label("L1: the push never fades", style.LABEL_SIZE, style.L1),
+            label("L2: the push fades near zero", style.LABEL_SIZE, style.L2),
+        )
+        for c, p in zip(captions, panels, strict=True):
+            c.next_to(p, DOWN, buff=style.GAP)
+        sentence = label(
+            "L1 pushes a small weight as hard as a big one, so it lands on exactly zero;\n"
+            "L2's push fades as the weight shrinks, so it only makes it small.",
+            style.BODY_SIZE,
+        )
+        fit_width(sentence)
+        body = VGroup(VGroup(panels, captions, bars), sentence).arrange(DOWN, buff=style.GAP_L)
+        body.next_to(head, DOWN, buff=style.GAP_L)
+        self.add(head)
+        say(
+            self,
+            f"The whole story in two pictures: each penalty's push, and its size at "
+            f"w = {ws:g}.",
+            FadeIn(panels),
+            FadeIn(captions),
+            FadeIn(bars),
+            run_time=style.NORMAL,
+        )
+        say(
+            self,
+            "L1 pushes a small weight as hard as a big one, so it lands on exactly zero. "
+            "L2's push fades as the weight shrinks, so it only makes it small.",
+            FadeIn(sentence, shift=0.2 * UP),
+            run_time=style.NORMAL,
+        )
