@@ -73,6 +73,15 @@ ANSCOMBE_SET = 3
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
+_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+
+
+def _words(n: int) -> str:
+    """A small count in words, for narration ("twelve points"); digits beyond twenty."""
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
 def _header(text: str) -> VGroup:
     """The beat's heading (top left) and the chapter's L1-vs-L2-as-a-loss tag (top right)."""
     head = label(text, style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
@@ -256,7 +265,8 @@ class OutlierTugsTheFit(Scene):
 
         say(
             self,
-            "Six points and a line through them. Each point misses the line by a residual r.",
+            f"{_words(len(self.small_x)).capitalize()} points and a line through them. "
+            "Each point misses the line by a residual r.",
             Create(left), Create(line), FadeIn(dots), run_time=style.NORMAL,
         )
         segs, squares = VGroup(), VGroup()
@@ -301,13 +311,14 @@ class OutlierTugsTheFit(Scene):
             marks.add(Dot(bx.c2p(r, v1), color=style.L1, radius=0.07),
                       Dot(bx.c2p(r, v2), color=style.L2, radius=0.07))
         r_last, v1, v2 = R_MARKS[-1], self.r_marks["l1"][-1], self.r_marks["l2"][-1]
+        sq, ab = self.r_marks["l2"], self.r_marks["l1"]
         n1 = tex(f"{v1:g}", color=style.L1).next_to(marks[-2], RIGHT, buff=style.GAP_S)
         n2 = tex(f"{v2:g}", color=style.L2).next_to(marks[-1], RIGHT, buff=style.GAP_S)
         say(
             self,
             f"At r equal to {R_MARKS[0]:g} the two costs agree. At {R_MARKS[1]:g} the square "
-            f"costs twice as much, at {r_last:g} three times as much: "
-            f"{v2:g} against {v1:g}.",
+            f"costs {sq[1]:g} against {ab[1]:g}; at {r_last:g}, {v2:g} against {v1:g}. "
+            "The further out, the bigger the ratio.",
             FadeIn(marks), FadeIn(n1, n2), run_time=style.NORMAL,
         )
         fix = VGroup(
@@ -359,7 +370,8 @@ class OutlierTugsTheFit(Scene):
             _set_share(bar, share)
         say(
             self,
-            "Twelve points lie near a line. Least squares in blue and least absolute "
+            f"{_words(len(self.tug_x)).capitalize()} points lie near a line. "
+            "Least squares in blue and least absolute "
             "deviations in orange almost agree.",
             Create(plot), FadeIn(dots, mover), Create(ols), Create(lad), FadeIn(legend),
             run_time=style.NORMAL,
@@ -419,7 +431,8 @@ class OutlierTugsTheFit(Scene):
         ols_eq = _equation("least squares (L2)", self.ans_ols, style.L2)
         lad_eq = _equation("least absolute deviations (L1)", self.ans_lad, style.L1)
         note = VGroup(
-            label("the ten other points miss the L1 line", style.SMALL_SIZE, style.TEXT),
+            label(f"the {_words(len(self.ans_x) - 1)} other points miss the L1 line",
+                  style.SMALL_SIZE, style.TEXT),
             label(f"by at most {self.ans_max_other_residual:.3f} (data rounding)",
                   style.SMALL_SIZE, style.TEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
@@ -435,7 +448,8 @@ class OutlierTugsTheFit(Scene):
         lad = _fit_line(ax, *self.ans_lad, x_range, y_range, style.L1)
         say(
             self,
-            "Anscombe's third data set: ten points on a straight line, and one outlier.",
+            f"Anscombe's third data set: {_words(len(self.ans_x) - 1)} points on a straight "
+            "line, and one outlier.",
             Create(plot), FadeIn(dots), Create(ring), run_time=style.NORMAL,
         )
         say(
@@ -447,7 +461,8 @@ class OutlierTugsTheFit(Scene):
         say(
             self,
             f"Least absolute deviations gives y = {self.ans_lad.intercept:.2f} + "
-            f"{self.ans_lad.slope:.3f} x, running through the other ten points.",
+            f"{self.ans_lad.slope:.3f} x, running through the other "
+            f"{_words(len(self.ans_x) - 1)} points.",
             Create(lad), FadeIn(lad_eq), run_time=style.NORMAL,
         )
         say(
@@ -478,7 +493,8 @@ class OutlierTugsTheFit(Scene):
         lad = _fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1)
         say(
             self,
-            "Same twelve points. This time drag the highlighted point sideways, "
+            f"The same {_words(len(self.tug_x))} points. This time drag the highlighted point "
+            "sideways, "
             "far beyond the others, keeping its height.",
             Create(plot), FadeIn(dots, mover), Create(ols), Create(lad), FadeIn(legend),
             run_time=style.NORMAL,
@@ -510,7 +526,7 @@ class OutlierTugsTheFit(Scene):
         fit_width(verdict).next_to(legend, DOWN, buff=style.GAP)
         say(
             self,
-            "A point far out in x has high leverage: it can pull any line through itself. "
+            "A point far out in x has high leverage: it can pull a fitted line through itself. "
             "L1 resists outliers in y, not in x.",
             FadeIn(verdict), run_time=style.SHORT,
         )

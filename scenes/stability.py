@@ -65,6 +65,15 @@ OFF_TIE = 1e-9  # a position this close to the tie is on it: both lines are opti
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
+_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+
+
+def _words(n: int) -> str:
+    """A small count in words, for narration ("twelve points"); digits beyond twenty."""
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
 def _header(text: str) -> VGroup:
     """The beat's heading (top left) and the chapter's L1-vs-L2-as-a-loss tag (top right)."""
     head = label(text, style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
@@ -235,9 +244,8 @@ class NudgeMakesTheLineJump(Scene):
         lad = _fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], style.L1)
         say(
             self,
-            f"Here are {len(e.x)} points, fitted two ways. The highlighted point will slide "
-            "sideways, "
-            f"from x = {lo:.1f} to {hi:.1f}, at the same height.",
+            f"Here are {_words(len(e.x))} points, fitted two ways. The highlighted point "
+            f"will slide sideways, from x = {lo:.1f} to {hi:.1f}, at the same height.",
             Create(data), FadeIn(dots, mover), Create(rail), Create(ols), Create(lad),
             FadeIn(legend), run_time=style.NORMAL,
         )
@@ -350,8 +358,8 @@ class NudgeMakesTheLineJump(Scene):
                           .move_to(dots[k]))
         say(
             self,
-            "An L1 line always passes through two of the data points. "
-            "It is a vertex of a linear program, a corner of the problem.",
+            "The best L1 line can always be taken through two of the data points: "
+            "it is a vertex of a linear program, a corner of the problem.",
             Create(data), FadeIn(dots), Create(line_a), FadeIn(rings[0:2]),
             run_time=style.NORMAL,
         )
