@@ -98,10 +98,10 @@ def chapter_digest(ch: Chapter, number: int, chapters: tuple[Chapter, ...], qual
     h.update(json.dumps([BUILDER_REVISION, manim_version, quality, number, ch.slug, ch.scene,
                          ch.title]).encode())
     source = ch.path.read_bytes()
-    if re.search(rb"\bCHAPTERS\b|\bpresent\(", source):
-        # The chapter reads the whole manifest (e.g. the intro's roadmap).
-        h.update(json.dumps([[c.slug, c.title, c.path.exists()] for c in manifest.CHAPTERS])
-                 .encode())
+    if re.search(rb"\bCHAPTERS\b", source):  # reads the whole manifest (the intro's roadmap)
+        h.update(json.dumps([[c.slug, c.title] for c in manifest.CHAPTERS]).encode())
+    if re.search(rb"\bpresent\(", source):  # ... or which chapters exist
+        h.update(json.dumps([c.path.exists() for c in manifest.CHAPTERS]).encode())
     for p in chapter_inputs(ch, chapters):
         h.update(b"\0" + p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
