@@ -67,7 +67,7 @@ TUG_POINT = 9  # beat 3: the point dragged upward ...
 TUG_RISE = 6.0  # ... by this much ...
 TUG_STEPS = 61  # ... in this many precomputed fits
 LEVER_POINT = 0  # beat 5: the point dragged sideways (same data as beat 3) ...
-LEVER_TO = 26.0  # ... out to this x ...
+LEVER_TO = 27.0  # ... out to this x ...
 LEVER_STEPS = 101  # ... in this many precomputed fits
 ANSCOMBE_SET = 3
 
@@ -513,7 +513,7 @@ class OutlierTugsTheFit(Scene):
         # The updater sits on the group it mutates, so manim redraws those every frame.
         driver = _drive(self, [mover, ols, lad], follow)
         words = (
-            "Least squares bends toward it at once. For a while the L1 line holds, "
+            "Least squares bends toward it at once. For a while the L1 line barely moves, "
             "then it snaps onto the far point as well."
         )
         # The sweep lasts as long as its sentence: the motion is what the words describe.
