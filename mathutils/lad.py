@@ -46,6 +46,13 @@ def _positions(name: str, value) -> np.ndarray:
     return p
 
 
+def _scalar(name: str, value) -> float:
+    arr = finite_array(name, value)
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a single number, got shape {arr.shape}")
+    return float(arr)
+
+
 def _frozen(a) -> np.ndarray:
     a = np.array(a, dtype=float)
     a.setflags(write=False)
@@ -400,13 +407,13 @@ def scatter_near_line(
     if not isinstance(rng, np.random.Generator):
         raise ValueError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
     n = count("n", n, minimum=2)
-    a = float(finite_array("intercept", intercept))
-    b = float(finite_array("slope", slope))
-    sd = float(finite_array("noise", noise))
+    a = _scalar("intercept", intercept)
+    b = _scalar("slope", slope)
+    sd = _scalar("noise", noise)
     if sd < 0:
         raise ValueError(f"noise must be >= 0, got {noise!r}")
-    lo = float(finite_array("x_low", x_low))
-    hi = float(finite_array("x_high", x_high))
+    lo = _scalar("x_low", x_low)
+    hi = _scalar("x_high", x_high)
     if not lo < hi:
         raise ValueError(f"x_low must be < x_high, got {x_low!r}, {x_high!r}")
     step = (hi - lo) / n

@@ -151,6 +151,8 @@ def test_scatter_near_line_is_seeded_sorted_and_checked():
         scatter_near_line(90, 12, 1.0, 0.5, 0.4, 0.5, 9.5)
     with pytest.raises(ValueError, match="noise"):
         scatter_near_line(np.random.default_rng(0), 12, 1.0, 0.5, -1, 0.5, 9.5)
+    with pytest.raises(ValueError, match="slope must be a single number"):
+        scatter_near_line(np.random.default_rng(0), 12, 1.0, [0.5, 1], 0.4, 0.5, 9.5)
     with pytest.raises(ValueError, match="x_low"):
         scatter_near_line(np.random.default_rng(0), 12, 1.0, 0.5, 0.4, 9.5, 0.5)
 
