@@ -365,8 +365,8 @@ class WhyL1MakesZeros(Scene):
         axes = house_axes((*W_RANGE, 0.5), (-2, 2, 1), x_length, y_length, "w", None,
                           numbers=False)
         ax = axes[0]
-        # Only the numbers that no curve crosses: w = -1, 1 and slopes 1, 2.
-        ax.x_axis.add_numbers([-1, 1], font_size=style.SMALL_SIZE)
+        # Only the numbers that no curve or label crosses: w = 1 and slopes 1, 2.
+        ax.x_axis.add_numbers([1], font_size=style.SMALL_SIZE)
         ax.y_axis.add_numbers([1, 2], font_size=style.SMALL_SIZE)
         curves, labels = VGroup(), VGroup()
         if "l1" in kinds:
@@ -374,8 +374,8 @@ class WhyL1MakesZeros(Scene):
             curves.add(c)
             labels.add(
                 tex(r"\operatorname{sign}(w)", color=style.L1)
-                .next_to(c[-1], DOWN, buff=style.GAP_S)
-                .align_to(c[-1], RIGHT)
+                .next_to(c[0], UP, buff=style.GAP_S)
+                .align_to(c[0], LEFT)
             )
         if "l2" in kinds:
             c = _curve(ax, self.w_grid, self.slope_values["l2"], style.L2)
@@ -468,7 +468,7 @@ class WhyL1MakesZeros(Scene):
         say(
             self,
             "Past zero, both slopes flip sign: both still push toward zero.",
-            w.animate.set_value(-0.6),
+            w.animate.set_value(-0.4),
             run_time=style.LONG,
         )
         ws = SMALL_W
@@ -541,12 +541,13 @@ class WhyL1MakesZeros(Scene):
             self,
             f"Now run gradient descent. The data want w = {runs.target:g}; a penalty of "
             f"strength {runs.lam:g} makes the best L1 answer exactly zero.",
-            FadeIn(top_row),
-            *(FadeIn(p[:5]) for p in panels),
+            FadeIn(goal),
+            *(FadeIn(VGroup(p[0], p[1], p[2], p[4])) for p in panels),
             run_time=style.NORMAL,
         )
         k_t = ValueTracker(0.0)
         grid = self.descent_grid
+        landed = {m[0]: runs.first_exact_zero(m[0]) for m in movers}
 
         def advance(_m) -> None:
             tk = k_t.get_value()
@@ -557,10 +558,13 @@ class WhyL1MakesZeros(Scene):
                 x = ws[k] if k == runs.steps else (1 - frac) * ws[k] + frac * ws[k + 1]
                 kind = "l2" if name == "l2" else "l1"
                 dot.move_to(ax.c2p(x, np.interp(x, grid, self.descent_curves[kind])))
-                ks = np.arange(k + 1, dtype=float)
-                pts = _points(tx, ks, ws[: k + 1])
-                if k < runs.steps:
-                    pts = np.vstack([pts, tx.c2p(k + frac, x)])
+                stop = landed[name]  # once a run sits at exactly 0, its dots alone show it
+                if stop is not None and k >= stop:
+                    pts = _points(tx, np.arange(stop + 1, dtype=float), ws[: stop + 1])
+                else:
+                    pts = _points(tx, np.arange(k + 1, dtype=float), ws[: k + 1])
+                    if k < runs.steps:
+                        pts = np.vstack([pts, tx.c2p(k + frac, x)])
                 trace.set_points_as_corners(pts)
                 while len(trace_dots) <= k:  # a dot at every iterate reached
                     i = len(trace_dots)
@@ -569,11 +573,12 @@ class WhyL1MakesZeros(Scene):
                 _set_exact(r, float(ws[k]))
             set_readout(step, k)
 
-        driver = VGroup(*(VGroup(*m[3:6]) for m in movers))
-        driver.add_updater(advance)
+        # Everything the updater changes lives in this one group, added last: manim then
+        # redraws it every frame (what is added before it is drawn once, as background).
+        driver = VGroup(step, *(VGroup(m[4], m[5], m[3], m[6]) for m in movers))
         advance(driver)
-        self.play(*(FadeIn(p[5], scale=1.5) for p in panels), run_time=style.SHORT)
-        self.add(driver)
+        self.play(FadeIn(driver), run_time=style.SHORT)
+        driver.add_updater(advance)
         first = runs.first_exact_zero("l1_proximal")
         text = (f"All three start at w = {runs.w0:g} and step down the curve. Below, each "
                 "run's w, step by step.")
@@ -678,19 +683,20 @@ class WhyL1MakesZeros(Scene):
                 stem.put_start_and_end_on(ax.c2p(w_star, 0), ax.c2p(w_star, f_star) + 1e-3 * UP)
                 _set_exact(r, w_star)
 
-        live = VGroup(knob, *(VGroup(*v[1:]) for v in parts.values()))
-        live.add_updater(redraw)
+        # Everything redraw() changes lives in this one group, added last (see gradient_steps).
+        live = VGroup(knob, r_lam, *(VGroup(v[1], v[2], v[4], v[3], v[5]) for v in parts.values()))
         redraw(live)
         self.add(head)
         say(
             self,
             f"Now the data want w = {t:g}. Turn up the penalty strength lambda: absolute "
             "value on the left, square on the right.",
-            FadeIn(panels),
-            FadeIn(slider, r_lam, knob),
+            *(FadeIn(VGroup(p[0], p[1], p[2][1], p[3])) for p in panels),
+            FadeIn(slider),
+            FadeIn(live),
             run_time=style.NORMAL,
         )
-        self.add(live)
+        live.add_updater(redraw)
         say(
             self,
             "As lambda grows, both minima slide toward zero.",
