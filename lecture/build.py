@@ -88,24 +88,52 @@ def chapter_inputs(ch: Chapter, chapters: tuple[Chapter, ...]) -> list[Path]:
             *_files_under(ROOT / "assets", "*"), ROOT / "manim.cfg"]
 
 
-def chapter_digest(ch: Chapter, number: int, chapters: tuple[Chapter, ...], quality: str) -> str:
-    """A hash of everything that decides ``ch``'s rendered video and per-chapter outputs."""
-    h = hashlib.sha256()
+def _label(p: Path) -> str:
+    try:
+        return str(p.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(p)
+
+
+def chapter_input_hashes(ch: Chapter, number: int, chapters: tuple[Chapter, ...],
+                         quality: str) -> dict[str, str]:
+    """Everything that decides ``ch``'s rendered video and per-chapter outputs, hashed one
+    by one (so a rebuild can say what changed): settings, manifest entry, input files."""
+
+    def sha(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()[:16]
+
     try:
         manim_version = metadata.version("manim")
     except metadata.PackageNotFoundError:
         manim_version = "?"
-    h.update(json.dumps([BUILDER_REVISION, manim_version, quality, number, ch.slug, ch.scene,
-                         ch.title]).encode())
+    hashes = {
+        "settings (builder, manim version, quality)":
+            sha(json.dumps([BUILDER_REVISION, manim_version, quality]).encode()),
+        "manifest entry": sha(json.dumps([number, ch.slug, ch.scene, ch.title]).encode()),
+    }
     source = ch.path.read_bytes()
     if re.search(rb"\bCHAPTERS\b", source):  # reads the whole manifest (the intro's roadmap)
-        h.update(json.dumps([[c.slug, c.title] for c in manifest.CHAPTERS]).encode())
+        hashes["manifest titles"] = sha(json.dumps(
+            [[c.slug, c.title] for c in manifest.CHAPTERS]).encode())
     if re.search(rb"\bpresent\(", source):  # ... or which chapters exist
-        h.update(json.dumps([c.path.exists() for c in manifest.CHAPTERS]).encode())
+        hashes["chapters present"] = sha(json.dumps(
+            [c.path.exists() for c in manifest.CHAPTERS]).encode())
     for p in chapter_inputs(ch, chapters):
-        h.update(b"\0" + p.name.encode() + b"\0")
-        h.update(p.read_bytes() if p.exists() else b"<missing>")
-    return h.hexdigest()
+        hashes[_label(p)] = sha(p.read_bytes()) if p.exists() else "missing"
+    return hashes
+
+
+def digest_of(hashes: dict[str, str]) -> str:
+    """One hash for a chapter's input hashes."""
+    return hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
+
+
+def changed_inputs(old: dict[str, str] | None, new: dict[str, str]) -> list[str]:
+    """Names of the inputs that differ between two input-hash maps."""
+    if not old:
+        return []
+    return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
 
 
 # --- per-chapter outputs -------------------------------------------------------------------------
@@ -177,7 +205,7 @@ def collect_chapter(job: ChapterJob, quality: str, out: Path, work: Path) -> dic
         if old.name not in keep and old.is_file():
             old.unlink()
     stamp = {
-        "digest": job.digest, "name": job.name, "slug": job.chapter.slug,
+        "digest": job.digest, "inputs": job.inputs, "name": job.name, "slug": job.chapter.slug,
         "title": job.chapter.title, "number": job.number, "file": chapter_file,
         "duration": duration, "frames": info.frames,
         "format": {"codec": info.codec, "width": info.width, "height": info.height,
@@ -199,8 +227,9 @@ def make_jobs(chapters: tuple[Chapter, ...], quality: str, work: Path) -> list[C
     for number, ch in enumerate(chapters, 1):
         if not ch.path.exists():
             continue
+        hashes = chapter_input_hashes(ch, number, chapters, quality)
         jobs.append(ChapterJob(
-            chapter=ch, number=number, digest=chapter_digest(ch, number, chapters, quality),
+            chapter=ch, number=number, digest=digest_of(hashes), inputs=hashes,
             media=work / "media" / ch.slug, log=work / "logs" / f"{ch.slug}.log",
         ))
     return jobs
@@ -268,6 +297,13 @@ def _build(chapters, out, work, quality, workers, only, live, tex_cache, slides,
             job.state = "skipped"
         else:
             todo.append(job)
+            if stamp is None:
+                job.reason = "never built here"
+            else:
+                changed = changed_inputs(stamp.get("inputs"), job.inputs)
+                job.reason = ("changed: " + ", ".join(changed[:4])
+                              + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
+                              if changed else "outputs missing or incomplete")
     result = BuildResult(jobs=all_jobs, out=out)
     renderer = Renderer(quality, workers, tex_cache)
 

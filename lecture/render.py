@@ -46,6 +46,8 @@ class ChapterJob:
     estimate: float | None = None  # seconds, from the last render of this chapter
     duration: float | None = None  # seconds of video
     error: str = ""
+    inputs: dict[str, str] = field(default_factory=dict)  # input name -> content hash
+    reason: str = ""  # why it is rendered (what changed since the last build)
     tail: list[str] = field(default_factory=list)
 
     @property

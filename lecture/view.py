@@ -82,7 +82,7 @@ class View:
             self._finished += 1
         n = self._finished
         msg = {
-            "start": "rendering",
+            "start": f"rendering ({job.reason})" if job.reason else "rendering",
             "cached": "up to date, not rendered",
             "done": f"done: {job.duration or 0:.1f} s of video in {job.render_seconds or 0:.1f} s",
             "failed": f"FAILED ({job.error}); log: {job.log}",
