@@ -53,7 +53,7 @@ MAX_LIFT = 12.0
 N_LIFTS = 49
 
 # One weight: minimise 0.5 (w - TARGET)^2 + LAM R(w) by proximal steps from W0.
-W0, TARGET, LAM, LR, STEPS = 1.5, 0.4, 0.6, 0.3, 12
+W0, TARGET, LAM, LR, STEPS = 1.4, 0.4, 0.6, 0.3, 12
 
 
 class LectureOpening(Scene):
