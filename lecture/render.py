@@ -184,7 +184,7 @@ class Renderer:
         job.render_seconds = time.monotonic() - job.started
         job.frames_done += job.anim_total if code == 0 else job.frames_now
         job.frames_now = job.anim_total = 0
-        job.tail = list(tail)[-12:]
+        job.tail = _readable_tail(tail)
         if code != 0:
             job.state = "stopped" if self.stopping.is_set() else "failed"
             job.error = f"manim exited with status {code}"
@@ -221,6 +221,19 @@ class Renderer:
             except subprocess.TimeoutExpired:
                 _signal_group(p, signal.SIGKILL)
                 p.wait()
+
+
+_BOX = str.maketrans("", "", "│╭╮╰╯─┃━┏┓┗┛")
+
+
+def _readable_tail(lines, n: int = 12) -> list[str]:
+    """The last ``n`` lines with text in them (rich's traceback box borders dropped)."""
+    kept = []
+    for line in lines:
+        core = line.translate(_BOX).rstrip()
+        if core.strip():
+            kept.append(core)
+    return kept[-n:]
 
 
 def _signal_group(proc: subprocess.Popen, sig: int) -> None:
