@@ -347,6 +347,9 @@ def _build(chapters, out, work, quality, workers, only, live, tex_cache, slides,
             except KeyboardInterrupt:
                 result.interrupted = True
                 view.note("interrupted while assembling: no partial lecture.mp4 is left")
+            except Exception as exc:  # noqa: BLE001 - report it in the summary, no traceback
+                result.assembled, result.lecture_written = "failed", False
+                result.problems.append(f"assembling failed: {type(exc).__name__}: {exc}")
     summary(all_jobs, stream)
     _report(result, stream)
     return result
