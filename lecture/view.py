@@ -105,7 +105,9 @@ class View:
 
         now = time.monotonic()
         left = eta(self.jobs, self.workers, now)
+        ready = sum(1 for j in self.jobs if j.state in ("cached", "done"))
         title = (f"lecture: -q{self.quality}, {self.workers} process(es), "
+                 f"{ready}/{len(self.jobs)} chapters ready, "
                  f"elapsed {_clock(now - self.t0)}, ETA {_clock(left)}")
         t = Table(title=title, title_justify="left", expand=False)
         for col in ("chapter", "state", "animation", "frames", "time", "left"):
