@@ -185,6 +185,8 @@ class Renderer:
         job.frames_done += job.anim_total if code == 0 else job.frames_now
         job.frames_now = job.anim_total = 0
         job.tail = _readable_tail(tail)
+        if code != 0 and self.stopping.is_set():
+            _drop_partials_since(job, self.quality)
         if code != 0:
             job.state = "stopped" if self.stopping.is_set() else "failed"
             job.error = f"manim exited with status {code}"
@@ -208,12 +210,13 @@ class Renderer:
     # -- stopping -----------------------------------------------------------------------------
 
     def stop(self, grace: float = 5.0) -> None:
-        """Stop every running manim process (SIGTERM, then SIGKILL after ``grace`` s)."""
+        """Stop every running manim process: SIGINT (manim discards the animation it was
+        encoding), then SIGKILL after ``grace`` seconds."""
         self.stopping.set()
         with self._lock:
             procs = list(self._procs.values())
         for p in procs:
-            _signal_group(p, signal.SIGTERM)
+            _signal_group(p, signal.SIGINT)
         deadline = time.monotonic() + grace
         for p in procs:
             try:
@@ -234,6 +237,20 @@ def _readable_tail(lines, n: int = 12) -> list[str]:
         if core.strip():
             kept.append(core)
     return kept[-n:]
+
+
+def _drop_partials_since(job: ChapterJob, quality: str) -> None:
+    """Delete the partial movie files an interrupted render wrote: manim takes any file with
+    the right name as cached, and one cut off mid-write would end up in the next video."""
+    folder = outputs_of(job, quality) / "partial_movie_files" / job.chapter.scene
+    since = time.time() - (time.monotonic() - (job.started or time.monotonic())) - 1.0
+    if folder.is_dir():
+        for f in folder.glob("*.mp4"):
+            try:
+                if f.stat().st_mtime >= since:
+                    f.unlink()
+            except OSError:
+                pass
 
 
 def _signal_group(proc: subprocess.Popen, sig: int) -> None:

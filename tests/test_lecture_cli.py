@@ -137,6 +137,11 @@ def test_ctrl_c_stops_children_and_next_run_reuses_finished(tmp_path):
     assert "interrupted" in rest
     assert not _manim_children(out)
     assert not (out / "lecture.mp4").exists()
+    # No partial movie file cut off mid-write is left for manim's cache to pick up.
+    for part in (out / ".work" / "media" / "slow").rglob("partial_movie_files/*/*.mp4"):
+        probe = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-show_streams",
+                                str(part)], capture_output=True, text=True)
+        assert probe.returncode == 0 and not probe.stderr, part
     run = lecture(*args)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "01-shapes: up to date, not rendered" in run.stdout
