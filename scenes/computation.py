@@ -17,7 +17,6 @@ from manim import (
     UL,
     UP,
     UR,
-    AnimationGroup,
     Create,
     Cross,
     DashedLine,
@@ -28,11 +27,9 @@ from manim import (
     Line,
     MoveAlongPath,
     Scene,
-    Succession,
     UpdateFromAlphaFunc,
     VGroup,
     VMobject,
-    Wait,
 )
 
 from lecture.manifest import by_slug, number
@@ -53,6 +50,7 @@ from scenes.components import (
     fit_width,
     house_axes,
     label,
+    reading_time,
     readout,
     say,
     set_readout,
@@ -106,6 +104,18 @@ def _fill(template: str, *values) -> str:
                    enumerate(zip(parts, [*values, ""], strict=True)))
 
 
+def _narrate_steps(scene: Scene, text: str, steps, step_time: float) -> None:
+    """Narrate ``text`` over a sequence of plays (one per entry of ``steps``, each a tuple of
+    animations lasting ``step_time``), then wait out the rest of the reading time."""
+    total = len(steps) * step_time
+    need = reading_time(text)
+    scene.add_subcaption(text, duration=max(need, total))
+    for anims in steps:
+        scene.play(*anims, run_time=step_time)
+    if need > total:
+        scene.wait(need - total)
+
+
 def _poly(ax, pts, color, width: float = 2.5, closed: bool = False) -> VMobject:
     """A polyline through points given in axis coordinates."""
     pts = np.asarray(pts, dtype=float)
@@ -118,7 +128,7 @@ def _poly(ax, pts, color, width: float = 2.5, closed: bool = False) -> VMobject:
 def _weight_axes() -> VGroup:
     """The (w1, w2) plane of the contour plots."""
     (a, b), (c, d) = WINDOW
-    return house_axes((a, b, 1), (c, d, 1), 4.9, 4.9, "w_1", "w_2")
+    return house_axes((a, b, 1), (c, d, 1), 5.6, 5.6, "w_1", "w_2")
 
 
 def _vector(values, decimals: int = 2) -> str:
@@ -264,7 +274,7 @@ class FormulaVersusAlgorithm(Scene):
         ortho = label("Exception: orthonormal features", style.LABEL_SIZE, style.HIGHLIGHT)
         st = tex(r"\hat w_j = \operatorname{sign}(z_j)\,(|z_j| - \lambda)_+,\quad z = X^\top y",
                  size=style.LABEL_SIZE, color=style.L1)
-        st_axes = house_axes((-3, 3, 1), (-2, 2, 1), 3.6, 1.9, "z", r"\hat w", numbers=False)
+        st_axes = house_axes((-3, 3, 1), (-2, 2, 1), 3.4, 1.5, "z", r"\hat w", numbers=False)
         st_curve = _poly(st_axes[0], np.column_stack([self.z_grid, self.soft]), style.L1,
                          width=4)
         st_plot = VGroup(st_axes, st_curve)
@@ -349,12 +359,11 @@ class FormulaVersusAlgorithm(Scene):
             FadeIn(rule), FadeIn(rule_note),
         )
 
-        def move(k: int) -> AnimationGroup:
+        def move(k: int) -> tuple:
             """Move k (1-based): slide along one axis, leave a trail, update the readouts."""
             a, b = tr.iterates[k - 1], tr.iterates[k]
-            trail = Line(pts[k - 1], pts[k], color=style.L1, stroke_width=4)
 
-            def readouts(_m, alpha: float, k=k, a=a, b=b) -> None:
+            def readouts(_m, alpha: float) -> None:
                 if alpha <= 0:
                     return
                 set_readout(counter, k)
@@ -363,34 +372,29 @@ class FormulaVersusAlgorithm(Scene):
                 set_readout(w1, float(w[0]))
                 set_readout(w2, float(w[1]))
 
+            update = UpdateFromAlphaFunc(panel, readouts)
             if not self.moved[k - 1]:
-                return AnimationGroup(UpdateFromAlphaFunc(panel, readouts), Wait(0.3))
-            return AnimationGroup(
-                MoveAlongPath(dot, Line(pts[k - 1], pts[k])), Create(trail),
-                UpdateFromAlphaFunc(panel, readouts),
-            )
+                return (update,)
+            trail = Line(pts[k - 1], pts[k], color=style.L1, stroke_width=4)
+            return (MoveAlongPath(dot, Line(pts[k - 1], pts[k])), Create(trail), update)
 
         z = self.zero_move
-        first = Succession(*[move(k) for k in range(1, z + 1)])
-        say(
+        _narrate_steps(
             self,
             f"Watch the zig-zag toward the bottom: right, down, right, down. At update {z} "
             f"the threshold sets w2 to exactly zero, not just close to it.",
-            first,
-            run_time=z * 0.9,
+            [move(k) for k in range(1, z + 1)], 0.9,
         )
         set_readout(w2, 0.0)
         w2[1].set_color(style.ZERO)
         last = len(tr.axes)
-        rest = Succession(*[move(k) for k in range(z + 1, last + 1)])
         minimum = Cross(scale_factor=0.12, stroke_color=style.ZERO).move_to(
             ax.c2p(*self.lasso_fit.coef))
-        say(
+        _narrate_steps(
             self,
             f"One more move fixes w1, and then a full sweep changes nothing: after "
             f"{tr.sweeps} sweeps it has converged, at the lasso's minimum, with w2 exactly 0.",
-            rest, FadeIn(zero), FadeIn(minimum),
-            run_time=(last - z) * 0.6 + style.SHORT,
+            [move(k) for k in range(z + 1, last + 1)] + [(FadeIn(zero), FadeIn(minimum))], 0.7,
         )
 
     # ------------------------------------------------------------------ 5. cost
@@ -405,7 +409,7 @@ class FormulaVersusAlgorithm(Scene):
         lcd = np.log10(cg.coordinate_descent.astype(float))
         y_lo = float(np.floor(min(lc.min(), lcd.min())))
         y_hi = float(np.ceil(max(lc.max(), lcd.max())))
-        axes_group = house_axes((1.0, 2.6, 0.3), (y_lo, y_hi, 1.0), 6.0, 4.4, None, None,
+        axes_group = house_axes((1.0, 2.6, 0.3), (y_lo, y_hi, 1.0), 5.4, 4.4, None, None,
                                 numbers=False)
         ax = axes_group[0]
         x_ticks = VGroup(*[
@@ -438,7 +442,10 @@ class FormulaVersusAlgorithm(Scene):
             + r"k & " + " & ".join(str(v) for v in cg.support) + r"\end{array}",
             size=style.SMALL_SIZE,
         )
-        table_note = label("sweeps measured by running our lasso", style.SMALL_SIZE, style.MUTED)
+        table_note = VGroup(
+            label("sweeps measured by running our lasso;", style.SMALL_SIZE, style.MUTED),
+            label("k = features it keeps", style.SMALL_SIZE, style.MUTED),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         info = VGroup(ridge_text, cd_text, table, table_note).arrange(DOWN, aligned_edge=LEFT,
                                                                       buff=style.GAP)
         layout = VGroup(plot, info).arrange(RIGHT, buff=style.GAP_L)

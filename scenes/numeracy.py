@@ -18,6 +18,7 @@ from manim import (
     UL,
     UP,
     UR,
+    Animation,
     Create,
     DashedLine,
     Dot,
@@ -53,6 +54,7 @@ from scenes.components import (
     fit_width,
     house_axes,
     label,
+    reading_time,
     readout,
     say,
     set_readout,
@@ -119,6 +121,18 @@ def _route(city: VGroup, path, color=style.L1, width: float = 7.0, opacity: floa
     """A route along the streets through the corners ``path``."""
     return VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity) \
         .set_points_as_corners(_at(city, path))
+
+
+def _narrate_steps(scene: Scene, text: str, steps, step_time: float) -> None:
+    """Narrate ``text`` over a sequence of plays (one per entry of ``steps``, each a tuple of
+    animations lasting ``step_time``), then wait out the rest of the reading time."""
+    total = len(steps) * step_time
+    need = reading_time(text)
+    scene.add_subcaption(text, duration=max(need, total))
+    for anims in steps:
+        scene.play(*anims, run_time=step_time)
+    if need > total:
+        scene.wait(need - total)
 
 
 def _poly(ax, pts, color, width: float = 3.0, closed: bool = False) -> VMobject:
@@ -295,30 +309,33 @@ class ManyManhattanPaths(Scene):
         m, n = GRID
         head = _header("How many shortest routes?", DIST_TAG)
         city = self._big_city()
-        routes = VGroup(*[
-            _route(city, p, color=style.L1, width=6, opacity=0.55) for p in self.samples
-        ])
-        counter = readout(r"\text{routes drawn}", 0, color=style.L1, decimals=0)
+        # Each new route is drawn in the highlight colour; the one before it settles into L1.
+        routes = VGroup(*[_route(city, p, color=style.HIGHLIGHT, width=7) for p in self.samples])
+        counter = readout(r"\text{routes drawn}", 0, color=style.L1, decimals=0,
+                          size=style.BODY_SIZE)
         length = tex(_fill(r"\text{length of each}=#", round(self.sample_lengths[0])),
-                     color=style.TEXT)
+                     size=style.BODY_SIZE, color=style.TEXT)
         info = VGroup(counter, length).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         info.next_to(city, RIGHT, buff=style.GAP_L).align_to(city, UP)
         self.add(head, city, info)
         k = len(self.samples)
 
-        def count_up(mob, alpha: float) -> None:
-            set_readout(mob, min(k, int(alpha * k) + 1) if alpha > 0 else 0)
+        def settle(route) -> Animation:
+            return route.animate.set_stroke(color=style.L1, width=5, opacity=0.45)
 
-        say(
+        steps = [
+            (Create(r), UpdateFromAlphaFunc(counter, lambda m, a, i=i: set_readout(m, i + 1)),
+             *([settle(routes[i - 1])] if i else []))
+            for i, r in enumerate(routes)
+        ]
+        _narrate_steps(
             self,
             f"Draw shortest street routes at random, one after another. Every one is "
             f"{round(self.sample_lengths[0])} blocks long, and they keep coming: "
             f"here are {k} different ones.",
-            LaggedStart(*[Create(r) for r in routes], lag_ratio=1.0),
-            UpdateFromAlphaFunc(counter, count_up),
-            run_time=7.0,
+            steps, 0.5,
         )
-        set_readout(counter, k)
+        self.play(settle(routes[-1]), run_time=style.SHORT)
         exact = tex(
             _fill(r"\text{all of them: }\binom{#+#}{#}=#", m, n, n, self.route_count),
             size=style.BODY_SIZE, color=style.HIGHLIGHT,
@@ -398,21 +415,19 @@ class ManyManhattanPaths(Scene):
         self.add(route)
         others = [w for i, w in enumerate(self.small_words) if i != pick][:3]
         other_paths = [p for i, p in enumerate(self.small_routes) if i != pick][:3]
-        anims = []
+        steps = []
         for w, p in zip(others, other_paths, strict=True):
             new_letters = VGroup(*[
                 label(ch, style.HEADING_SIZE, style.L1 if ch == "R" else style.L2).move_to(bx)
                 for ch, bx in zip(w, boxes, strict=True)
             ])
-            anims.append((Transform(letters, new_letters), Transform(route, _route(city, p))))
-        self.add_subcaption(
+            steps.append((Transform(letters, new_letters), Transform(route, _route(city, p))))
+        _narrate_steps(
+            self,
             f"Every shortest route uses exactly {sm} R's and {sn} U's, in some order, and "
             f"every order is a route.",
-            duration=3 * style.NORMAL + 0.4,
+            steps, style.NORMAL,
         )
-        for pair in anims:
-            self.play(*pair, run_time=style.NORMAL)
-        self.wait(0.4)
         formula = tex(
             _fill(r"\binom{#}{#}=\frac{#!}{#!\,#!}=#", sm + sn, sn, sm + sn, sm, sn,
                   self.small_count),
