@@ -30,6 +30,7 @@ from manim import (
     UpdateFromAlphaFunc,
     VGroup,
     VMobject,
+    config,
 )
 
 from lecture.manifest import by_slug, number
@@ -102,6 +103,13 @@ def _fill(template: str, *values) -> str:
         raise ValueError(f"template has {len(parts) - 1} slots, got {len(values)} values")
     return "".join(p + (str(v) if i < len(values) else "") for i, (p, v) in
                    enumerate(zip(parts, [*values, ""], strict=True)))
+
+
+def _centre_below(mob, head) -> None:
+    """Centre ``mob`` vertically in the room between ``head`` and the bottom margin."""
+    top = head.get_bottom()[1] - style.GAP_L
+    bottom = -config.frame_height / 2 + style.EDGE
+    mob.set_y(min((top + bottom) / 2, top - mob.height / 2))
 
 
 def _narrate_steps(scene: Scene, text: str, steps, step_time: float) -> None:
@@ -516,6 +524,7 @@ class FormulaVersusAlgorithm(Scene):
         )
         fit_width(correction)
         correction.next_to(cols, DOWN, buff=style.GAP_L * 1.5).set_x(0)
+        _centre_below(VGroup(cols, correction), head)
         self.add(head)
         say(
             self,
@@ -532,6 +541,7 @@ class FormulaVersusAlgorithm(Scene):
         )
         say(
             self,
-            "So L1 is not solved approximately, and it is not always the more expensive one.",
+            "So the lasso's answer is no rough approximation, and L1 is not always the more "
+            "expensive one.",
             FadeIn(correction),
         )

@@ -34,6 +34,7 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
+    config,
     linear,
 )
 
@@ -121,6 +122,13 @@ def _route(city: VGroup, path, color=style.L1, width: float = 7.0, opacity: floa
     """A route along the streets through the corners ``path``."""
     return VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity) \
         .set_points_as_corners(_at(city, path))
+
+
+def _centre_below(mob, head) -> None:
+    """Centre ``mob`` vertically in the room between ``head`` and the bottom margin."""
+    top = head.get_bottom()[1] - style.GAP_L
+    bottom = -config.frame_height / 2 + style.EDGE
+    mob.set_y(min((top + bottom) / 2, top - mob.height / 2))
 
 
 def _narrate_steps(scene: Scene, text: str, steps, step_time: float) -> None:
@@ -635,8 +643,8 @@ class ManyManhattanPaths(Scene):
         say(
             self,
             "For data in general position, the lasso and the least absolute deviations line "
-            "have one answer. Many answers are the exception, but an exception L2 never has: "
-            "ridge is always unique.",
+            "have one answer. Many answers are the exception, but an exception the L2 penalty "
+            "never has: ridge is always unique.",
             FadeIn(lines[1]), FadeIn(lines[2]),
         )
         say(
@@ -655,7 +663,7 @@ class ManyManhattanPaths(Scene):
         l2 = VGroup(
             label("L2: one answer", style.HEADING_SIZE, style.L2),
             label("one straight line between two points", style.LABEL_SIZE),
-            label("ridge, least squares: a bowl, one bottom", style.LABEL_SIZE),
+            label("ridge, least-squares line: one bottom", style.LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         l1 = VGroup(
             label("L1: possibly many", style.HEADING_SIZE, style.L1),
@@ -664,10 +672,14 @@ class ManyManhattanPaths(Scene):
             label("LAD, lasso: a flat bottom, in special cases", style.LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         m, n = GRID
-        one = _city(m, n, cell=0.4, width=1.5)
+        one = _city(m, n, cell=0.3, width=1.2)
         one.add(Line(_at(one, [0, 0])[0], _at(one, [m, n])[0], color=style.L2, stroke_width=6))
-        many = _city(m, n, cell=0.4, width=1.5)
-        many.add(*[_route(many, p, color=style.L1, width=4, opacity=0.6) for p in self.samples])
+        many = VGroup()
+        for p in self.samples[:3]:
+            c = _city(m, n, cell=0.3, width=1.2)
+            many.add(VGroup(c, _route(c, p, color=style.L1, width=5)))
+        many.add(tex(r"\cdots", size=style.BODY_SIZE))
+        many.arrange(RIGHT, buff=style.GAP)
         l2.add(one)
         l1.add(many)
         one.next_to(l2[-2], DOWN, buff=style.GAP_L, aligned_edge=LEFT)
@@ -675,10 +687,12 @@ class ManyManhattanPaths(Scene):
         cols = VGroup(l2, l1).arrange(RIGHT, buff=style.GAP_L * 2, aligned_edge=UP)
         fit_width(cols)
         cols.next_to(head, DOWN, buff=style.GAP_L).set_x(0)
+        _centre_below(cols, head)
         self.add(head)
         say(
             self,
-            "The takeaway: L2 gives one answer, a single straight line, a bowl with one bottom.",
+            "The takeaway: L2 gives one answer. One straight line between two points, and for "
+            "ridge or a least-squares line, a bowl with one bottom.",
             FadeIn(l2),
         )
         say(
