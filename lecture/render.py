@@ -165,6 +165,8 @@ class Renderer:
             )
             with self._lock:
                 self._procs[job.chapter.slug] = proc
+            if self.stopping.is_set():  # stop() ran between the check above and Popen
+                _signal_group(proc, signal.SIGINT)
             buf = b""
             assert proc.stdout is not None
             while chunk := proc.stdout.read1(65536):
@@ -177,10 +179,11 @@ class Renderer:
             code = proc.wait()
             with self._lock:
                 self._procs.pop(job.chapter.slug, None)
-        try:
-            harvest_cache(job.media, self.tex_cache)
-        except OSError:
-            pass  # sharing the cache is an optimisation only
+        if code == 0:  # only a finished render's SVGs are surely whole
+            try:
+                harvest_cache(job.media, self.tex_cache)
+            except OSError:
+                pass  # sharing the cache is an optimisation only
         job.render_seconds = time.monotonic() - job.started
         job.frames_done += job.anim_total if code == 0 else job.frames_now
         job.frames_now = job.anim_total = 0
@@ -240,17 +243,17 @@ def _readable_tail(lines, n: int = 12) -> list[str]:
 
 
 def _drop_partials_since(job: ChapterJob, quality: str) -> None:
-    """Delete the partial movie files an interrupted render wrote: manim takes any file with
-    the right name as cached, and one cut off mid-write would end up in the next video."""
-    folder = outputs_of(job, quality) / "partial_movie_files" / job.chapter.scene
+    """Delete the partial movie files and SVGs an interrupted render wrote: manim takes any
+    file with the right name as cached, and one cut off mid-write would poison the next run."""
     since = time.time() - (time.monotonic() - (job.started or time.monotonic())) - 1.0
-    if folder.is_dir():
-        for f in folder.glob("*.mp4"):
-            try:
-                if f.stat().st_mtime >= since:
-                    f.unlink()
-            except OSError:
-                pass
+    movies = outputs_of(job, quality) / "partial_movie_files" / job.chapter.scene
+    files = [*movies.glob("*.mp4"), *(f for sub in CACHE_DIRS for f in (job.media / sub).glob("*"))]
+    for f in files:
+        try:
+            if f.stat().st_mtime >= since:
+                f.unlink()
+        except OSError:
+            pass
 
 
 def _signal_group(proc: subprocess.Popen, sig: int) -> None:
