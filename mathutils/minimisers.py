@@ -68,6 +68,25 @@ def path_length(path, p: float = 1) -> float:
     return float(np.sum(lp_norm(np.diff(pts, axis=0), p, axis=1)))
 
 
+def route_word(path) -> str:
+    """A monotone lattice route as a word: ``R`` for each step right, ``U`` for each step up.
+
+    Raises ValueError if a step is not one block right or one block up.
+    """
+    pts = finite_array("path", path, ndim=2)
+    if pts.shape[1] != 2:
+        raise ValueError(f"path must have shape (k, 2), got {pts.shape}")
+    letters = []
+    for step in np.diff(pts, axis=0):
+        if step[0] == 1 and step[1] == 0:
+            letters.append("R")
+        elif step[0] == 0 and step[1] == 1:
+            letters.append("U")
+        else:
+            raise ValueError(f"path must move one block right or up per step, got {step}")
+    return "".join(letters)
+
+
 # ---------------------------------------------------------------- LAD ties
 @dataclass(frozen=True)
 class LadTie:

@@ -36,8 +36,6 @@ from manim import (
 from lecture.manifest import by_slug, number
 from mathutils import lasso, soft_threshold
 from mathutils.coordinate import (
-    closed_form_flops,
-    coordinate_descent_flops,
     coordinate_descent_lasso,
     cost_growth,
     lasso_objective,
@@ -171,8 +169,7 @@ class FormulaVersusAlgorithm(Scene):
         ]
         self.kinks = np.vstack([c[np.any(c == 0.0, axis=1)] for c in self.lasso_contours])
         self.trace = coordinate_descent_lasso(self.X, self.y, LASSO_ALPHA, w0=CD_START)
-        moved = np.any(np.diff(self.trace.iterates, axis=0) != 0, axis=1)
-        self.moved = moved
+        self.moved = np.any(np.diff(self.trace.iterates, axis=0) != 0, axis=1)  # per move
         # The move after which w2 is exactly 0 for good.
         nonzero = np.flatnonzero(self.trace.iterates[:, 1] != 0.0)
         self.zero_move = int(nonzero[-1]) + 1 if len(nonzero) else 0
@@ -181,8 +178,6 @@ class FormulaVersusAlgorithm(Scene):
         self.soft = soft_threshold(self.z_grid, ST_LAMBDA)
         # Beat 5: how the work grows with the number of features.
         self.cost = cost_growth(COST_P, COST_N, np.random.default_rng(COST_SEED))
-        self.one_sweep = coordinate_descent_flops(COST_N, COST_P[-1], 1)
-        self.gram_only = closed_form_flops(COST_N, COST_P[-1])
 
     # ------------------------------------------------------------------ table of contents
     def construct(self) -> None:

@@ -39,7 +39,9 @@ from manim import (
 )
 
 from lecture.manifest import by_slug, number
+from mathutils import Line as FitLine
 from mathutils import (
+    absolute_loss,
     count_shortest_paths,
     ols_fit,
     sample_shortest_paths,
@@ -48,7 +50,14 @@ from mathutils import (
 )
 from mathutils.coordinate import lasso_objective, level_curve
 from mathutils.lad import nudge_example
-from mathutils.minimisers import grid_distances, lad_family, lad_tie, path_length, twin_lasso
+from mathutils.minimisers import (
+    grid_distances,
+    lad_family,
+    lad_tie,
+    path_length,
+    route_word,
+    twin_lasso,
+)
 from scenes import style
 from scenes.components import (
     clear,
@@ -177,10 +186,7 @@ class ManyManhattanPaths(Scene):
         self.small_routes = list(shortest_paths(*SMALL))
         self.small_count = count_shortest_paths(*SMALL)
         # Beat 4: each small route as a word of R (right) and U (up) moves.
-        self.small_words = [
-            "".join("R" if d[0] == 1 else "U" for d in np.diff(p, axis=0))
-            for p in self.small_routes
-        ]
+        self.small_words = [route_word(p) for p in self.small_routes]
         # Beat 5a: the LAD tie of the stability chapter (moving point at the tie position).
         ex = nudge_example()
         self.tie_x, self.tie_y = ex.data_at(ex.tie_position)
@@ -188,10 +194,10 @@ class ManyManhattanPaths(Scene):
         self.tie = lad_tie(self.tie_x, self.tie_y)
         self.family_t = np.linspace(0.0, 1.0, SWEEP)
         self.family = lad_family(self.tie, self.family_t)
-        self.family_losses = np.abs(
-            self.tie_y[None, :] - self.family[0][:, None]
-            - self.family[1][:, None] * self.tie_x[None, :]
-        ).sum(axis=1)
+        self.family_losses = np.array([
+            absolute_loss(FitLine(a, b), self.tie_x, self.tie_y) for a, b in zip(*self.family,
+                                                                               strict=True)
+        ])
         self.ols = ols_fit(self.tie_x, self.tie_y)
         self.ols_loss = squared_loss(self.ols, self.tie_x, self.tie_y)
         # Beat 5b: a lasso with the same feature twice; ridge on the same data.

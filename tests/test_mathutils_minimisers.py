@@ -9,7 +9,14 @@ from sklearn.linear_model import Lasso, Ridge
 
 from mathutils import shortest_paths
 from mathutils.lad import nudge_example
-from mathutils.minimisers import grid_distances, lad_family, lad_tie, path_length, twin_lasso
+from mathutils.minimisers import (
+    grid_distances,
+    lad_family,
+    lad_tie,
+    path_length,
+    route_word,
+    twin_lasso,
+)
 
 
 # ---------------------------------------------------------------- distances on a grid
@@ -36,6 +43,16 @@ def test_every_shortest_route_has_the_taxicab_length():
     assert path_length(straight, 1) == 12
     with pytest.raises(ValueError, match="path"):
         path_length(np.zeros((3, 3)))
+
+
+def test_route_words_are_all_arrangements():
+    from itertools import permutations
+
+    words = [route_word(p) for p in shortest_paths(3, 2)]
+    assert sorted(words) == sorted(set("".join(w) for w in permutations("RRRUU")))
+    assert route_word([[0, 0], [1, 0], [1, 1]]) == "RU"
+    with pytest.raises(ValueError, match="right or up"):
+        route_word([[0, 0], [1, 1]])
 
 
 # ---------------------------------------------------------------- LAD ties
