@@ -18,8 +18,8 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
-    Integer,
     Line,
+    Rectangle,
     ReplacementTransform,
     Scene,
     ValueTracker,
@@ -46,9 +46,7 @@ from .components import (
     fit_width,
     house_axes,
     label,
-    readout,
     say,
-    set_readout,
     show_title,
     tag,
     tex,
@@ -76,6 +74,70 @@ BALL_POINTS = 400
 
 
 # ---- small layout helpers (no mathematics) ------------------------------------------------
+
+_DIGITS = "0123456789"
+
+
+def _number(value, int_slots, decimals=0, size=style.LABEL_SIZE, color=style.TEXT):
+    """A non-negative number whose digit slots are refilled in place (no rebuild per frame).
+
+    Each slot is one VMobject; :func:`_show` copies a pre-built glyph's outline into the slots
+    whose digit changed. That costs a few array copies per frame instead of DecimalNumber's
+    deep copy of every glyph, and keeps the mobject small for fades. Values are right-aligned
+    in ``int_slots`` places with ``decimals`` places after a fixed decimal point.
+    """
+    row = tex(_DIGITS, ".", size=size, color=color)
+    base = row[0][0].get_bottom()[1]  # the baseline, from the glyph "0"
+    glyphs = {d: g.points - np.array([g.get_center()[0], base, 0.0])
+              for d, g in zip(_DIGITS, row[0], strict=True)}
+    cell = max(g.width for g in row[0]) * 1.08
+    point = row[1][0].copy()
+    centers, x = [], 0.0
+    for _ in range(int_slots):
+        centers.append(x + cell / 2)
+        x += cell
+    if decimals:
+        point.move_to([x + point.width, base, 0], aligned_edge=DOWN)
+        x += 2 * point.width
+        for _ in range(decimals):
+            centers.append(x + cell / 2)
+            x += cell
+    frame = Rectangle(width=x, height=row[0][0].height, stroke_opacity=0, fill_opacity=0)
+    frame.move_to([x / 2, base, 0], aligned_edge=DOWN)
+    slots = [VMobject(fill_color=color, fill_opacity=1, stroke_width=0) for _ in centers]
+    group = VGroup(frame, *slots, point) if decimals else VGroup(frame, *slots)
+    group.slots, group.centers, group.glyphs = slots, centers, glyphs
+    group.int_slots, group.decimals = int_slots, decimals
+    group.shown = [None] * len(slots)
+    _show(group, value)
+    return group
+
+
+def _show(group, value):
+    """Show ``value`` on a :func:`_number`, refilling only the slots whose digit changes."""
+    text = f"{value:.{group.decimals}f}"
+    whole, _, frac = text.partition(".")
+    if value < 0 or len(whole) > group.int_slots:
+        raise ValueError(f"value must be >= 0 and fit {group.int_slots} places, got {text}")
+    chars = [None] * (group.int_slots - len(whole)) + list(whole) + list(frac)
+    left, base = group[0].get_left()[0], group[0].get_bottom()[1]
+    for i, (slot, ch) in enumerate(zip(group.slots, chars, strict=True)):
+        if ch != group.shown[i]:
+            group.shown[i] = ch
+            if ch is None:
+                slot.clear_points()
+            else:
+                slot.set_points(group.glyphs[ch] + np.array([left + group.centers[i], base, 0]))
+
+
+def _readout(name_tex, value, int_slots, decimals, color, size=style.LABEL_SIZE):
+    """``name = value`` with a :func:`_number`; update it with ``_show(group[1], v)``."""
+    ref = tex(name_tex, "=", "0", size=size, color=color)  # where TeX puts a digit
+    name = VGroup(ref[0], ref[1])
+    num = _number(value, int_slots, decimals, size, color)
+    num.next_to(name, RIGHT, buff=style.GAP_S)
+    num.align_to(ref[2], DOWN)
+    return VGroup(name, num)
 
 
 def _mapper(ax):
@@ -255,18 +317,22 @@ class DiamondMeetsEllipse(Scene):
         ball = _outline(outlines[0], style.HIGHLIGHT)
         ball.add_updater(lambda m: m.set_points_as_corners(_closed(shape_at(k.get_value()))))
 
-        p_read = readout("p", 0.0, style.HIGHLIGHT, decimals=2, size=style.BODY_SIZE)
+        p_read = _readout("p", 0.0, 2, 2, style.HIGHLIGHT, size=style.BODY_SIZE)
         inf = tex(r"\infty", size=style.BODY_SIZE, color=style.HIGHLIGHT)
         inf.move_to(p_read[1], aligned_edge=LEFT)
-        p_read[1].set_opacity(0)
+        VGroup(*p_read[1][1:]).set_opacity(0)  # [0] is the invisible frame
+
+        shown_inf = [True]
 
         def update_p(_m):
             i = int(round(k.get_value()))
             at_inf = Q_GRID[i] == 0
-            inf.set_opacity(1 if at_inf else 0)
-            p_read[1].set_opacity(0 if at_inf else 1)
+            if at_inf != shown_inf[0]:
+                shown_inf[0] = at_inf
+                inf.set_opacity(1 if at_inf else 0)
+                VGroup(*p_read[1][1:]).set_opacity(0 if at_inf else 1)
             if not at_inf:
-                set_readout(p_read, float(self.ball_ps[i]))
+                _show(p_read[1], float(self.ball_ps[i]))
 
         p_group = VGroup(p_read, inf)
         p_group.next_to(plane, RIGHT, buff=style.GAP_L).align_to(plane, UP)
@@ -392,14 +458,14 @@ class DiamondMeetsEllipse(Scene):
         # readouts under each plane
         reads = {}
         for p, w in ((1, self.l1_contact), (2, self.l2_contact)):
-            r1 = readout("w_1", w[0], colors[p])
-            r2 = readout("w_2", w[1], colors[p])
+            r1 = _readout("w_1", w[0], 1, 2, colors[p])
+            r2 = _readout("w_2", w[1], 1, 2, colors[p])
             reads[p] = VGroup(r1, r2).arrange(RIGHT, buff=style.GAP_L)
         reads[1].next_to(left, DOWN, buff=style.GAP)
         reads[2].next_to(right, DOWN, buff=style.GAP)
         exact = label("exactly 0", style.SMALL_SIZE, style.ZERO)
         exact.next_to(reads[1], DOWN, buff=style.GAP_S).align_to(reads[1], LEFT)
-        t_read = readout("t", T_FIRST, style.HIGHLIGHT)
+        t_read = _readout("t", T_FIRST, 1, 2, style.HIGHLIGHT)
         t_read.next_to(ptag, DOWN, buff=style.GAP).align_to(ptag, RIGHT)
 
         say(self, "Now two weights. Both panels have the same squared-error loss, smallest at the "
@@ -427,8 +493,8 @@ class DiamondMeetsEllipse(Scene):
                 _set_runs(ellipses[p], path_scene[p][i])
                 dots[p].move_to(contact_scene[p][i])
                 w = self.l1_path[i] if p == 1 else self.l2_path[i]
-                set_readout(reads[p][0], float(w[0]))
-                set_readout(reads[p][1], float(w[1]))
+                _show(reads[p][0][1], float(w[0]))
+                _show(reads[p][1][1], float(w[1]))
             return upd
 
         def trace_updater(p):
@@ -442,8 +508,16 @@ class DiamondMeetsEllipse(Scene):
         anchor = VMobject()  # carries the per-frame updates
         anchor.add_updater(budget_updater(1))
         anchor.add_updater(budget_updater(2))
-        anchor.add_updater(lambda _m: set_readout(t_read, float(BUDGETS[idx()])))
-        anchor.add_updater(lambda _m: exact.set_opacity(1.0 if self.l1_on_axis[idx()] else 0.0))
+        anchor.add_updater(lambda _m: _show(t_read[1], float(BUDGETS[idx()])))
+        exact_shown = [True]
+
+        def update_exact(_m):
+            on = bool(self.l1_on_axis[idx()])
+            if on != exact_shown[0]:
+                exact_shown[0] = on
+                exact.set_opacity(1.0 if on else 0.0)
+
+        anchor.add_updater(update_exact)
         for p in (1, 2):
             traces[p] = VMobject(color=style.HIGHLIGHT, stroke_width=3, stroke_opacity=0.7)
             traces[p].set_points_as_corners(contact_scene[p][i_first: i_first + 2])
@@ -493,12 +567,11 @@ class DiamondMeetsEllipse(Scene):
             ("L1 diamond: minima with an exact 0", style.L1),
             ("L2 circle: minima with an exact 0", style.L2),
         ))).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        nums = VGroup(*(Integer(0, font_size=style.LABEL_SIZE, color=row.get_color())
+        nums = VGroup(*(_number(0, len(str(TRIALS)), 0, style.LABEL_SIZE, row.get_color())
                         for row in rows))
-        slot = Integer(TRIALS, font_size=style.LABEL_SIZE)  # the widest number shown
-        column = rows.get_right()[0] + style.GAP + slot.width
+        column = rows.get_right()[0] + style.GAP
         for row, num in zip(rows, nums, strict=True):
-            num.move_to([column, row.get_center()[1], 0], aligned_edge=RIGHT)
+            num.move_to([column, row.get_center()[1], 0], aligned_edge=LEFT)
         tallies = VGroup(rows, nums)
         tallies.next_to(ylab, UP, buff=style.GAP).align_to(rate_axes, LEFT)
         right_column = VGroup(tallies, ylab, rate_axes, xlab)
@@ -507,15 +580,8 @@ class DiamondMeetsEllipse(Scene):
         n = np.arange(1, TRIALS + 1)
         rate_pts = {1: rate_map(np.column_stack([n, self.l1_rate])),
                     2: rate_map(np.column_stack([n, self.l2_rate]))}
-        column = nums.get_right()[0]
         shown = [-1]
         trial = ValueTracker(0)
-
-        def set_int(mob, value):
-            if int(mob.get_value()) != value:
-                y = mob.get_center()[1]
-                mob.set_value(value)
-                mob.move_to([column, y, 0], aligned_edge=RIGHT)
 
         curves = {p: VMobject(color=c, stroke_width=4) for p, c in ((1, style.L1), (2, style.L2))}
 
@@ -524,9 +590,9 @@ class DiamondMeetsEllipse(Scene):
             if k == shown[0]:
                 return
             shown[0] = k
-            set_int(nums[0], k)
-            set_int(nums[1], int(self.l1_tally[k - 1]) if k else 0)
-            set_int(nums[2], int(self.l2_tally[k - 1]) if k else 0)
+            _show(nums[0], k)
+            _show(nums[1], int(self.l1_tally[k - 1]) if k else 0)
+            _show(nums[2], int(self.l2_tally[k - 1]) if k else 0)
             for p in (1, 2):
                 if k >= 2:
                     curves[p].set_points_as_corners(rate_pts[p][:k])
@@ -632,7 +698,7 @@ class DiamondMeetsEllipse(Scene):
 
         def kept_row(color):
             a = label("features kept:", style.SMALL_SIZE, color)
-            num = Integer(10, font_size=style.LABEL_SIZE, color=color)
+            num = _number(10, 2, 0, style.LABEL_SIZE, color)
             b = label("of 10", style.SMALL_SIZE, color)
             return VGroup(a, num, b).arrange(RIGHT, buff=style.GAP_S)  # "10" is the widest
 
@@ -667,11 +733,7 @@ class DiamondMeetsEllipse(Scene):
                     dot.move_to(q)
             kept_now = {"lasso": int(d.lasso_kept[near]), "ridge": int(d.ridge_kept[near])}
             for name in ("lasso", "ridge"):
-                num = kept[name][1]
-                if int(num.get_value()) != kept_now[name]:
-                    right_edge = num.get_right()
-                    num.set_value(kept_now[name])
-                    num.move_to(right_edge, aligned_edge=RIGHT)
+                _show(kept[name][1], kept_now[name])
             for j in range(len(d.features)):
                 z = 0 <= d.lasso_zero_index[j] <= near
                 if z != dropped[j]:
