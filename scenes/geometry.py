@@ -39,9 +39,8 @@ from mathutils.selection import (
     unit_balls,
     zero_tallies,
 )
-
-from . import style
-from .components import (
+from scenes import style
+from scenes.components import (
     clear,
     fit_width,
     house_axes,
@@ -206,6 +205,18 @@ def _unit_marks(ax):
         tex("1", size=style.SMALL_SIZE, color=style.MUTED).next_to(ax.c2p(0, 1), UL,
                                                                   buff=style.GAP_S * 0.5),
     )
+
+
+def _updater_anchor(scene):
+    """An empty mobject that carries a beat's per-frame updaters, added first to the scene.
+
+    manim redraws, during a play, only the mobjects from the first one that moves or has an
+    updater onward and keeps the ones before it as a still background; with the updaters on
+    the first mobject every later mobject a beat's updaters change is redrawn.
+    """
+    anchor = VMobject()
+    scene.add(anchor)
+    return anchor
 
 
 def _heading(text_tex):
@@ -408,6 +419,7 @@ class DiamondMeetsEllipse(Scene):
     def constraint_contact(self):
         self.next_section("constraint-contact")
         clear(self)
+        anchor = _updater_anchor(self)
         head = _heading(r"\min_w\ (w-\hat w)^\top Q\,(w-\hat w)\ \ \text{subject to}\ \ "
                         r"\|w\|_p \le t")
         ptag = _penalty_tag()
@@ -505,7 +517,6 @@ class DiamondMeetsEllipse(Scene):
                     m.set_points_as_corners(seg)
             return upd
 
-        anchor = VMobject()  # carries the per-frame updates
         anchor.add_updater(budget_updater(1))
         anchor.add_updater(budget_updater(2))
         anchor.add_updater(lambda _m: _show(t_read[1], float(BUDGETS[idx()])))
@@ -522,7 +533,7 @@ class DiamondMeetsEllipse(Scene):
             traces[p] = VMobject(color=style.HIGHLIGHT, stroke_width=3, stroke_opacity=0.7)
             traces[p].set_points_as_corners(contact_scene[p][i_first: i_first + 2])
             traces[p].add_updater(trace_updater(p))
-        self.add(anchor, traces[1], traces[2], dots[1], dots[2])
+        self.add(traces[1], traces[2], dots[1], dots[2])
         say(self, "Now loosen the budget. The diamond's contact point leaves the corner and "
             "slides along an edge.",
             t_idx.animate.set_value(len(BUDGETS) - 1), run_time=style.LONG)
@@ -545,6 +556,7 @@ class DiamondMeetsEllipse(Scene):
     def how_often(self):
         self.next_section("how-often")
         clear(self)
+        anchor = _updater_anchor(self)
         head = _heading(r"\text{Random losses: how often is a weight exactly } 0\,?")
         ptag = _penalty_tag()
         plane = _plane(RAND_PLANE, 5.0, 5, numbers=(-10, -5, 5, 10))
@@ -597,9 +609,7 @@ class DiamondMeetsEllipse(Scene):
                 if k >= 2:
                     curves[p].set_points_as_corners(rate_pts[p][:k])
 
-        anchor = VMobject()
         anchor.add_updater(update_tallies)
-        self.add(anchor)
         say(self, "How often does this happen? Draw random losses: tilted ellipses around random "
             "centres, with the budget t equal to two.",
             FadeIn(head, ptag, source), Create(plane), Create(balls), run_time=style.NORMAL)
@@ -637,6 +647,7 @@ class DiamondMeetsEllipse(Scene):
     def feature_selection(self):
         self.next_section("feature-selection")
         clear(self)
+        anchor = _updater_anchor(self)
         d = self.paths
         k_last = len(d.lasso_alphas) - 1
         head = _heading(r"\text{Diabetes data: 442 patients, 10 features}")
@@ -749,9 +760,8 @@ class DiamondMeetsEllipse(Scene):
             run_time=style.LONG)
         say(self, "Each curve is one feature's coefficient. Both start near the least-squares "
             "fit when alpha is small.", FadeIn(names, leaders), run_time=style.NORMAL)
-        anchor = VMobject()
         anchor.add_updater(update)
-        self.add(anchor, zero_marks)
+        self.add(zero_marks)
         self.play(FadeIn(markers["lasso"], markers["ridge"], dots["lasso"], dots["ridge"],
                          kept["lasso"], kept["ridge"]), run_time=style.SHORT)
         say(self, "Sweep alpha upward. One by one the lasso coefficients hit exactly zero and "

@@ -179,3 +179,15 @@ def test_how_often_frame(scene):
 @frames_comparison(base_scene=DiamondMeetsEllipse)
 def test_feature_selection_frame(scene):
     scene.feature_selection()
+
+
+def test_loads_like_the_manim_cli():
+    """manim loads the file by path, outside the package: no relative imports."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(geometry.__file__)
+    spec = importlib.util.spec_from_file_location("geometry_by_path", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.DiamondMeetsEllipse.__name__ == "DiamondMeetsEllipse"
