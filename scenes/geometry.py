@@ -579,7 +579,7 @@ class DiamondMeetsEllipse(Scene):
             ("L1 diamond: minima with an exact 0", style.L1),
             ("L2 circle: minima with an exact 0", style.L2),
         ))).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        nums = VGroup(*(_number(0, len(str(TRIALS)), 0, style.LABEL_SIZE, row.get_color())
+        nums = VGroup(*(_number(0, len(str(TRIALS)), 0, style.BODY_SIZE, row.get_color())
                         for row in rows))
         column = rows.get_right()[0] + style.GAP
         for row, num in zip(rows, nums, strict=True):
@@ -709,7 +709,7 @@ class DiamondMeetsEllipse(Scene):
 
         def kept_row(color):
             a = label("features kept:", style.SMALL_SIZE, color)
-            num = _number(10, 2, 0, style.LABEL_SIZE, color)
+            num = _number(10, 2, 0, style.BODY_SIZE, color)
             b = label("of 10", style.SMALL_SIZE, color)
             return VGroup(a, num, b).arrange(RIGHT, buff=style.GAP_S)  # "10" is the widest
 
@@ -758,8 +758,8 @@ class DiamondMeetsEllipse(Scene):
             FadeIn(head, ptag, titles, tick_l, tick_r, note), Create(panels["lasso"]),
             Create(panels["ridge"]), Create(curves["lasso"]), Create(curves["ridge"]),
             run_time=style.LONG)
-        say(self, "Each curve is one feature's coefficient. Both start near the least-squares "
-            "fit when alpha is small.", FadeIn(names, leaders), run_time=style.NORMAL)
+        say(self, "Each curve is one feature's coefficient. In both panels they start near the "
+            "least-squares fit when alpha is small.", FadeIn(names, leaders), run_time=style.NORMAL)
         anchor.add_updater(update)
         self.add(zero_marks)
         self.play(FadeIn(markers["lasso"], markers["ridge"], dots["lasso"], dots["ridge"],
