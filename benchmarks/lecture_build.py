@@ -132,8 +132,10 @@ def main() -> int:
             print(f"  {rows[-1][0]}: {rows[-1][1]} ({rows[-1][2]})", flush=True)
         noop, run = _lecture("--manifest", str(toml), "--out", str(out), "-q", q,
                              "--jobs", str(args.jobs), "--tex-cache", str(tex))
+        why = sorted(set(re.findall(r"rendering \((changed: [^)]*)\)", run.stdout)))
         rows.append((f"no-op rebuild -q{q}", f"{noop:.2f} s",
-                     f"rendered: {_rendered(run.stdout) or 'none'}"))
+                     f"rendered: {_rendered(run.stdout) or 'none'}"
+                     + (f" ({'; '.join(why)}: the tree changed meanwhile)" if why else "")))
         print(f"  {rows[-1][0]}: {rows[-1][1]} ({rows[-1][2]})", flush=True)
         edited = _edit_one_beat(chapters)
         if edited:
