@@ -1,7 +1,7 @@
 """``python -m lecture doctor``: are the system pieces a render needs here?
 
 Checks LaTeX (with the ``standalone`` class manim's templates use), dvisvgm, ffmpeg/ffprobe,
-cairo and pango (and npm while reveal.js is not cached yet), and prints the exact ``apt-get``
+cairo and pango, and prints the exact ``apt-get``
 command for whatever is missing. Also run as a preflight before every render, so a missing
 piece fails in a second, not mid-render.
 """
@@ -69,12 +69,6 @@ def checks() -> list[Check]:
         if found is None:  # no pkg-config: the Python binding importing is good enough
             found = _importable(module)
         result.append(Check(lib, bool(found), (pkg, "pkg-config"), "draws frames and text"))
-    from .slides import CACHE, reveal_version
-
-    version = reveal_version()
-    if not (CACHE / f"reveal.js-{version}.tgz").is_file():
-        result.append(Check("npm", _has("npm"), ("npm",),
-                            f"fetches reveal.js {version} once for the offline HTML deck"))
     return result
 
 

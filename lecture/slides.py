@@ -3,12 +3,13 @@
 Built with manim-slides' converter (``manim-slides convert``) from a presentation config that
 points at the beat clips (manim-slides' own ``Slide`` rendering is not used). The HTML deck
 plays with no network: reveal.js is vendored into ``slides/lecture_assets/reveal.js`` from the
-npm package (fetched once with ``npm pack`` into ``build/cache``) and the converter's
+npm package (downloaded once from the npm registry into ``build/cache``) and the converter's
 ``cdn_url`` points there.
 """
 
 from __future__ import annotations
 
+import base64
 import configparser
 import hashlib
 import html
@@ -20,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import urllib.request
 from pathlib import Path
 
 from . import media
@@ -45,20 +47,34 @@ def reveal_version() -> str:
     return "6.0.1"
 
 
+REGISTRY = "https://registry.npmjs.org/reveal.js"
+
+
 def revealjs_package(version: str) -> Path:
-    """The reveal.js npm tarball, fetched once with ``npm pack`` into build/cache."""
+    """The reveal.js npm tarball, downloaded once from the npm registry into build/cache.
+
+    No npm needed: the registry's metadata gives the tarball's address and its sha512, which
+    the download must match before it is kept (written beside, then renamed into place).
+    """
     tgz = CACHE / f"reveal.js-{version}.tgz"
     if tgz.is_file():
         return tgz
-    if shutil.which("npm") is None:
-        raise RuntimeError(f"reveal.js {version} is not cached at {tgz} and npm is missing "
-                           "(apt-get install -y npm, or put the npm tarball there)")
+    try:
+        with urllib.request.urlopen(f"{REGISTRY}/{version}", timeout=60) as r:
+            dist = json.load(r)["dist"]
+        with urllib.request.urlopen(dist["tarball"], timeout=120) as r:
+            data = r.read()
+    except (OSError, KeyError, ValueError) as err:
+        raise RuntimeError(f"could not download reveal.js {version} from the npm registry "
+                           f"({err}); put its npm tarball at {tgz} or build with --no-slides"
+                           ) from err
+    algo, _, want = dist.get("integrity", "").partition("-")
+    if algo != "sha512" or base64.b64encode(hashlib.sha512(data).digest()).decode() != want:
+        raise RuntimeError(f"reveal.js {version} from the npm registry failed its sha512 check")
     CACHE.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run(["npm", "pack", f"reveal.js@{version}", "--silent",
-                           "--pack-destination", str(CACHE)],
-                          capture_output=True, text=True, cwd=CACHE)
-    if proc.returncode != 0 or not tgz.is_file():
-        raise RuntimeError(f"npm pack reveal.js@{version} failed: {proc.stderr.strip()[-300:]}")
+    part = tgz.with_name(tgz.name + ".part")
+    part.write_bytes(data)
+    part.replace(tgz)
     return tgz
 
 

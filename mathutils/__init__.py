@@ -1,8 +1,9 @@
 """Every number the lecture shows, computed here: pure numpy/scipy, never manim.
 
 Random functions take an explicit ``numpy.random.Generator``. Bad input raises
-``ValueError`` naming the argument. Chapter-specific math lives in its own submodule and
-is re-exported here.
+``ValueError`` naming the argument. The core API is exported here; the math only one chapter
+needs lives in its own submodule (``onedim``, ``selection``, ``lad``, ``minimisers``,
+``coordinate``, ``recap``) and is imported from there.
 """
 
 from .data import DIABETES_FEATURES, anscombe, diabetes

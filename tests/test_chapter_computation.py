@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim.utils.testing import frames_comparison as _fc
 from manim.utils.testing.frames_comparison import frames_comparison
 from sklearn.linear_model import Lasso, Ridge
 
@@ -25,11 +24,6 @@ __module_test__ = "computation"
 
 BEATS = ["title", "closed-form", "no-formula", "coordinate-descent", "cost", "takeaway"]
 
-
-@pytest.fixture(autouse=True)
-def _allow_this_cairo(monkeypatch):
-    """Compare control frames on this machine's cairo (they were made with the same one)."""
-    monkeypatch.setattr(_fc, "MIN_CAIRO_VERSION", 0)
 
 
 @pytest.fixture(scope="module")

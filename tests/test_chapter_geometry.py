@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim.utils.testing import frames_comparison as _fc
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from mathutils import (
@@ -30,15 +29,6 @@ __module_test__ = "geometry"
 
 BEATS = ["title", "unit-balls", "constraint-contact", "how-often", "feature-selection", "takeaway"]
 
-
-@pytest.fixture(autouse=True)
-def _allow_this_cairo(monkeypatch):
-    """Run the control frames on this machine's cairo (1.16) instead of skipping them.
-
-    manim skips below cairo 1.18 because its own control frames were made with 1.18; ours are
-    made and compared on the same system cairo (as in the other chapters' tests).
-    """
-    monkeypatch.setattr(_fc, "MIN_CAIRO_VERSION", 0)
 
 
 @pytest.fixture(scope="module")

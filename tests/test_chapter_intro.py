@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from manim import Text, config
-from manim.utils.testing import frames_comparison as _fc
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from lecture.manifest import CHAPTERS
@@ -19,16 +18,6 @@ __module_test__ = "intro"
 BEATS = ["cold-open-outlier", "cold-open-zero", "title", "roadmap"]
 METHODS = ["cold_open_outlier", "cold_open_zero", "title_beat", "roadmap_beat"]
 
-
-@pytest.fixture(autouse=True)
-def _allow_this_cairo(monkeypatch):
-    """Run the control-frame tests on this machine's cairo (1.16) instead of skipping them.
-
-    manim skips below cairo 1.18 because *its* control frames were made with 1.18; ours are
-    made and compared on the same system cairo, so the comparison is meaningful. Scoped to this
-    module's tests only (monkeypatch undoes it after each test).
-    """
-    monkeypatch.setattr(_fc, "MIN_CAIRO_VERSION", 0)
 
 
 def _layout(scene) -> dict:

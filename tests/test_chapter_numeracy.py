@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 import pytest
-from manim.utils.testing import frames_comparison as _fc
 from manim.utils.testing.frames_comparison import frames_comparison
 from scipy.optimize import linprog
 from sklearn.linear_model import Lasso, Ridge
@@ -19,11 +18,6 @@ __module_test__ = "numeracy"
 
 BEATS = ["title", "two-distances", "many-paths", "why-count", "many-minimisers", "takeaway"]
 
-
-@pytest.fixture(autouse=True)
-def _allow_this_cairo(monkeypatch):
-    """Compare control frames on this machine's cairo (they were made with the same one)."""
-    monkeypatch.setattr(_fc, "MIN_CAIRO_VERSION", 0)
 
 
 @pytest.fixture(scope="module")

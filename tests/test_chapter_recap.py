@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from manim import Text, config
-from manim.utils.testing import frames_comparison as _fc
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from mathutils import (
@@ -39,15 +38,6 @@ BEATS = ["title", "robustness", "stability", "solutions", "computation", "sparsi
 METHODS = ["title_beat", "robustness", "stability", "solutions", "computation", "sparsity",
            "scorecard"]
 
-
-@pytest.fixture(autouse=True)
-def _allow_this_cairo(monkeypatch):
-    """Run the control-frame tests on this machine's cairo (1.16) instead of skipping them.
-
-    manim skips below cairo 1.18 because *its* control frames were made with 1.18; ours are
-    made and compared on the same system cairo. Scoped to this module (monkeypatch undoes it).
-    """
-    monkeypatch.setattr(_fc, "MIN_CAIRO_VERSION", 0)
 
 
 def _layout(scene) -> dict:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from manim.utils.testing import frames_comparison as _fc
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from mathutils import absolute_loss, anscombe, lad_fit, ols_fit, squared_loss
@@ -17,15 +15,6 @@ __module_test__ = "robustness"
 
 BEATS = ["title", "two-losses", "outlier-tug", "anscombe", "leverage", "takeaway"]
 
-
-@pytest.fixture(autouse=True)
-def _allow_this_cairo(monkeypatch):
-    """Compare control frames on this machine's cairo (1.16) instead of skipping them.
-
-    manim skips below cairo 1.18 because its own control frames come from 1.18; ours are made
-    and compared on the same system cairo. Undone after each test.
-    """
-    monkeypatch.setattr(_fc, "MIN_CAIRO_VERSION", 0)
 
 
 def test_smoke_dry_run_narrates():

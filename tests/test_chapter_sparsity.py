@@ -7,7 +7,6 @@ import inspect
 import numpy as np
 import pytest
 from manim import Scene
-from manim.utils.testing import frames_comparison as _fc
 from manim.utils.testing.frames_comparison import frames_comparison
 
 import scenes.sparsity as chapter
@@ -21,15 +20,6 @@ __module_test__ = "sparsity"
 
 BEATS = ["title", "norm-curves", "slopes", "gradient-steps", "kink", "threshold-maps", "takeaway"]
 
-
-@pytest.fixture(autouse=True)
-def _allow_this_cairo(monkeypatch):
-    """Run the control-frame tests on this machine's cairo (1.16) instead of skipping them.
-
-    manim skips below cairo 1.18 because its own control frames were made with 1.18; ours are
-    made and compared on the same system cairo. Undone after each test by monkeypatch.
-    """
-    monkeypatch.setattr(_fc, "MIN_CAIRO_VERSION", 0)
 
 
 @pytest.fixture(scope="module")
