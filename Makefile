@@ -32,8 +32,11 @@ lint: setup
 test: lint
 	$(PY) -m pytest -q
 
+# lasso_path vs scikit-learn, then the lecture build at -ql (add BENCH_ARGS=--qualities=l,h
+# for the slow 1080p60 figures too).
 bench: setup
 	$(PY) benchmarks/lasso_path.py
+	$(PY) benchmarks/lecture_build.py $(or $(BENCH_ARGS),--qualities=l)
 
 clean:
 	rm -rf media build

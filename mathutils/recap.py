@@ -185,35 +185,6 @@ def lasso_cd_2d(Q, center, lam: float, w0, sweeps: int) -> np.ndarray:
     return np.array(out)
 
 
-def ellipse(Q, center, level: float, n: int = 120) -> np.ndarray:
-    """Points of the contour ``(w - c)^T Q (w - c) = level`` (an ellipse), for drawing.
-
-    Parameters
-    ----------
-    Q : array_like of shape (2, 2)
-        Symmetric positive definite.
-    center : array_like of shape (2,)
-    level : float
-        > 0.
-    n : int
-        Number of points, >= 8; the last point is not a repeat of the first.
-
-    Returns
-    -------
-    ndarray of shape (n, 2)
-    """
-    Q = _spd2(Q)
-    c = _center2("center", center)
-    level = float(finite_array("level", level))
-    if level <= 0:
-        raise ValueError(f"level must be > 0, got {level!r}")
-    n = count("n", n, minimum=8)
-    lam, V = np.linalg.eigh(Q)
-    t = 2 * np.pi * np.arange(n) / n
-    unit = np.column_stack([np.cos(t), np.sin(t)])
-    return c + (unit * np.sqrt(level / lam)) @ V.T
-
-
 def first_exact_zero(values) -> int:
     """Index of the first entry that is exactly 0.0, or -1 if there is none."""
     v = finite_array("values", values, ndim=1)

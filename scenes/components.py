@@ -5,13 +5,16 @@ Nothing here computes mathematics: values come from ``mathutils`` and are passed
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UL,
     UP,
+    UR,
     Animation,
     Axes,
     DecimalNumber,
@@ -25,6 +28,7 @@ from manim import (
     SurroundingRectangle,
     Text,
     VGroup,
+    VMobject,
     Write,
     config,
 )
@@ -173,3 +177,114 @@ def tag(text: str, color=style.HIGHLIGHT) -> VGroup:
 def write(scene: Scene, mob: Mobject, text: str, run_time: float = style.NORMAL) -> None:
     """Write ``mob`` on screen while narrating ``text``."""
     say(scene, text, Write(mob), run_time=run_time)
+
+
+def narrate_steps(scene: Scene, text: str, steps, step_time: float) -> None:
+    """Narrate ``text`` over a sequence of plays (one per entry of ``steps``, each a tuple of
+    animations lasting ``step_time``), then wait out the rest of the reading time."""
+    total = len(steps) * step_time
+    need = reading_time(text)
+    scene.add_subcaption(text, duration=max(need, total))
+    for anims in steps:
+        scene.play(*anims, run_time=step_time)
+    if need > total:
+        scene.wait(need - total)
+
+
+_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+
+
+def number_word(n: int) -> str:
+    """A small count in words, for narration ("twelve points"); digits beyond twenty."""
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
+def fill_tex(template: str, *values) -> str:
+    """Put ``values`` into the ``#`` slots of a LaTeX template, in order (no brace escaping)."""
+    parts = template.split("#")
+    if len(parts) != len(values) + 1:
+        raise ValueError(f"template has {len(parts) - 1} slots, got {len(values)} values")
+    return "".join(p + (str(v) if i < len(values) else "") for i, (p, v) in
+                   enumerate(zip(parts, [*values, ""], strict=True)))
+
+
+def header(text: str, tag_text: str) -> VGroup:
+    """A beat's heading (top left) and its tag, e.g. "L1 vs L2 as a loss" (top right)."""
+    head = label(text, style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
+    badge = tag(tag_text).to_corner(UR, buff=style.EDGE)
+    badge.match_y(head)
+    return VGroup(head, badge)
+
+
+def centre_below(mob: Mobject, head: Mobject) -> None:
+    """Centre ``mob`` vertically in the room between ``head`` and the bottom margin."""
+    top = head.get_bottom()[1] - style.GAP_L
+    bottom = -config.frame_height / 2 + style.EDGE
+    mob.set_y(min((top + bottom) / 2, top - mob.height / 2))
+
+
+# ---- drawing precomputed data on axes (no maths: the numbers come from mathutils) ----------
+def scene_points(ax: Axes, xs, ys) -> np.ndarray:
+    """Scene points of the data points (xs[i], ys[i]) on axes ``ax``, shape (n, 3)."""
+    return np.asarray(ax.c2p(np.asarray(xs, float), np.asarray(ys, float))).T.reshape(-1, 3)
+
+
+def polyline(ax: Axes, xs, ys, color, width: float = 5.0, closed: bool = False) -> VMobject:
+    """A polyline through precomputed samples (dense samples look smooth and keep kinks)."""
+    pts = scene_points(ax, xs, ys)
+    if closed:
+        pts = np.vstack([pts, pts[:1]])
+    if len(pts) < 2:  # one sample: a zero-length line, so it can still be mutated later
+        pts = np.vstack([pts, pts])
+    return VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(pts)
+
+
+def clip_line(intercept: float, slope: float, x_range, y_range) -> tuple[float, ...]:
+    """End points (x0, y0, x1, y1) of y = intercept + slope x inside the box x_range × y_range."""
+    lo, hi = float(x_range[0]), float(x_range[1])
+    if slope != 0.0:
+        xa = (y_range[0] - intercept) / slope
+        xb = (y_range[1] - intercept) / slope
+        lo, hi = max(lo, min(xa, xb)), min(hi, max(xa, xb))
+    if hi <= lo:  # the line misses the box: park a point on its edge
+        hi = lo + 1e-6
+    return lo, intercept + slope * lo, hi, intercept + slope * hi
+
+
+def fit_line(ax: Axes, intercept: float, slope: float, x_range, y_range, color,
+             width: float = 5.0) -> Line:
+    """A fitted line drawn inside the axes' box (see :func:`clip_line`)."""
+    x0, y0, x1, y1 = clip_line(intercept, slope, x_range, y_range)
+    return Line(ax.c2p(x0, y0), ax.c2p(x1, y1), color=color, stroke_width=width)
+
+
+def move_line(line: Line, ax: Axes, intercept: float, slope: float, x_range, y_range) -> None:
+    """Move a :func:`fit_line` to another line in place (no new mobject per frame)."""
+    x0, y0, x1, y1 = clip_line(intercept, slope, x_range, y_range)
+    line.put_start_and_end_on(ax.c2p(x0, y0), ax.c2p(x1, y1))
+
+
+def fits_legend(direction=DOWN) -> VGroup:
+    """Line swatches naming the two fits, least squares (L2) and least absolute deviations (L1)."""
+    rows = VGroup()
+    for color, text in ((style.L2, "least squares (L2)"), (style.L1, "least absolute dev. (L1)")):
+        swatch = Line(0.25 * LEFT, 0.25 * RIGHT, color=color, stroke_width=5)
+        rows.add(VGroup(swatch, label(text, style.SMALL_SIZE, color)).arrange(
+            RIGHT, buff=style.GAP_S))
+    if np.allclose(direction, DOWN):
+        return rows.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+    return rows.arrange(direction, buff=style.GAP_L)
+
+
+def drive(scene: Scene, members: Sequence[Mobject], follow: Callable) -> VGroup:
+    """Group the mobjects ``follow`` mutates and put the updater on that group.
+
+    manim redraws every frame only mobjects that animate or carry an updater; the rest is
+    frozen into a static background. So the mutated mobjects are taken out of wherever they
+    sit in the scene and re-added as one group carrying ``follow``.
+    """
+    scene.remove(*members)
+    driver = VGroup(*members).add_updater(follow)
+    scene.add(driver)
+    return driver

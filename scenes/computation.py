@@ -16,7 +16,6 @@ from manim import (
     RIGHT,
     UL,
     UP,
-    UR,
     Create,
     Cross,
     DashedLine,
@@ -29,8 +28,6 @@ from manim import (
     Scene,
     UpdateFromAlphaFunc,
     VGroup,
-    VMobject,
-    config,
 )
 
 from lecture.manifest import by_slug, number
@@ -45,16 +42,19 @@ from mathutils.coordinate import (
 )
 from scenes import style
 from scenes.components import (
+    centre_below,
     clear,
+    fill_tex,
     fit_width,
+    header,
     house_axes,
     label,
-    reading_time,
+    narrate_steps,
+    polyline,
     readout,
     say,
     set_readout,
     show_title,
-    tag,
     tex,
 )
 
@@ -86,51 +86,6 @@ def _two_feature_problem() -> tuple[np.ndarray, np.ndarray]:
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
-def _header(text: str, badge_text: str) -> VGroup:
-    """The beat's heading (top left) and its L1/L2 tag (top right)."""
-    head = label(text, style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
-    badge = tag(badge_text).to_corner(UR, buff=style.EDGE)
-    badge.match_y(head)
-    return VGroup(head, badge)
-
-
-def _fill(template: str, *values) -> str:
-    """Put ``values`` into the ``#`` slots of a LaTeX template, in order (no brace escaping)."""
-    parts = template.split("#")
-    if len(parts) != len(values) + 1:
-        raise ValueError(f"template has {len(parts) - 1} slots, got {len(values)} values")
-    return "".join(p + (str(v) if i < len(values) else "") for i, (p, v) in
-                   enumerate(zip(parts, [*values, ""], strict=True)))
-
-
-def _centre_below(mob, head) -> None:
-    """Centre ``mob`` vertically in the room between ``head`` and the bottom margin."""
-    top = head.get_bottom()[1] - style.GAP_L
-    bottom = -config.frame_height / 2 + style.EDGE
-    mob.set_y(min((top + bottom) / 2, top - mob.height / 2))
-
-
-def _narrate_steps(scene: Scene, text: str, steps, step_time: float) -> None:
-    """Narrate ``text`` over a sequence of plays (one per entry of ``steps``, each a tuple of
-    animations lasting ``step_time``), then wait out the rest of the reading time."""
-    total = len(steps) * step_time
-    need = reading_time(text)
-    scene.add_subcaption(text, duration=max(need, total))
-    for anims in steps:
-        scene.play(*anims, run_time=step_time)
-    if need > total:
-        scene.wait(need - total)
-
-
-def _poly(ax, pts, color, width: float = 2.5, closed: bool = False) -> VMobject:
-    """A polyline through points given in axis coordinates."""
-    pts = np.asarray(pts, dtype=float)
-    if closed:
-        pts = np.vstack([pts, pts[:1]])
-    scene_pts = np.asarray(ax.c2p(pts[:, 0], pts[:, 1])).T.reshape(-1, 3)
-    return VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(scene_pts)
-
-
 def _weight_axes() -> VGroup:
     """The (w1, w2) plane of the contour plots."""
     (a, b), (c, d) = WINDOW
@@ -207,14 +162,15 @@ class FormulaVersusAlgorithm(Scene):
     @staticmethod
     def _contours(ax, contours) -> VGroup:
         """The precomputed level curves on axes ``ax`` (call after the axes are in place)."""
-        return VGroup(*[_poly(ax, c, style.LOSS, closed=True) for c in contours])
+        return VGroup(*[polyline(ax, c[:, 0], c[:, 1], style.LOSS, width=2.5, closed=True)
+                        for c in contours])
 
     def closed_form(self) -> None:
         """Ridge: one linear solve, and the answer appears on the contour plot in one step."""
         self.next_section("closed-form")
         clear(self)
         r = self.ridge
-        head = _header("Ridge: one formula", L2_TAG)
+        head = header("Ridge: one formula", L2_TAG)
         axes_group = _weight_axes()
         ax = axes_group[0]
         formula = tex(r"\hat w = (X^\top X + \lambda I)^{-1} X^\top y", size=style.HEADING_SIZE,
@@ -264,7 +220,7 @@ class FormulaVersusAlgorithm(Scene):
         """The lasso objective's kinks on the axes; the orthonormal exception."""
         self.next_section("no-formula")
         clear(self)
-        head = _header("Lasso: a kink at every axis", L1_TAG)
+        head = header("Lasso: a kink at every axis", L1_TAG)
         axes_group = _weight_axes()
         ax = axes_group[0]
         objective = tex(r"\tfrac{1}{2n}\|y - Xw\|_2^2 + \lambda\,(|w_1| + |w_2|)",
@@ -278,8 +234,7 @@ class FormulaVersusAlgorithm(Scene):
         st = tex(r"\hat w_j = \operatorname{sign}(z_j)\,(|z_j| - \lambda)_+,\quad z = X^\top y",
                  size=style.LABEL_SIZE, color=style.L1)
         st_axes = house_axes((-3, 3, 1), (-2, 2, 1), 3.4, 1.5, "z", r"\hat w", numbers=False)
-        st_curve = _poly(st_axes[0], np.column_stack([self.z_grid, self.soft]), style.L1,
-                         width=4)
+        st_curve = polyline(st_axes[0], self.z_grid, self.soft, style.L1, width=4)
         st_plot = VGroup(st_axes, st_curve)
         info = VGroup(objective, why, ortho, st, st_plot).arrange(DOWN, aligned_edge=LEFT,
                                                                   buff=style.GAP)
@@ -327,7 +282,7 @@ class FormulaVersusAlgorithm(Scene):
         self.next_section("coordinate-descent")
         clear(self)
         tr = self.trace
-        head = _header("Coordinate descent", L1_TAG)
+        head = header("Coordinate descent", L1_TAG)
         axes_group = _weight_axes()
         ax = axes_group[0]
         counter = readout(r"\text{update}", 0, color=style.TEXT, decimals=0)
@@ -382,7 +337,7 @@ class FormulaVersusAlgorithm(Scene):
             return (MoveAlongPath(dot, Line(pts[k - 1], pts[k])), Create(trail), update)
 
         z = self.zero_move
-        _narrate_steps(
+        narrate_steps(
             self,
             f"Watch the zig-zag toward the bottom: right, down, right, down. At update {z} "
             f"the threshold sets w2 to exactly zero, not just close to it.",
@@ -393,7 +348,7 @@ class FormulaVersusAlgorithm(Scene):
         last = len(tr.axes)
         minimum = Cross(scale_factor=0.12, stroke_color=style.ZERO).move_to(
             ax.c2p(*self.lasso_fit.coef))
-        _narrate_steps(
+        narrate_steps(
             self,
             f"One more move fixes w1, and then a full sweep changes nothing: after "
             f"{tr.sweeps} sweeps it has converged, at the lasso's minimum, with w2 exactly 0.",
@@ -406,7 +361,7 @@ class FormulaVersusAlgorithm(Scene):
         self.next_section("cost")
         clear(self)
         cg = self.cost
-        head = _header("How the work grows", BOTH_TAG)
+        head = header("How the work grows", BOTH_TAG)
         lp = np.log10(cg.p.astype(float))
         lc = np.log10(cg.closed_form.astype(float))
         lcd = np.log10(cg.coordinate_descent.astype(float))
@@ -421,11 +376,11 @@ class FormulaVersusAlgorithm(Scene):
             for p in cg.p
         ])
         y_ticks = VGroup(*[
-            tex(_fill("10^{#}", int(e)), size=style.SMALL_SIZE).next_to(ax.c2p(1.0, e), LEFT,
+            tex(fill_tex("10^{#}", int(e)), size=style.SMALL_SIZE).next_to(ax.c2p(1.0, e), LEFT,
                                                                         buff=style.GAP_S)
             for e in np.arange(y_lo, y_hi + 1)
         ])
-        x_name = tex(_fill(r"p\ \text{features}\ (n=#\ \text{rows})", cg.n),
+        x_name = tex(fill_tex(r"p\ \text{features}\ (n=#\ \text{rows})", cg.n),
                      size=style.LABEL_SIZE).next_to(x_ticks, DOWN, buff=style.GAP_S)
         y_name = label("operations", style.LABEL_SIZE).next_to(ax.y_axis, UP, buff=style.GAP_S)
         plot = VGroup(axes_group, x_ticks, y_ticks, x_name, y_name)
@@ -454,10 +409,10 @@ class FormulaVersusAlgorithm(Scene):
         layout = VGroup(plot, info).arrange(RIGHT, buff=style.GAP_L)
         fit_width(layout)
         layout.next_to(head, DOWN, buff=style.GAP_L).set_x(0)
-        ridge_curve = _poly(ax, np.column_stack([lp, lc]), style.L2, width=5)
+        ridge_curve = polyline(ax, lp, lc, style.L2, width=5)
         ridge_dots = VGroup(*[Dot(ax.c2p(a, b), color=style.L2, radius=0.06)
                               for a, b in zip(lp, lc, strict=True)])
-        cd_curve = _poly(ax, np.column_stack([lp, lcd]), style.L1, width=5)
+        cd_curve = polyline(ax, lp, lcd, style.L1, width=5)
         cd_dots = VGroup(*[Dot(ax.c2p(a, b), color=style.L1, radius=0.06)
                            for a, b in zip(lp, lcd, strict=True)])
         self.add(head)
@@ -519,7 +474,7 @@ class FormulaVersusAlgorithm(Scene):
         )
         fit_width(correction)
         correction.next_to(cols, DOWN, buff=style.GAP_L * 1.5).set_x(0)
-        _centre_below(VGroup(cols, correction), head)
+        centre_below(VGroup(cols, correction), head)
         self.add(head)
         say(
             self,

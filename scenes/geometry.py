@@ -29,7 +29,7 @@ from manim import (
 )
 
 from lecture.manifest import by_slug, number
-from mathutils import constrained_minimum, quadratic_loss, random_losses
+from mathutils import constrained_minimum, diabetes, quadratic_loss, random_losses
 from mathutils.selection import (
     clip_polyline,
     contact_level,
@@ -43,8 +43,10 @@ from scenes import style
 from scenes.components import (
     clear,
     fit_width,
+    header,
     house_axes,
     label,
+    number_word,
     say,
     show_title,
     tag,
@@ -52,6 +54,7 @@ from scenes.components import (
 )
 
 SLUG = "geometry"
+PENALTY_TAG = "L1 / L2 as a penalty"
 
 # The loss of the contact beat: tilted ellipses around W_HAT. Chosen (and checked in the tests)
 # so that at budget 1 the diamond is touched at its corner (0, 1) and the circle is not, and as
@@ -224,7 +227,7 @@ def _heading(text_tex):
 
 
 def _penalty_tag():
-    return tag("L1 / L2 as a penalty").to_corner(UR, buff=style.EDGE)
+    return tag(PENALTY_TAG).to_corner(UR, buff=style.EDGE)
 
 
 class DiamondMeetsEllipse(Scene):
@@ -284,6 +287,7 @@ class DiamondMeetsEllipse(Scene):
             self.flashes.append({"center": ci, "l1": w1, "l2": w2, "runs": runs})
 
         # the diabetes paths (each penalty on its own alpha grid, see DiabetesPaths)
+        self.diabetes_shape = diabetes()[0].shape  # (patients, features), shown in beat 5
         self.paths = diabetes_paths(lasso_decades=(-2.5, 0.2), ridge_log10=(-2.0, 3.0), n=200)
 
     # ---- table of contents --------------------------------------------------------------------
@@ -557,8 +561,7 @@ class DiamondMeetsEllipse(Scene):
         self.next_section("how-often")
         clear(self)
         anchor = _updater_anchor(self)
-        head = _heading(r"\text{Random losses: how often is a weight exactly } 0\,?")
-        ptag = _penalty_tag()
+        head, ptag = header("How often is a weight exactly 0?", PENALTY_TAG)
         plane = _plane(RAND_PLANE, 5.0, 5, numbers=(-10, -5, 5, 10))
         plane.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.GAP_L)
         to_scene = _mapper(plane[0])
@@ -650,18 +653,18 @@ class DiamondMeetsEllipse(Scene):
         anchor = _updater_anchor(self)
         d = self.paths
         k_last = len(d.lasso_alphas) - 1
-        head = _heading(r"\text{Diabetes data: 442 patients, 10 features}")
-        ptag = _penalty_tag()
+        n_rows, n_features = self.diabetes_shape
+        head, ptag = header(f"Diabetes data, {n_features} features", PENALTY_TAG)
         ymax = 800.0
         spans = {}
         panels = {}
         for name, alphas in (("lasso", d.lasso_alphas), ("ridge", d.ridge_alphas)):
             lo, hi = np.log10(alphas[0]), np.log10(alphas[-1])
             spans[name] = (lo, hi)
-            panels[name] = house_axes([0, hi - lo, 1], [-ymax, ymax, 400], 4.8, 3.6,
+            panels[name] = house_axes([0, hi - lo, 1], [-ymax, ymax, 400], 4.8, 3.4,
                                       numbers=False)
         pair = VGroup(panels["lasso"], panels["ridge"]).arrange(RIGHT, buff=style.GAP_L * 2.2)
-        pair.next_to(head, DOWN, buff=style.GAP_L + style.GAP).set_x(style.GAP_L * 0.6)
+        pair.next_to(head, DOWN, buff=style.GAP_L).set_x(style.GAP_L * 0.6)
         ax_l, ax_r = panels["lasso"][0], panels["ridge"][0]
         for ax in (ax_l, ax_r):
             ax.get_x_axis().ticks.set_opacity(0)  # decades are labelled below instead
@@ -753,7 +756,8 @@ class DiamondMeetsEllipse(Scene):
                     zero_marks[j].set_opacity(1.0 if z else 0.0)
 
         zero_marks.set_opacity(0.0)
-        say(self, "Real data: the diabetes study, ten features predicting disease progression. "
+        say(self, f"Real data: the diabetes study, {n_rows} patients and "
+            f"{number_word(n_features)} features predicting disease progression. "
             "Here are the lasso and ridge coefficients as the penalty strength alpha grows.",
             FadeIn(head, ptag, titles, tick_l, tick_r, note), Create(panels["lasso"]),
             Create(panels["ridge"]), Create(curves["lasso"]), Create(curves["ridge"]),
@@ -776,8 +780,7 @@ class DiamondMeetsEllipse(Scene):
     def takeaway(self):
         self.next_section("takeaway")
         clear(self)
-        head = _heading(r"\text{Takeaway}")
-        ptag = _penalty_tag()
+        head, ptag = header("Takeaway", PENALTY_TAG)
         unit = ellipse_outline(Q, W_HAT, 1.0, ELLIPSE_POINTS) - W_HAT
         box = (np.full(2, -PLANE), np.full(2, PLANE))
         columns = VGroup()

@@ -34,7 +34,6 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
-    config,
     linear,
 )
 
@@ -60,16 +59,19 @@ from mathutils.minimisers import (
 )
 from scenes import style
 from scenes.components import (
+    centre_below,
     clear,
+    fill_tex,
     fit_width,
+    header,
     house_axes,
     label,
-    reading_time,
+    narrate_steps,
+    polyline,
     readout,
     say,
     set_readout,
     show_title,
-    tag,
     tex,
 )
 
@@ -90,23 +92,6 @@ TWIN_LEVELS = (0.03, 0.1, 0.2)  # beat 5b: contour levels above the lasso minimu
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
-def _header(text: str, badge_text: str) -> VGroup:
-    """The beat's heading (top left) and its L1/L2 tag (top right)."""
-    head = label(text, style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
-    badge = tag(badge_text).to_corner(UR, buff=style.EDGE)
-    badge.match_y(head)
-    return VGroup(head, badge)
-
-
-def _fill(template: str, *values) -> str:
-    """Put ``values`` into the ``#`` slots of a LaTeX template, in order (no brace escaping)."""
-    parts = template.split("#")
-    if len(parts) != len(values) + 1:
-        raise ValueError(f"template has {len(parts) - 1} slots, got {len(values)} values")
-    return "".join(p + (str(v) if i < len(values) else "") for i, (p, v) in
-                   enumerate(zip(parts, [*values, ""], strict=True)))
-
-
 def _city(m: int, n: int, cell: float, width: float = 2.0) -> VGroup:
     """The street grid of ``m`` x ``n`` blocks (cell = block size in scene units)."""
     lines = VGroup()
@@ -131,34 +116,6 @@ def _route(city: VGroup, path, color=style.L1, width: float = 7.0, opacity: floa
     """A route along the streets through the corners ``path``."""
     return VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity) \
         .set_points_as_corners(_at(city, path))
-
-
-def _centre_below(mob, head) -> None:
-    """Centre ``mob`` vertically in the room between ``head`` and the bottom margin."""
-    top = head.get_bottom()[1] - style.GAP_L
-    bottom = -config.frame_height / 2 + style.EDGE
-    mob.set_y(min((top + bottom) / 2, top - mob.height / 2))
-
-
-def _narrate_steps(scene: Scene, text: str, steps, step_time: float) -> None:
-    """Narrate ``text`` over a sequence of plays (one per entry of ``steps``, each a tuple of
-    animations lasting ``step_time``), then wait out the rest of the reading time."""
-    total = len(steps) * step_time
-    need = reading_time(text)
-    scene.add_subcaption(text, duration=max(need, total))
-    for anims in steps:
-        scene.play(*anims, run_time=step_time)
-    if need > total:
-        scene.wait(need - total)
-
-
-def _poly(ax, pts, color, width: float = 3.0, closed: bool = False) -> VMobject:
-    """A polyline through points given in axis coordinates."""
-    pts = np.asarray(pts, dtype=float)
-    if closed:
-        pts = np.vstack([pts, pts[:1]])
-    scene_pts = np.asarray(ax.c2p(pts[:, 0], pts[:, 1])).T.reshape(-1, 3)
-    return VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(scene_pts)
 
 
 def _line_on(ax, intercept: float, slope: float, x_range, color, width: float = 5.0) -> Line:
@@ -253,7 +210,7 @@ class ManyManhattanPaths(Scene):
         self.next_section("two-distances")
         clear(self)
         d = self.distances
-        head = _header("Two distances across a city", DIST_TAG)
+        head = header("Two distances across a city", DIST_TAG)
         city = self._big_city()
         a = _at(city, [0, 0])[0]
         b = _at(city, [d.m, d.n])[0]
@@ -270,9 +227,9 @@ class ManyManhattanPaths(Scene):
             FadeIn(city), FadeIn(dots), FadeIn(names),
         )
         straight = Line(a, b, color=style.L2, stroke_width=7)
-        exact = _fill(r"=#\sqrt{2}", d.m) if d.m == d.n else ""
+        exact = fill_tex(r"=#\sqrt{2}", d.m) if d.m == d.n else ""
         l2_text = tex(
-            _fill(r"\|(#,#)\|_2=\sqrt{#^2+#^2}#\approx #",
+            fill_tex(r"\|(#,#)\|_2=\sqrt{#^2+#^2}#\approx #",
                   d.m, d.n, d.m, d.n, exact, f"{d.euclidean:.2f}"),
             size=style.BODY_SIZE, color=style.L2,
         )
@@ -288,7 +245,7 @@ class ManyManhattanPaths(Scene):
         )
         r1 = _route(city, self.example_routes[0])
         l1_text = tex(
-            _fill(r"\|(#,#)\|_1=#+#=#", d.m, d.n, d.m, d.n, round(d.taxicab)),
+            fill_tex(r"\|(#,#)\|_1=#+#=#", d.m, d.n, d.m, d.n, round(d.taxicab)),
             size=style.BODY_SIZE, color=style.L1,
         )
         l1_name = label("along the streets (L1, taxicab)", style.LABEL_SIZE, style.L1)
@@ -321,13 +278,13 @@ class ManyManhattanPaths(Scene):
         self.next_section("many-paths")
         clear(self)
         m, n = GRID
-        head = _header("How many shortest routes?", DIST_TAG)
+        head = header("How many shortest routes?", DIST_TAG)
         city = self._big_city()
         # Each new route is drawn in the highlight colour; the one before it settles into L1.
         routes = VGroup(*[_route(city, p, color=style.HIGHLIGHT, width=7) for p in self.samples])
         counter = readout(r"\text{routes drawn}", 0, color=style.L1, decimals=0,
                           size=style.BODY_SIZE)
-        length = tex(_fill(r"\text{length of each}=#", round(self.sample_lengths[0])),
+        length = tex(fill_tex(r"\text{length of each}=#", round(self.sample_lengths[0])),
                      size=style.BODY_SIZE, color=style.TEXT)
         info = VGroup(counter, length).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         info.next_to(city, RIGHT, buff=style.GAP_L).align_to(city, UP)
@@ -342,7 +299,7 @@ class ManyManhattanPaths(Scene):
              *([settle(routes[i - 1])] if i else []))
             for i, r in enumerate(routes)
         ]
-        _narrate_steps(
+        narrate_steps(
             self,
             f"Draw shortest street routes at random, one after another. Every one is "
             f"{round(self.sample_lengths[0])} blocks long, and they keep coming: "
@@ -351,7 +308,7 @@ class ManyManhattanPaths(Scene):
         )
         self.play(settle(routes[-1]), run_time=style.SHORT)
         exact = tex(
-            _fill(r"\text{all of them: }\binom{#+#}{#}=#", m, n, n, self.route_count),
+            fill_tex(r"\text{all of them: }\binom{#+#}{#}=#", m, n, n, self.route_count),
             size=style.BODY_SIZE, color=style.HIGHLIGHT,
         ).next_to(info, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
         say(
@@ -369,7 +326,7 @@ class ManyManhattanPaths(Scene):
         tiles.arrange_in_grid(rows=2, buff=style.GAP_L)
         fit_width(tiles)
         caption = tex(
-            _fill(r"\text{a #}\times\text{# grid: all }\binom{#}{#}=#\text{ shortest routes}",
+            fill_tex(r"\text{a #}\times\text{# grid: all }\binom{#}{#}=#\text{ shortest routes}",
                   sm, sn, sm + sn, sn, self.small_count),
             size=style.BODY_SIZE,
         )
@@ -390,7 +347,7 @@ class ManyManhattanPaths(Scene):
         self.next_section("why-count")
         clear(self)
         sm, sn = SMALL
-        head = _header("Why that number?", DIST_TAG)
+        head = header("Why that number?", DIST_TAG)
         city = _city(sm, sn, cell=1.1)
         city.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.EDGE + style.GAP_L)
         pick = 3
@@ -436,14 +393,14 @@ class ManyManhattanPaths(Scene):
                 for ch, bx in zip(w, boxes, strict=True)
             ])
             steps.append((Transform(letters, new_letters), Transform(route, _route(city, p))))
-        _narrate_steps(
+        narrate_steps(
             self,
             f"Every shortest route uses exactly {sm} R's and {sn} U's, in some order, and "
             f"every order is a route.",
             steps, style.NORMAL,
         )
         formula = tex(
-            _fill(r"\binom{#}{#}=\frac{#!}{#!\,#!}=#", sm + sn, sn, sm + sn, sm, sn,
+            fill_tex(r"\binom{#}{#}=\frac{#!}{#!\,#!}=#", sm + sn, sn, sm + sn, sm, sn,
                   self.small_count),
             size=style.BODY_SIZE, color=style.HIGHLIGHT,
         ).next_to(legend, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
@@ -455,7 +412,7 @@ class ManyManhattanPaths(Scene):
         )
         m, n = GRID
         general = tex(
-            _fill(r"m\times n\text{ blocks: }\binom{m+n}{n};\quad #\times#:\ \binom{#}{#}=#",
+            fill_tex(r"m\times n\text{ blocks: }\binom{m+n}{n};\quad #\times#:\ \binom{#}{#}=#",
                   m, n, m + n, n, self.route_count),
             size=style.BODY_SIZE,
         ).next_to(formula, DOWN, buff=style.GAP, aligned_edge=LEFT)
@@ -479,7 +436,7 @@ class ManyManhattanPaths(Scene):
         self._honest()
 
     def _lad_family(self) -> None:
-        head = _header("An L1 loss can have a flat bottom", LOSS_TAG)
+        head = header("An L1 loss can have a flat bottom", LOSS_TAG)
         x, y = self.tie_x, self.tie_y
         axes_group = house_axes((0, 8, 1), (-1, 7, 1), 6.6, 5.2, "x", "y")
         ax = axes_group[0]
@@ -559,22 +516,22 @@ class ManyManhattanPaths(Scene):
 
     def _twin_segment(self) -> None:
         tw = self.twin
-        head = _header("Two identical features", PENALTY_TAG)
+        head = header("Two identical features", PENALTY_TAG)
         lo, hi = self.twin_window
         side = 4.8
         axes_group = house_axes((lo, hi, 0.5), (lo, hi, 0.5), side, side, "w_1", "w_2")
         ax = axes_group[0]
         axes_group.next_to(head, DOWN, buff=style.GAP).to_edge(LEFT, buff=style.EDGE + style.GAP_L)
         contours = VGroup(*[
-            _poly(ax, c, style.LOSS, width=2, closed=True)
+            polyline(ax, c[:, 0], c[:, 1], style.LOSS, width=2, closed=True)
             for c in self.twin_contours
         ])
         seg = Line(ax.c2p(*tw.segment[0]), ax.c2p(*tw.segment[1]), color=style.L1,
                    stroke_width=9)
         model = tex(r"y \approx w_1 x + w_2 x", size=style.BODY_SIZE)
         why = tex(r"|w_1|+|w_2| = |w_1+w_2|\ \text{if same signs}", size=style.LABEL_SIZE)
-        sline = tex(_fill(r"\text{lasso: every } w_1+w_2 = #,\ \text{same signs}", f"{tw.s:.2f}"),
-                    size=style.LABEL_SIZE, color=style.L1)
+        sline = tex(fill_tex(r"\text{lasso: every } w_1+w_2 = #,\ \text{same signs}",
+                             f"{tw.s:.2f}"), size=style.LABEL_SIZE, color=style.L1)
         value = readout(r"\text{lasso objective}", float(self.segment_values[0]),
                         color=style.L1, decimals=4)
         info = VGroup(model, why, sline, value).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
@@ -614,7 +571,7 @@ class ManyManhattanPaths(Scene):
         value.clear_updaters()
         rc = tw.ridge_coef
         rdot = Dot(ax.c2p(*rc), color=style.L2, radius=0.1)
-        rlab = tex(_fill(r"\text{ridge: } w_1=w_2=#", f"{rc[0]:.2f}"), size=style.LABEL_SIZE,
+        rlab = tex(fill_tex(r"\text{ridge: } w_1=w_2=#", f"{rc[0]:.2f}"), size=style.LABEL_SIZE,
                    color=style.L2).next_to(value, DOWN, buff=style.GAP, aligned_edge=LEFT)
         say(
             self,
@@ -693,7 +650,7 @@ class ManyManhattanPaths(Scene):
         cols = VGroup(l2, l1).arrange(RIGHT, buff=style.GAP_L * 2, aligned_edge=UP)
         fit_width(cols)
         cols.next_to(head, DOWN, buff=style.GAP_L).set_x(0)
-        _centre_below(cols, head)
+        centre_below(cols, head)
         self.add(head)
         say(
             self,

@@ -47,7 +47,8 @@ from mathutils import (
     ridge_path,
     sample_shortest_paths,
 )
-from mathutils.recap import ellipse, lasso_cd_2d, moved_fits, noisy_line, ridge_2d
+from mathutils.recap import lasso_cd_2d, moved_fits, noisy_line, ridge_2d
+from mathutils.selection import ellipse_outline
 from scenes import style
 from scenes.components import clear, house_axes, label, say, show_title, tag
 
@@ -119,7 +120,7 @@ class Scorecard(Scene):
         moves = np.linalg.norm(np.diff(self.cd_iterates, axis=0), axis=1)
         self.cd_steps = int(np.argmax(moves < CD_TOL))  # updates until one moves < CD_TOL
         self.ridge_solution = ridge_2d(CD_Q, CD_CENTER, CD_LAM)
-        self.contours = [ellipse(CD_Q, CD_CENTER, lv, n=96) for lv in CONTOUR_LEVELS]
+        self.contours = [ellipse_outline(CD_Q, CD_CENTER, lv, n=96) for lv in CONTOUR_LEVELS]
         # sparsity: lasso and ridge coefficient paths on the diabetes data
         X, yd = diabetes()
         amax = lasso_alpha_max(X, yd)

@@ -16,9 +16,7 @@ from manim import (
     LEFT,
     ORIGIN,
     RIGHT,
-    UL,
     UP,
-    UR,
     Circle,
     Create,
     DashedLine,
@@ -43,15 +41,21 @@ from mathutils.lad import FitPath, drag_path, leverage_path, scatter_near_line
 from scenes import style
 from scenes.components import (
     clear,
+    drive,
+    fit_line,
     fit_width,
+    fits_legend,
+    header,
     house_axes,
     label,
+    move_line,
+    number_word,
+    polyline,
     reading_time,
     readout,
     say,
     set_readout,
     show_title,
-    tag,
     tex,
 )
 
@@ -73,59 +77,9 @@ ANSCOMBE_SET = 3
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
-_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-          "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
-
-
-def _words(n: int) -> str:
-    """A small count in words, for narration ("twelve points"); digits beyond twenty."""
-    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
-
-
-def _header(text: str) -> VGroup:
-    """The beat's heading (top left) and the chapter's L1-vs-L2-as-a-loss tag (top right)."""
-    head = label(text, style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
-    badge = tag(TAG_TEXT).to_corner(UR, buff=style.EDGE)
-    badge.match_y(head)
-    return VGroup(head, badge)
-
-
-def _clip(intercept: float, slope: float, x_range, y_range) -> tuple[float, float, float, float]:
-    """End points (x0, y0, x1, y1) of the line inside the axes' box (drawing, not solving)."""
-    lo, hi = float(x_range[0]), float(x_range[1])
-    if slope != 0.0:
-        xa = (y_range[0] - intercept) / slope
-        xb = (y_range[1] - intercept) / slope
-        lo, hi = max(lo, min(xa, xb)), min(hi, max(xa, xb))
-    if hi <= lo:  # the line misses the box: park a point on its edge
-        hi = lo + 1e-6
-    return lo, intercept + slope * lo, hi, intercept + slope * hi
-
-
-def _fit_line(ax, intercept, slope, x_range, y_range, color) -> Line:
-    x0, y0, x1, y1 = _clip(intercept, slope, x_range, y_range)
-    return Line(ax.c2p(x0, y0), ax.c2p(x1, y1), color=color, stroke_width=5)
-
-
-def _move_line(line: Line, ax, intercept, slope, x_range, y_range) -> None:
-    x0, y0, x1, y1 = _clip(intercept, slope, x_range, y_range)
-    line.put_start_and_end_on(ax.c2p(x0, y0), ax.c2p(x1, y1))
-
-
 def _dots(ax, xs, ys, color=style.DATA, radius: float = 0.07) -> VGroup:
     pts = (ax.c2p(a, b) for a, b in zip(xs, ys, strict=True))
     return VGroup(*(Dot(p, color=color, radius=radius) for p in pts))
-
-
-def _legend() -> VGroup:
-    """Line swatches naming the two fits."""
-    rows = VGroup()
-    for color, text in ((style.L2, "least squares (L2)"), (style.L1, "least absolute dev. (L1)")):
-        swatch = Line(0.25 * LEFT, 0.25 * RIGHT, color=color, stroke_width=5)
-        name = label(text, style.SMALL_SIZE, color)
-        rows.add(VGroup(swatch, name).arrange(RIGHT, buff=style.GAP_S))
-    return rows.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-
 
 
 def _share_bar(title: str, color, width: float) -> VGroup:
@@ -155,19 +109,6 @@ def _equation(name: str, line, color) -> VGroup:
     head = label(name, style.SMALL_SIZE, color)
     eq = tex(rf"y = {line.intercept:.2f} + {line.slope:.3f}\,x", size=style.BODY_SIZE, color=color)
     return VGroup(head, eq).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-
-
-def _drive(scene: Scene, members, follow) -> VGroup:
-    """Group the mobjects ``follow`` mutates and put the updater on that group.
-
-    manim redraws every frame only mobjects that animate or carry an updater; the rest is
-    frozen into a static background. So the mutated mobjects are taken out of wherever they
-    sit in the scene and re-added as one group carrying ``follow``.
-    """
-    scene.remove(*members)
-    driver = VGroup(*members).add_updater(follow)
-    scene.add(driver)
-    return driver
 
 
 class OutlierTugsTheFit(Scene):
@@ -248,7 +189,7 @@ class OutlierTugsTheFit(Scene):
         """Residuals costed as squares and as lengths; the cost r² vs |r| of one residual."""
         self.next_section("two-losses")
         clear(self)
-        head = _header("Two ways to cost a residual")
+        head = header("Two ways to cost a residual", TAG_TEXT)
         self.add(head)
 
         # Left: the small scatter with its least-squares line.
@@ -260,12 +201,12 @@ class OutlierTugsTheFit(Scene):
         bx = right[0]
         panels = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
         panels.next_to(head, DOWN, buff=style.GAP).set_x(0)
-        line = _fit_line(ax, *self.small_line, x_range, y_range, style.TEXT).set_stroke(width=3)
+        line = fit_line(ax, *self.small_line, x_range, y_range, style.TEXT).set_stroke(width=3)
         dots = _dots(ax, self.small_x, self.small_y)
 
         say(
             self,
-            f"{_words(len(self.small_x)).capitalize()} points and a line through them. "
+            f"{number_word(len(self.small_x)).capitalize()} points and a line through them. "
             "Each point misses the line by a residual r.",
             Create(left), Create(line), FadeIn(dots), run_time=style.NORMAL,
         )
@@ -296,8 +237,8 @@ class OutlierTugsTheFit(Scene):
         )
         self.bring_to_front(segs, dots)
 
-        c1 = _curve(bx, self.r_grid, self.r_costs["l1"], style.L1)
-        c2 = _curve(bx, self.r_grid, self.r_costs["l2"], style.L2)
+        c1 = polyline(bx, self.r_grid, self.r_costs["l1"], style.L1)
+        c2 = polyline(bx, self.r_grid, self.r_costs["l2"], style.L2)
         l1_lab = tex("|r|", color=style.L1).next_to(c1.get_end(), UP, buff=style.GAP_S)
         l2_lab = tex("r^2", color=style.L2).next_to(c2.get_end(), LEFT, buff=style.GAP_S)
         say(
@@ -340,13 +281,13 @@ class OutlierTugsTheFit(Scene):
         """Drag one point upward: the least-squares line swings, the LAD line stays."""
         self.next_section("outlier-tug")
         clear(self)
-        head = _header("One point dragged upward")
+        head = header("One point dragged upward", TAG_TEXT)
         self.add(head)
         path = self.tug
         x_range, y_range = (0, 10, 2), (0, 12, 2)
         plot = house_axes(x_range, y_range, 7.0, 5.2, "x", "y")
         ax = plot[0]
-        legend = _legend()
+        legend = fits_legend()
         bars = VGroup(
             label("the outlier's share of the total cost", style.SMALL_SIZE, style.TEXT),
             _share_bar("squared residuals (L2)", style.L2, 3.2),
@@ -360,8 +301,8 @@ class OutlierTugsTheFit(Scene):
         others = [i for i in range(len(self.tug_x)) if i != path.moving]
         dots = _dots(ax, self.tug_x[others], self.tug_y[others])
         mover = Dot(ax.c2p(path.xs[0], path.ys[0]), color=style.HIGHLIGHT, radius=0.09)
-        ols = _fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2)
-        lad = _fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1)
+        ols = fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2)
+        lad = fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1)
         ghosts = VGroup(
             *(DashedLine(m.get_start(), m.get_end(), color=c, stroke_width=2)
               for m, c in ((ols, style.L2), (lad, style.L1)))
@@ -370,7 +311,7 @@ class OutlierTugsTheFit(Scene):
             _set_share(bar, share)
         say(
             self,
-            f"{_words(len(self.tug_x)).capitalize()} points lie near a line. "
+            f"{number_word(len(self.tug_x)).capitalize()} points lie near a line. "
             "Least squares in blue and least absolute "
             "deviations in orange almost agree.",
             Create(plot), FadeIn(dots, mover), Create(ols), Create(lad), FadeIn(legend),
@@ -387,14 +328,14 @@ class OutlierTugsTheFit(Scene):
             k = s.get_value()
             step = int(min(np.floor(k + 1e-9), len(steps) - 1))
             mover.move_to(ax.c2p(path.xs[0], np.interp(k, steps, path.ys)))
-            _move_line(ols, ax, np.interp(k, steps, path.ols_intercepts),
+            move_line(ols, ax, np.interp(k, steps, path.ols_intercepts),
                        np.interp(k, steps, path.ols_slopes), x_range, y_range)
-            _move_line(lad, ax, *path.lad_line(step), x_range, y_range)
+            move_line(lad, ax, *path.lad_line(step), x_range, y_range)
             _set_share(bars[1], float(np.interp(k, steps, path.l2_share)))
             _set_share(bars[2], float(np.interp(k, steps, path.l1_share)))
 
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = _drive(self, [mover, ols, lad, bars[1], bars[2]], follow)
+        driver = drive(self, [mover, ols, lad, bars[1], bars[2]], follow)
         words = (
             "Now drag that point steadily upward. The least-squares line swings toward it; "
             "the least-absolute-deviations line does not move at all."
@@ -423,7 +364,7 @@ class OutlierTugsTheFit(Scene):
         """Anscombe's set III: one outlier pulls least squares; LAD runs through the ten."""
         self.next_section("anscombe")
         clear(self)
-        head = _header("Real data: Anscombe's set III")
+        head = header("Real data: Anscombe's set III", TAG_TEXT)
         self.add(head)
         x_range, y_range = (2, 16, 2), (4, 14, 2)
         plot = house_axes(x_range, y_range, 7.0, 5.0, "x", "y")
@@ -431,7 +372,7 @@ class OutlierTugsTheFit(Scene):
         ols_eq = _equation("least squares (L2)", self.ans_ols, style.L2)
         lad_eq = _equation("least absolute deviations (L1)", self.ans_lad, style.L1)
         note = VGroup(
-            label(f"the {_words(len(self.ans_x) - 1)} other points miss the L1 line",
+            label(f"the {number_word(len(self.ans_x) - 1)} other points miss the L1 line",
                   style.SMALL_SIZE, style.TEXT),
             label(f"by at most {self.ans_max_other_residual:.3f} (data rounding)",
                   style.SMALL_SIZE, style.TEXT),
@@ -444,11 +385,11 @@ class OutlierTugsTheFit(Scene):
         dots = _dots(ax, self.ans_x, self.ans_y)
         ring = Circle(radius=0.18, color=style.HIGHLIGHT, stroke_width=3)
         ring.move_to(dots[self.ans_outlier])
-        ols = _fit_line(ax, *self.ans_ols, x_range, y_range, style.L2)
-        lad = _fit_line(ax, *self.ans_lad, x_range, y_range, style.L1)
+        ols = fit_line(ax, *self.ans_ols, x_range, y_range, style.L2)
+        lad = fit_line(ax, *self.ans_lad, x_range, y_range, style.L1)
         say(
             self,
-            f"Anscombe's third data set: {_words(len(self.ans_x) - 1)} points on a straight "
+            f"Anscombe's third data set: {number_word(len(self.ans_x) - 1)} points on a straight "
             "line, and one outlier.",
             Create(plot), FadeIn(dots), Create(ring), run_time=style.NORMAL,
         )
@@ -462,7 +403,7 @@ class OutlierTugsTheFit(Scene):
             self,
             f"Least absolute deviations gives y = {self.ans_lad.intercept:.2f} + "
             f"{self.ans_lad.slope:.3f} x, running through the other "
-            f"{_words(len(self.ans_x) - 1)} points.",
+            f"{number_word(len(self.ans_x) - 1)} points.",
             Create(lad), FadeIn(lad_eq), run_time=style.NORMAL,
         )
         say(
@@ -476,24 +417,24 @@ class OutlierTugsTheFit(Scene):
         """The honest limit: drag a point far out in x and the L1 line follows it too."""
         self.next_section("leverage")
         clear(self)
-        head = _header("The limit: an outlier in x")
+        head = header("The limit: an outlier in x", TAG_TEXT)
         self.add(head)
         path = self.lever
         x_range, y_range = (0, 28, 4), (0, 6, 2)
         plot = house_axes(x_range, y_range, 11.0, 3.6, "x", "y")
         ax = plot[0]
-        legend = _legend().arrange(RIGHT, buff=style.GAP_L)
+        legend = fits_legend(RIGHT)
         VGroup(plot, legend).arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
         VGroup(plot, legend).set_x(0)
 
         others = [i for i in range(len(self.tug_x)) if i != path.moving]
         dots = _dots(ax, self.tug_x[others], self.tug_y[others])
         mover = Dot(ax.c2p(path.xs[0], path.ys[0]), color=style.HIGHLIGHT, radius=0.09)
-        ols = _fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2)
-        lad = _fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1)
+        ols = fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2)
+        lad = fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1)
         say(
             self,
-            f"The same {_words(len(self.tug_x))} points. This time drag the highlighted point "
+            f"The same {number_word(len(self.tug_x))} points. This time drag the highlighted point "
             "sideways, "
             "far beyond the others, keeping its height.",
             Create(plot), FadeIn(dots, mover), Create(ols), Create(lad), FadeIn(legend),
@@ -506,12 +447,12 @@ class OutlierTugsTheFit(Scene):
             k = s.get_value()
             step = int(min(np.floor(k + 1e-9), len(steps) - 1))
             mover.move_to(ax.c2p(np.interp(k, steps, path.xs), path.ys[0]))
-            _move_line(ols, ax, np.interp(k, steps, path.ols_intercepts),
+            move_line(ols, ax, np.interp(k, steps, path.ols_intercepts),
                        np.interp(k, steps, path.ols_slopes), x_range, y_range)
-            _move_line(lad, ax, *path.lad_line(step), x_range, y_range)
+            move_line(lad, ax, *path.lad_line(step), x_range, y_range)
 
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = _drive(self, [mover, ols, lad], follow)
+        driver = drive(self, [mover, ols, lad], follow)
         words = (
             "Least squares bends toward it at once. For a while the L1 line barely moves, "
             "then it snaps onto the far point as well."
@@ -536,7 +477,7 @@ class OutlierTugsTheFit(Scene):
         """What to remember."""
         self.next_section("takeaway")
         clear(self)
-        head = _header("Takeaway")
+        head = header("Takeaway", TAG_TEXT)
         def block(color, *lines) -> VGroup:
             rows = VGroup(*(label(t, style.BODY_SIZE, color) for t in lines))
             return rows.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
@@ -575,8 +516,3 @@ class OutlierTugsTheFit(Scene):
             FadeIn(blocks[3]), run_time=style.SHORT,
         )
 
-
-def _curve(ax, xs, ys, color, width: float = 5.0) -> VMobject:
-    """A polyline through precomputed samples."""
-    pts = np.asarray(ax.c2p(np.asarray(xs, float), np.asarray(ys, float))).T.reshape(-1, 3)
-    return VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(pts)

@@ -15,7 +15,6 @@ from manim import (
     DR,
     LEFT,
     RIGHT,
-    UL,
     UP,
     UR,
     Circle,
@@ -61,11 +60,14 @@ from scenes import style
 from scenes.components import (
     clear,
     fit_width,
+    header,
     house_axes,
     label,
+    polyline,
     reading_time,
     readout,
     say,
+    scene_points,
     set_readout,
     show_title,
     tag,
@@ -90,18 +92,6 @@ Z_SWEEP = (2.5, 0.5)  # beat 6: a coefficient z slides from here into the dead z
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
-def _points(ax, xs, ys) -> np.ndarray:
-    """Scene points of the data points (xs[i], ys[i]) on axes ``ax``, shape (n, 3)."""
-    return np.asarray(ax.c2p(np.asarray(xs, float), np.asarray(ys, float))).T.reshape(-1, 3)
-
-
-def _curve(ax, xs, ys, color, width: float = 5.0) -> VMobject:
-    """A polyline through precomputed samples (dense samples: looks smooth, keeps kinks)."""
-    return VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(
-        _points(ax, xs, ys)
-    )
-
-
 def _pieces(ax, xs, ys, color, breaks, width: float = 5.0) -> VGroup:
     """A curve split where it jumps: one polyline per run of samples between ``breaks``."""
     xs, ys = np.asarray(xs), np.asarray(ys)
@@ -110,16 +100,8 @@ def _pieces(ax, xs, ys, color, breaks, width: float = 5.0) -> VGroup:
     for lo, hi in zip(edges[:-1], edges[1:], strict=True):
         m = (xs > lo) & (xs < hi)
         if m.sum() >= 2:
-            group.add(_curve(ax, xs[m], ys[m], color, width))
+            group.add(polyline(ax, xs[m], ys[m], color, width))
     return group
-
-
-def _header(text: str) -> VGroup:
-    """The beat's heading (top left) and the chapter's L1/L2-as-a-penalty tag (top right)."""
-    head = label(text, style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
-    badge = tag(TAG_TEXT).to_corner(UR, buff=style.EDGE)
-    head.match_y(badge)
-    return VGroup(head, badge)
 
 
 def _exact_readout(name_tex: str, value: float, color, decimals: int = 4) -> VGroup:
@@ -227,8 +209,8 @@ class WhyL1MakesZeros(Scene):
         """Axes for |w| and w² over W_RANGE, the two curves and their labels."""
         axes = house_axes((*W_RANGE, 0.5), (0, 1, 0.5), x_length, y_length, "w", None)
         ax = axes[0]
-        l1 = _curve(ax, self.w_grid, self.norm_values["l1"], style.L1)
-        l2 = _curve(ax, self.w_grid, self.norm_values["l2"], style.L2)
+        l1 = polyline(ax, self.w_grid, self.norm_values["l1"], style.L1)
+        l2 = polyline(ax, self.w_grid, self.norm_values["l2"], style.L2)
         l1_lab = tex("|w|", color=style.L1).next_to(l1.get_end(), UP, buff=style.GAP_S)
         l2_lab = tex("w^2", color=style.L2).next_to(l2.get_end(), RIGHT, buff=style.GAP_S)
         title = label("penalty", style.LABEL_SIZE, style.MUTED).next_to(ax.y_axis, UP,
@@ -239,7 +221,7 @@ class WhyL1MakesZeros(Scene):
         """|w| and w² on shared axes; a marker along w; quadratic, not exponential; 0.25->0.1."""
         self.next_section("norm-curves")
         clear(self)
-        head = _header("Two penalties on one weight")
+        head = header("Two penalties on one weight", TAG_TEXT)
         plot = self._norm_axes(7.2, 4.4)
         plot.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.EDGE)
         ax = plot[0][0]
@@ -378,7 +360,7 @@ class WhyL1MakesZeros(Scene):
                 .align_to(c[0], LEFT)
             )
         if "l2" in kinds:
-            c = _curve(ax, self.w_grid, self.slope_values["l2"], style.L2)
+            c = polyline(ax, self.w_grid, self.slope_values["l2"], style.L2)
             curves.add(c)
             labels.add(
                 tex("2w", color=style.L2).next_to(ax.c2p(0.8, 1.6), DR, buff=style.GAP_S)
@@ -390,7 +372,7 @@ class WhyL1MakesZeros(Scene):
         """The slopes sign(w) and 2w on a second pair of axes, driven by the same w."""
         self.next_section("slopes")
         clear(self)
-        head = _header("Slopes: the push toward zero")
+        head = header("Slopes: the push toward zero", TAG_TEXT)
         left = self._norm_axes(5.4, 3.7)
         right = self._slope_axes(5.4, 3.7)
         panels = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
@@ -488,7 +470,7 @@ class WhyL1MakesZeros(Scene):
         self.next_section("gradient-steps")
         clear(self)
         runs = self.runs
-        head = _header("Step by step")
+        head = header("Step by step", TAG_TEXT)
         goal = tex(
             rf"\text{{minimise}}\quad \tfrac12\,(w - {runs.target:g})^2 + {runs.lam:g}\,R(w)"
             rf"\qquad w_0 = {runs.w0:g},\ \ \text{{step size}}\ {runs.lr:g}",
@@ -509,7 +491,7 @@ class WhyL1MakesZeros(Scene):
             loss_axes = house_axes((*DESCENT_W, 0.5), (0, top, 0.5), 3.6, 1.9, "w", None)
             ax = loss_axes[0]
             ax.y_axis.remove(ax.y_axis.numbers)  # the loss value itself does not matter here
-            curve = _curve(ax, self.descent_grid, self.descent_curves[kind], color, width=4)
+            curve = polyline(ax, self.descent_grid, self.descent_curves[kind], color, width=4)
             trace_axes = house_axes((0, runs.steps, 1), (trace_lo, runs.w0, 0.5), 3.6, 1.2,
                                     None, None, numbers=False)
             tx = trace_axes[0]
@@ -560,9 +542,9 @@ class WhyL1MakesZeros(Scene):
                 dot.move_to(ax.c2p(x, np.interp(x, grid, self.descent_curves[kind])))
                 stop = landed[name]  # once a run sits at exactly 0, its dots alone show it
                 if stop is not None and k >= stop:
-                    pts = _points(tx, np.arange(stop + 1, dtype=float), ws[: stop + 1])
+                    pts = scene_points(tx, np.arange(stop + 1, dtype=float), ws[: stop + 1])
                 else:
-                    pts = _points(tx, np.arange(k + 1, dtype=float), ws[: k + 1])
+                    pts = scene_points(tx, np.arange(k + 1, dtype=float), ws[: k + 1])
                     if k < runs.steps:
                         pts = np.vstack([pts, tx.c2p(k + frac, x)])
                 trace.set_points_as_corners(pts)
@@ -618,7 +600,7 @@ class WhyL1MakesZeros(Scene):
         """The objective redrawn as lam grows: the L1 minimum sticks at 0, L2's keeps creeping."""
         self.next_section("kink")
         clear(self)
-        head = _header("The kink at zero")
+        head = header("The kink at zero", TAG_TEXT)
         lams = self.kink_lams
         ymax = 1.5
         t = KINK_TARGET
@@ -675,7 +657,7 @@ class WhyL1MakesZeros(Scene):
             for kind, (ax, curve, stem, dot, foot, r) in parts.items():
                 ys = row_at(lams, self.kink_curves[kind], lam)
                 keep = ys <= ymax
-                curve.set_points_as_corners(_points(ax, self.kink_grid[keep], ys[keep]))
+                curve.set_points_as_corners(scene_points(ax, self.kink_grid[keep], ys[keep]))
                 w_star = float(np.interp(lam, lams, self.kink_minima[kind]))
                 f_star = float(np.interp(lam, lams, self.kink_minimum_values[kind]))
                 dot.move_to(ax.c2p(w_star, f_star))
@@ -731,7 +713,7 @@ class WhyL1MakesZeros(Scene):
         """ESL Table 3.4: soft threshold, ridge shrink, hard threshold; dead zone highlighted."""
         self.next_section("threshold-maps")
         clear(self)
-        head = _header("Each penalty as a map of z")
+        head = header("Each penalty as a map of z", TAG_TEXT)
         lo, hi = Z_RANGE
         lam = THRESHOLD
         specs = (
@@ -760,7 +742,7 @@ class WhyL1MakesZeros(Scene):
                                  stroke_width=0, fill_color=style.ZERO, fill_opacity=0.2)
                 band.move_to(ax.c2p(0, 0))
                 inside = np.abs(self.z_grid) <= lam
-                flat = _curve(ax, self.z_grid[inside], ys[inside], style.ZERO, width=7)
+                flat = polyline(ax, self.z_grid[inside], ys[inside], style.ZERO, width=7)
                 zone.add(band, flat)
             note = tex(formula, color=color)
             r = _exact_readout(r"\text{out}", float(np.interp(z0, self.z_grid, ys)), color,
@@ -859,7 +841,7 @@ class WhyL1MakesZeros(Scene):
         """One sentence, and the two slope pictures side by side."""
         self.next_section("takeaway")
         clear(self)
-        head = _header("Takeaway")
+        head = header("Takeaway", TAG_TEXT)
         left = self._slope_axes(5.4, 3.0, kinds=("l1",))
         right = self._slope_axes(5.4, 3.0, kinds=("l2",))
         panels = VGroup(left, right).arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=DOWN)

@@ -19,7 +19,6 @@ from manim import (
     RIGHT,
     UL,
     UP,
-    UR,
     Circle,
     Create,
     DashedLine,
@@ -31,7 +30,6 @@ from manim import (
     Scene,
     ValueTracker,
     VGroup,
-    VMobject,
     linear,
 )
 
@@ -41,15 +39,22 @@ from mathutils.lad import nudge_example, vertex_losses
 from scenes import style
 from scenes.components import (
     clear,
+    clip_line,
+    drive,
+    fit_line,
     fit_width,
+    fits_legend,
+    header,
     house_axes,
     label,
+    number_word,
+    polyline,
     reading_time,
     readout,
     say,
+    scene_points,
     set_readout,
     show_title,
-    tag,
     tex,
 )
 
@@ -65,76 +70,9 @@ OFF_TIE = 1e-9  # a position this close to the tie is on it: both lines are opti
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
-_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-          "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
-
-
-def _words(n: int) -> str:
-    """A small count in words, for narration ("twelve points"); digits beyond twenty."""
-    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
-
-
-def _header(text: str) -> VGroup:
-    """The beat's heading (top left) and the chapter's L1-vs-L2-as-a-loss tag (top right)."""
-    head = label(text, style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
-    badge = tag(TAG_TEXT).to_corner(UR, buff=style.EDGE)
-    badge.match_y(head)
-    return VGroup(head, badge)
-
-
-def _clip(intercept: float, slope: float, x_range, y_range) -> tuple[float, float, float, float]:
-    """End points (x0, y0, x1, y1) of the line inside the axes' box (drawing, not solving)."""
-    lo, hi = float(x_range[0]), float(x_range[1])
-    if slope != 0.0:
-        xa = (y_range[0] - intercept) / slope
-        xb = (y_range[1] - intercept) / slope
-        lo, hi = max(lo, min(xa, xb)), min(hi, max(xa, xb))
-    if hi <= lo:
-        hi = lo + 1e-6
-    return lo, intercept + slope * lo, hi, intercept + slope * hi
-
-
 def _ends(ax, intercept, slope):
-    x0, y0, x1, y1 = _clip(intercept, slope, DATA_X, DATA_Y)
+    x0, y0, x1, y1 = clip_line(intercept, slope, DATA_X, DATA_Y)
     return ax.c2p(x0, y0), ax.c2p(x1, y1)
-
-
-def _fit_line(ax, intercept, slope, color, width: float = 5.0) -> Line:
-    return Line(*_ends(ax, intercept, slope), color=color, stroke_width=width)
-
-
-def _points(ax, xs, ys) -> np.ndarray:
-    return np.asarray(ax.c2p(np.asarray(xs, float), np.asarray(ys, float))).T.reshape(-1, 3)
-
-
-def _polyline(ax, xs, ys, color, width: float = 5.0) -> VMobject:
-    mob = VMobject(stroke_color=color, stroke_width=width)
-    pts = _points(ax, xs, ys)
-    if len(pts) < 2:
-        pts = np.vstack([pts, pts])
-    return mob.set_points_as_corners(pts)
-
-
-def _legend() -> VGroup:
-    rows = VGroup()
-    for color, text in ((style.L2, "least squares (L2)"), (style.L1, "least absolute dev. (L1)")):
-        swatch = Line(0.25 * LEFT, 0.25 * RIGHT, color=color, stroke_width=5)
-        rows.add(VGroup(swatch, label(text, style.SMALL_SIZE, color)).arrange(RIGHT,
-                                                                             buff=style.GAP_S))
-    return rows.arrange(RIGHT, buff=style.GAP_L)
-
-
-def _drive(scene: Scene, members, follow) -> VGroup:
-    """Group the mobjects ``follow`` mutates and put the updater on that group.
-
-    manim redraws every frame only mobjects that animate or carry an updater; the rest is
-    frozen into a static background. So the mutated mobjects are taken out of wherever they
-    sit in the scene and re-added as one group carrying ``follow``.
-    """
-    scene.remove(*members)
-    driver = VGroup(*members).add_updater(follow)
-    scene.add(driver)
-    return driver
 
 
 class NudgeMakesTheLineJump(Scene):
@@ -217,7 +155,7 @@ class NudgeMakesTheLineJump(Scene):
         """Slide one point through a short range; plot both slopes against its position."""
         self.next_section("nudge")
         clear(self)
-        head = _header("A small nudge")
+        head = header("A small nudge", TAG_TEXT)
         self.add(head)
         e = self.example
         data = house_axes(DATA_X, DATA_Y, 6.0, 4.5, "x", "y")
@@ -229,7 +167,7 @@ class NudgeMakesTheLineJump(Scene):
         slope_title.next_to(bx, UP, buff=style.GAP_S)
         right = VGroup(slope_plot, slope_title)
         panels = VGroup(data, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
-        legend = _legend()
+        legend = fits_legend(RIGHT)
         VGroup(panels, legend).arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
         VGroup(panels, legend).set_x(0)
         fit_width(VGroup(panels, legend))
@@ -240,11 +178,11 @@ class NudgeMakesTheLineJump(Scene):
                         for i in others))
         mover = Dot(ax.c2p(lo, e.y[m]), color=style.HIGHLIGHT, radius=0.1)
         rail = Line(ax.c2p(lo, e.y[m]), ax.c2p(hi, e.y[m]), color=style.MUTED, stroke_width=4)
-        ols = _fit_line(ax, e.ols_intercepts[0], e.ols_slopes[0], style.L2)
-        lad = _fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], style.L1)
+        ols = fit_line(ax, e.ols_intercepts[0], e.ols_slopes[0], DATA_X, DATA_Y, style.L2)
+        lad = fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], DATA_X, DATA_Y, style.L1)
         say(
             self,
-            f"Here are {_words(len(e.x))} points, fitted two ways. The highlighted point "
+            f"Here are {number_word(len(e.x))} points, fitted two ways. The highlighted point "
             f"will slide sideways, from x = {lo:.1f} to {hi:.1f}, at the same height.",
             Create(data), FadeIn(dots, mover), Create(rail), Create(ols), Create(lad),
             FadeIn(legend), run_time=style.NORMAL,
@@ -254,9 +192,9 @@ class NudgeMakesTheLineJump(Scene):
         r1 = readout(r"\text{slope}_{L1}", e.lad_slopes[0], color=style.L1)
         nums = VGroup(r2, r1).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         nums.next_to(bx.c2p(self.positions[-1], SLOPE_Y[0]), UL, buff=style.GAP)
-        trace2 = _polyline(bx, self.positions[:1], self.ols_slopes[:1], style.L2)
-        trace1a = _polyline(bx, self.positions[:1], self.lad_slopes[:1], style.L1)
-        trace1b = _polyline(bx, self.positions[:1], self.lad_slopes[:1], style.L1)
+        trace2 = polyline(bx, self.positions[:1], self.ols_slopes[:1], style.L2)
+        trace1a = polyline(bx, self.positions[:1], self.lad_slopes[:1], style.L1)
+        trace1b = polyline(bx, self.positions[:1], self.lad_slopes[:1], style.L1)
         trace1b.set_stroke(opacity=0.0)
         jump = DashedLine(bx.c2p(self.tie_position, self.slope_before),
                           bx.c2p(self.tie_position, self.slope_after),
@@ -281,13 +219,13 @@ class NudgeMakesTheLineJump(Scene):
             set_readout(r2, e.ols_slopes[k])
             set_readout(r1, e.lad_slopes[k])
             upto = idx <= k
-            trace2.set_points_as_corners(_points(bx, self.positions[upto],
+            trace2.set_points_as_corners(scene_points(bx, self.positions[upto],
                                                  self.ols_slopes[upto]))
             a = upto & self.before
-            trace1a.set_points_as_corners(_points(bx, self.positions[a], self.lad_slopes[a]))
+            trace1a.set_points_as_corners(scene_points(bx, self.positions[a], self.lad_slopes[a]))
             b = upto & self.after
             if b.sum() >= 2:
-                trace1b.set_points_as_corners(_points(bx, self.positions[b],
+                trace1b.set_points_as_corners(scene_points(bx, self.positions[b],
                                                       self.lad_slopes[b]))
                 trace1b.set_stroke(opacity=1.0)
                 if not state["jumped"]:
@@ -295,7 +233,7 @@ class NudgeMakesTheLineJump(Scene):
                     self.add(jump)
 
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = _drive(self, [mover, ols, lad, r2, r1, trace2, trace1a, trace1b], follow)
+        driver = drive(self, [mover, ols, lad, r2, r1, trace2, trace1a, trace1b], follow)
         words = (
             "Slide it. The least-squares slope glides smoothly. The L1 slope does not move "
             "at all, and then, suddenly, it jumps."
@@ -326,7 +264,7 @@ class NudgeMakesTheLineJump(Scene):
         """LAD lines pass through data points; at the tie two vertices (and all between) tie."""
         self.next_section("why")
         clear(self)
-        head = _header("Why it jumps")
+        head = header("Why it jumps", TAG_TEXT)
         self.add(head)
         e = self.example
         xs, ys = self.tie_data
@@ -349,7 +287,7 @@ class NudgeMakesTheLineJump(Scene):
         dots = VGroup(*(Dot(ax.c2p(a, b), color=style.DATA, radius=0.08)
                         for a, b in zip(xs, ys, strict=True)))
         dots[e.moving].set_color(style.HIGHLIGHT)
-        line_a = _fit_line(ax, *self.tie_lines[0], style.L1)
+        line_a = fit_line(ax, *self.tie_lines[0], DATA_X, DATA_Y, style.L1)
         line_b = DashedLine(*_ends(ax, *self.tie_lines[1]), color=style.L1, stroke_width=5)
         rings = VGroup()
         for i, j in self.tie_pairs:
@@ -365,8 +303,8 @@ class NudgeMakesTheLineJump(Scene):
         )
         # The two vertex lines' L1 loss against the position: whichever is lower wins.
         curves = VGroup(
-            _polyline(cx, self.positions, costs[self.tie_pairs[0]], style.L1),
-            DashedVMobject(_polyline(cx, self.positions, costs[self.tie_pairs[1]], style.L1),
+            polyline(cx, self.positions, costs[self.tie_pairs[0]], style.L1),
+            DashedVMobject(polyline(cx, self.positions, costs[self.tie_pairs[1]], style.L1),
                            num_dashes=24),
         )
         say(
@@ -409,7 +347,7 @@ class NudgeMakesTheLineJump(Scene):
         """Robustness and stability pull in opposite directions."""
         self.next_section("takeaway")
         clear(self)
-        head = _header("Takeaway")
+        head = header("Takeaway", TAG_TEXT)
         heads = [label("L1 loss (LAD)", style.BODY_SIZE, style.L1),
                  label("L2 loss (least squares)", style.BODY_SIZE, style.L2)]
         rows = [("robust to an outlier in y", (True, False)),

@@ -144,6 +144,8 @@ def test_feature_selection_paths(dry):
     assert d.lasso_kept[0] == 10 and d.lasso_kept[-1] == 0
     assert np.all(np.diff(d.lasso_kept) <= 0)
     assert np.all(d.ridge_kept == 10) and np.all(d.ridge_coefs != 0.0)
+    # the heading's "442 patients, 10 features" is the shipped data's shape (Efron et al. 2004)
+    assert dry.diabetes_shape == (442, 10)
 
 
 def test_setup_is_fast():

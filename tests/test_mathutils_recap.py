@@ -9,7 +9,6 @@ from scipy.optimize import minimize
 from mathutils import absolute_loss, anscombe, lad_optimal_lines, quadratic_loss
 from mathutils.fits import Line
 from mathutils.recap import (
-    ellipse,
     first_exact_zero,
     lasso_cd_2d,
     moved_fits,
@@ -135,15 +134,6 @@ def test_2d_helpers_reject_bad_input():
         lasso_cd_2d(Q, C, -1.0, [0, 0], 3)
     with pytest.raises(ValueError, match="sweeps"):
         lasso_cd_2d(Q, C, 1.0, [0, 0], 1.5)
-    with pytest.raises(ValueError, match="level"):
-        ellipse(Q, C, 0.0)
-
-
-def test_ellipse_points_lie_on_the_contour():
-    pts = ellipse(Q, C, 0.7, n=64)
-    assert pts.shape == (64, 2)
-    assert quadratic_loss(Q, C, pts) == pytest.approx(np.full(64, 0.7), rel=1e-12)
-    assert pts.mean(axis=0) == pytest.approx(C, abs=1e-12)
 
 
 def test_first_exact_zero():
