@@ -205,8 +205,7 @@ def fill_tex(template: str, *values) -> str:
     parts = template.split("#")
     if len(parts) != len(values) + 1:
         raise ValueError(f"template has {len(parts) - 1} slots, got {len(values)} values")
-    return "".join(p + (str(v) if i < len(values) else "") for i, (p, v) in
-                   enumerate(zip(parts, [*values, ""], strict=True)))
+    return parts[0] + "".join(f"{v}{p}" for v, p in zip(values, parts[1:], strict=True))
 
 
 def header(text: str, tag_text: str) -> VGroup:
@@ -265,16 +264,17 @@ def move_line(line: Line, ax: Axes, intercept: float, slope: float, x_range, y_r
     line.put_start_and_end_on(ax.c2p(x0, y0), ax.c2p(x1, y1))
 
 
-def fits_legend(direction=DOWN) -> VGroup:
-    """Line swatches naming the two fits, least squares (L2) and least absolute deviations (L1)."""
+def fits_legend(across: bool = False) -> VGroup:
+    """Line swatches naming the two fits, least squares (L2) and least absolute deviations (L1),
+    stacked (default) or side by side (``across=True``)."""
     rows = VGroup()
     for color, text in ((style.L2, "least squares (L2)"), (style.L1, "least absolute dev. (L1)")):
         swatch = Line(0.25 * LEFT, 0.25 * RIGHT, color=color, stroke_width=5)
         rows.add(VGroup(swatch, label(text, style.SMALL_SIZE, color)).arrange(
             RIGHT, buff=style.GAP_S))
-    if np.allclose(direction, DOWN):
-        return rows.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-    return rows.arrange(direction, buff=style.GAP_L)
+    if across:
+        return rows.arrange(RIGHT, buff=style.GAP_L)
+    return rows.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
 
 
 def drive(scene: Scene, members: Sequence[Mobject], follow: Callable) -> VGroup:

@@ -423,7 +423,7 @@ class OutlierTugsTheFit(Scene):
         x_range, y_range = (0, 28, 4), (0, 6, 2)
         plot = house_axes(x_range, y_range, 11.0, 3.6, "x", "y")
         ax = plot[0]
-        legend = fits_legend(RIGHT)
+        legend = fits_legend(across=True)
         VGroup(plot, legend).arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
         VGroup(plot, legend).set_x(0)
 

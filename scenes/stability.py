@@ -167,7 +167,7 @@ class NudgeMakesTheLineJump(Scene):
         slope_title.next_to(bx, UP, buff=style.GAP_S)
         right = VGroup(slope_plot, slope_title)
         panels = VGroup(data, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
-        legend = fits_legend(RIGHT)
+        legend = fits_legend(across=True)
         VGroup(panels, legend).arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
         VGroup(panels, legend).set_x(0)
         fit_width(VGroup(panels, legend))

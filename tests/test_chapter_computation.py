@@ -25,7 +25,6 @@ __module_test__ = "computation"
 BEATS = ["title", "closed-form", "no-formula", "coordinate-descent", "cost", "takeaway"]
 
 
-
 @pytest.fixture(scope="module")
 def dry():
     return run_dry(FormulaVersusAlgorithm)

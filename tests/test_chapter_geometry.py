@@ -30,7 +30,6 @@ __module_test__ = "geometry"
 BEATS = ["title", "unit-balls", "constraint-contact", "how-often", "feature-selection", "takeaway"]
 
 
-
 @pytest.fixture(scope="module")
 def dry():
     return run_dry(DiamondMeetsEllipse, frame_rate=5)  # fewer updater frames: a faster test

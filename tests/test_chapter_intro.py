@@ -19,7 +19,6 @@ BEATS = ["cold-open-outlier", "cold-open-zero", "title", "roadmap"]
 METHODS = ["cold_open_outlier", "cold_open_zero", "title_beat", "roadmap_beat"]
 
 
-
 def _layout(scene) -> dict:
     """Where the top-level mobjects are, and the smallest text size on screen."""
     boxes = [(m.get_left()[0], m.get_right()[0], m.get_bottom()[1], m.get_top()[1])

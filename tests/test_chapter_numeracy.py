@@ -19,7 +19,6 @@ __module_test__ = "numeracy"
 BEATS = ["title", "two-distances", "many-paths", "why-count", "many-minimisers", "takeaway"]
 
 
-
 @pytest.fixture(scope="module")
 def dry():
     return run_dry(ManyManhattanPaths)

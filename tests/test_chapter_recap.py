@@ -39,7 +39,6 @@ METHODS = ["title_beat", "robustness", "stability", "solutions", "computation", 
            "scorecard"]
 
 
-
 def _layout(scene) -> dict:
     """Where the top-level mobjects are, and the smallest text size on screen."""
     boxes = [(m.get_left()[0], m.get_right()[0], m.get_bottom()[1], m.get_top()[1])

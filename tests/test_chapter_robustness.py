@@ -16,7 +16,6 @@ __module_test__ = "robustness"
 BEATS = ["title", "two-losses", "outlier-tug", "anscombe", "leverage", "takeaway"]
 
 
-
 def test_smoke_dry_run_narrates():
     scene = run_dry(OutlierTugsTheFit)
     lines = subcaptions(scene)

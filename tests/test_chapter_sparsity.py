@@ -21,7 +21,6 @@ __module_test__ = "sparsity"
 BEATS = ["title", "norm-curves", "slopes", "gradient-steps", "kink", "threshold-maps", "takeaway"]
 
 
-
 @pytest.fixture(scope="module")
 def dry():
     """One dry run of the whole chapter (2 fps still runs every play and every updater)."""

@@ -16,7 +16,6 @@ __module_test__ = "stability"
 BEATS = ["title", "nudge", "why", "takeaway"]
 
 
-
 def test_smoke_dry_run_narrates():
     scene = run_dry(NudgeMakesTheLineJump)
     lines = subcaptions(scene)
