@@ -5,20 +5,24 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 QUALITY ?= h
 
-.PHONY: setup system lecture test lint bench clean help
+.PHONY: setup system lecture test lint bench clean help lock
 help:
 	@echo "make lecture   set up if needed, then render the full lecture (build/lecture)"
 	@echo "make test      set up if needed, then ruff and pytest"
 	@echo "make bench     print the benchmark figures"
+	@echo "make lock      re-resolve the newest allowed versions into constraints.txt"
 
 system:
 	@scripts/system-deps.sh
 
-# The venv is rebuilt only when pyproject.toml changes, so a second `make setup` is quick.
-$(STAMP): pyproject.toml
+# The venv is installed from constraints.txt (the exact versions the suite last passed with), so
+# a new release of numpy or anything else cannot change a fresh machine by itself. It is
+# reinstalled only when pyproject.toml or constraints.txt changes, so a second `make setup` is
+# quick.
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,slides]'
+	$(PY) -m pip install -q -c constraints.txt --upgrade pip setuptools
+	$(PY) -m pip install -q -c constraints.txt --build-constraint constraints.txt -e '.[dev,slides]'
 	@touch $(STAMP)
 
 setup: system $(STAMP)
@@ -37,6 +41,19 @@ test: lint
 bench: setup
 	$(PY) benchmarks/lasso_path.py
 	$(PY) benchmarks/lecture_build.py $(or $(BENCH_ARGS),--qualities=l)
+
+# Refresh the pins: resolve the newest versions pyproject.toml allows in a throw-away venv and
+# write them to constraints.txt. Then run `make test` and commit constraints.txt if it passes.
+LOCK_VENV := build/lock-venv
+lock:
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install -q --upgrade pip setuptools
+	$(LOCK_VENV)/bin/pip install -q -e '.[dev,slides]'
+	@{ echo "# Exact versions for make setup (pip -c). Refresh with: make lock, then make test."; \
+	   $(LOCK_VENV)/bin/pip freeze --all --exclude-editable; } > constraints.txt.part
+	mv constraints.txt.part constraints.txt
+	rm -rf $(LOCK_VENV)
+	@echo "constraints.txt refreshed: run make test, then commit it"
 
 clean:
 	rm -rf media build
