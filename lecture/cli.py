@@ -4,6 +4,7 @@
                              [--manifest FILE.toml|module:ATTR] [--no-slides] [--tex-cache DIR]
     python -m lecture doctor       check the system pieces a render needs
     python -m lecture list         the chapters, in lecture order, and whether each exists
+    python -m lecture audit [--out DIR] [--json FILE] [--hold S]   motion and caption-band audit
 
 Exit status: 0 all good; 1 a chapter or a lecture-level step failed (the summary says which);
 2 bad arguments (one line on stderr); 130 interrupted (finished chapters are kept).
@@ -50,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="check latex, dvisvgm, ffmpeg, cairo, pango")
     ls = sub.add_parser("list", help="list the chapters of the manifest")
     ls.add_argument("--manifest")
+    a = sub.add_parser("audit", help="measure still frames and the caption band of a build")
+    a.add_argument("--out", type=Path, default=ROOT / "build" / "lecture",
+                   help="the built lecture folder (default: build/lecture)")
+    a.add_argument("--json", type=Path, metavar="FILE", help="also write the report as JSON")
+    a.add_argument("--hold", type=float, metavar="SECONDS",
+                   help="list holds longer than this (default 5)")
+    a.add_argument("--only", nargs="+", metavar="SLUG", help="audit only these chapters")
+    a.add_argument("--jobs", "-j", type=int, default=2, help="ffmpeg processes (at most 2)")
     return p
 
 
@@ -97,6 +106,19 @@ def _render(args) -> int:
     return result.exit_status
 
 
+def _audit(args) -> int:
+    from . import audit  # numpy only when auditing
+
+    hold = audit.HOLD if args.hold is None else args.hold
+    if hold <= 0 or args.jobs < 1:
+        raise UsageError("--hold must be positive and --jobs at least 1")
+    try:
+        return audit.main(args.out.expanduser(), args.json, hold=hold, jobs=args.jobs,
+                          only=args.only)
+    except audit.AuditError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _list(args) -> int:
     chapters = _chapters(args.manifest)
     for i, c in enumerate(chapters, 1):
@@ -113,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             return doctor.run(verbose=True)
         if args.command == "list":
             return _list(args)
+        if args.command == "audit":
+            return _audit(args)
         return _render(args)
     except UsageError as exc:
         print(f"python -m lecture: error: {exc}", file=sys.stderr)
