@@ -7,7 +7,14 @@ from typing import NamedTuple
 import numpy as np
 from scipy.optimize import linprog
 
-from ._checks import finite_array, same_length
+from ._checks import MAX_ELEMENTS, finite_array, finite_result, real, same_length
+
+#: Largest number of points :func:`lad_fit` accepts (its linear program has one variable per
+#: point; 10**5 points take a few seconds). The lecture fits at most 11.
+MAX_LAD_POINTS = 100_000
+#: Largest number of points :func:`lad_optimal_lines` accepts: it checks all ``n (n - 1) / 2``
+#: lines through two points against all ``n`` points, ``O(n^3)`` (about 3 s at 500 points).
+MAX_VERTEX_POINTS = 500
 
 
 class Line(NamedTuple):
@@ -32,6 +39,52 @@ def _xy(x, y) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
+def _exp2(v: float) -> int:
+    """``e`` with ``2**e`` just above ``v > 0`` (0 for ``v = 0``): dividing by it is exact."""
+    return int(np.frexp(v)[1]) if v > 0 else 0
+
+
+class _Scaled(NamedTuple):
+    """Data moved to ``u = (x - cx) / sx``, ``v = (y - cy) / sy``: both O(1), no offset."""
+
+    u: np.ndarray
+    v: np.ndarray
+    cx: float
+    ex: int  # x scale 2**ex
+    cy: float
+    ey: int  # y scale 2**ey
+
+
+def _scaled(x: np.ndarray, y: np.ndarray) -> _Scaled:
+    # Centre on a data value near the middle: x - cx is then exact for every x within a
+    # factor 2 of cx (Sterbenz), so a large offset (timestamps ~1e15) costs no precision.
+    # Scale by powers of two (exact) so squares neither overflow nor underflow.
+    cx = float(np.sort(x)[len(x) // 2])
+    cy = float(np.sort(y)[len(y) // 2])
+    with np.errstate(over="ignore"):
+        dx, dy = x - cx, y - cy
+    if not (np.all(np.isfinite(dx)) and np.all(np.isfinite(dy))):  # spans beyond 1.8e308
+        cx, cy = 0.0, 0.0
+        dx, dy = x, y
+    ex = _exp2(float(np.max(np.abs(dx))))
+    ey = _exp2(float(np.max(np.abs(dy))))
+    return _Scaled(np.ldexp(dx, -ex), np.ldexp(dy, -ey), cx, ex, cy, ey)
+
+
+def _unscale(s: _Scaled, a: float, b: float, xm: float = 0.0) -> Line:
+    """The line ``v = a + b (u - xm)`` of the scaled data, in the original coordinates."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        slope = float(np.ldexp(b, s.ey - s.ex))
+        # y = cy + sy (a - b xm) + slope (x - cx): the big offset term last.
+        intercept = (s.cy + float(np.ldexp(a - b * xm, s.ey))) - slope * s.cx
+    if not (np.isfinite(slope) and np.isfinite(intercept)):
+        raise ValueError(
+            "the fitted line's slope or intercept overflows the float range for this x and y "
+            "(e.g. a huge rise over a tiny run); rescale x or y"
+        )
+    return Line(float(intercept), float(slope))
+
+
 def ols_fit(x, y) -> Line:
     """Least-squares line: minimise ``sum (y_i - a - b x_i)**2``.
 
@@ -43,54 +96,105 @@ def ols_fit(x, y) -> Line:
     Returns
     -------
     Line
-        ``(intercept, slope)``, the unique minimiser (closed form via centred sums).
+        ``(intercept, slope)``, the unique minimiser (closed form via centred sums). The data
+        are centred on a middle value and scaled by powers of two first, so a large offset
+        in ``x`` (e.g. timestamps around 1e15) or values near the float limits cost no
+        precision: the slope is exact to a few units in the last place of the centred sums.
+        A slope or intercept beyond the float range raises ValueError.
     """
     x, y = _xy(x, y)
-    xc = x - x.mean()
-    slope = float(np.dot(xc, y - y.mean()) / np.dot(xc, xc))
-    return Line(float(y.mean() - slope * x.mean()), slope)
+    s = _scaled(x, y)
+    um, vm = float(s.u.mean()), float(s.v.mean())
+    uc = s.u - um
+    slope = float(np.dot(uc, s.v - vm) / np.dot(uc, uc))
+    return _unscale(s, vm, slope, um)
+
+
+def _lad_vertex(s: _Scaled, d: np.ndarray, a: float, b: float) -> tuple[float, float]:
+    """The exact line through the two points the LP's basis passes through, if it is optimal.
+
+    The dual solution ``d`` is strictly inside (-1, 1) exactly at the points the optimal
+    primal line passes through; recomputing the line through two of them removes the LP's
+    tolerance (~1e-9) from the answer. The recomputed line is kept only if its L1 loss is
+    no larger than the LP line's.
+    """
+    inside = np.flatnonzero(np.abs(d) < 1.0 - 1e-9)
+    resid = np.abs(s.v - a - b * s.u)
+    if len(inside) < 2:
+        inside = np.argsort(resid, kind="stable")[: max(2, len(inside))]
+    # among the candidates, the pair with the widest x spread (best conditioned)
+    cand = inside[np.argsort(resid[inside], kind="stable")[:8]]
+    i, j = int(cand[np.argmin(s.u[cand])]), int(cand[np.argmax(s.u[cand])])
+    if s.u[i] == s.u[j]:
+        return a, b
+    b2 = (s.v[j] - s.v[i]) / (s.u[j] - s.u[i])
+    a2 = s.v[i] - b2 * s.u[i]
+    old = float(np.sum(resid))
+    new = float(np.sum(np.abs(s.v - a2 - b2 * s.u)))
+    return (float(a2), float(b2)) if new <= old * (1 + 1e-12) + 1e-300 else (a, b)
 
 
 def lad_fit(x, y) -> Line:
     """Least-absolute-deviations line: minimise ``sum |y_i - a - b x_i|``, solved exactly.
 
-    The problem is the linear program ``min sum(u + v)`` subject to
-    ``a + b x_i + u_i - v_i = y_i``, ``u, v >= 0``, solved with HiGHS' dual simplex, so the
-    answer is a vertex: a line through (at least) two data points. When several lines tie,
-    this returns one optimal vertex; which one is up to the solver.
+    The problem is a linear program; HiGHS' dual simplex solves its dual,
+    ``max sum y_i d_i`` subject to ``sum d_i = 0``, ``sum x_i d_i = 0``, ``-1 <= d_i <= 1``
+    (``n`` variables and 2 constraints, so memory grows linearly), on data centred and
+    scaled by powers of two (so an offset such as x around 1e15 costs no precision). The
+    answer is a vertex: a line through (at least) two data points, recomputed exactly
+    through them. When several lines tie, this returns one optimal vertex; which one is up
+    to the solver.
 
     Parameters
     ----------
     x, y : array_like of shape (n,)
-        Finite data, ``n >= 2`` with at least two distinct ``x``.
+        Finite data, ``2 <= n <= MAX_LAD_POINTS`` (100 000) with at least two distinct ``x``.
 
     Returns
     -------
     Line
     """
     x, y = _xy(x, y)
+    if len(x) > MAX_LAD_POINTS:
+        raise ValueError(
+            f"x and y must hold at most {MAX_LAD_POINTS:_} points for lad_fit (a documented "
+            f"cap), got {len(x):_}"
+        )
+    s = _scaled(x, y)
     n = len(x)
-    # variables: a, b, u_1..u_n, v_1..v_n
-    c = np.concatenate([[0.0, 0.0], np.ones(2 * n)])
-    eye = np.eye(n)
-    a_eq = np.hstack([np.ones((n, 1)), x[:, None], eye, -eye])
-    bounds = [(None, None), (None, None)] + [(0, None)] * (2 * n)
-    res = linprog(c, A_eq=a_eq, b_eq=y, bounds=bounds, method="highs-ds")
-    if not res.success:  # pragma: no cover - an LP with a feasible point and bounded cost
+    res = linprog(
+        -s.v, A_eq=np.vstack([np.ones(n), s.u]), b_eq=[0.0, 0.0], bounds=(-1.0, 1.0),
+        method="highs-ds",
+    )
+    if not res.success:  # pragma: no cover - a feasible LP (d = 0) with a bounded cost
         raise RuntimeError(f"LAD linear program failed: {res.message}")
-    return Line(float(res.x[0]), float(res.x[1]))
+    a, b = (-float(m) for m in res.eqlin.marginals)
+    a, b = _lad_vertex(s, np.asarray(res.x), a, b)
+    return _unscale(s, a, b)
+
+
+def _line(line) -> Line:
+    try:
+        a, b = line
+    except (TypeError, ValueError):
+        raise ValueError(f"line must be a Line (intercept, slope), got {line!r:.60}") from None
+    return Line(real("line.intercept", a), real("line.slope", b))
 
 
 def absolute_loss(line: Line, x, y) -> float:
-    """``sum |y_i - line(x_i)|``: the L1 loss of a line."""
+    """``sum |y_i - line(x_i)|``: the L1 loss of a line (finite, else ValueError)."""
+    line = _line(line)
     x, y = _xy(x, y)
-    return float(np.abs(y - line(x)).sum())
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(finite_result("the absolute loss", np.abs(y - line(x)).sum()))
 
 
 def squared_loss(line: Line, x, y) -> float:
-    """``sum (y_i - line(x_i))**2``: the L2 loss of a line."""
+    """``sum (y_i - line(x_i))**2``: the L2 loss of a line (finite, else ValueError)."""
+    line = _line(line)
     x, y = _xy(x, y)
-    return float(((y - line(x)) ** 2).sum())
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(finite_result("the squared loss", ((y - line(x)) ** 2).sum()))
 
 
 def lad_optimal_lines(x, y, rtol: float = 1e-9) -> list[Line]:
@@ -101,13 +205,14 @@ def lad_optimal_lines(x, y, rtol: float = 1e-9) -> list[Line]:
     points with distinct ``x``. The set of all optimal lines is the convex hull (in
     ``(intercept, slope)``) of the optimal vertices returned here: one line means the
     minimiser is unique, two or more mean a whole segment or polygon of lines ties.
-    Exact combinatorics, ``O(n^3)``: meant for the lecture's small data sets.
+    Exact combinatorics, ``O(n^3)`` time and (in blocks) bounded memory: meant for the
+    lecture's small data sets, at most ``MAX_VERTEX_POINTS`` (500) points.
 
     Parameters
     ----------
     x, y : array_like of shape (n,)
     rtol : float
-        Relative tolerance for calling a loss equal to the minimum.
+        Relative tolerance for calling a loss equal to the minimum, in ``[0, 1)``.
 
     Returns
     -------
@@ -115,14 +220,35 @@ def lad_optimal_lines(x, y, rtol: float = 1e-9) -> list[Line]:
         Distinct optimal vertex lines, sorted by slope.
     """
     x, y = _xy(x, y)
+    if len(x) > MAX_VERTEX_POINTS:
+        raise ValueError(
+            f"x and y must hold at most {MAX_VERTEX_POINTS} points for lad_optimal_lines "
+            f"(O(n^3), a documented cap), got {len(x)}"
+        )
+    rtol = real("rtol", rtol)
+    if not 0.0 <= rtol < 1.0:
+        raise ValueError(f"rtol must be in [0, 1), got {rtol!r}")
     i, j = np.triu_indices(len(x), k=1)
     keep = x[i] != x[j]
     i, j = i[keep], j[keep]
-    slopes = (y[j] - y[i]) / (x[j] - x[i])
-    intercepts = y[i] - slopes * x[i]
-    losses = np.abs(y[None, :] - intercepts[:, None] - slopes[:, None] * x[None, :]).sum(axis=1)
-    best = losses.min()
-    on = losses <= best + rtol * max(best, 1.0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        slopes = (y[j] - y[i]) / (x[j] - x[i])
+        intercepts = y[i] - slopes * x[i]
+        block = max(1, MAX_ELEMENTS // (4 * len(x)))
+        losses = np.concatenate([
+            np.abs(
+                y[None, :] - intercepts[k:k + block, None] - slopes[k:k + block, None] * x[None, :]
+            ).sum(axis=1)
+            for k in range(0, len(slopes), block)
+        ])
+    ok = np.isfinite(losses) & np.isfinite(slopes) & np.isfinite(intercepts)
+    if not ok.any():
+        raise ValueError(
+            "every line through two points overflows the float range for this x and y; "
+            "rescale x or y"
+        )
+    best = losses[ok].min()
+    on = ok & (losses <= best + rtol * max(best, 1.0))
     lines: list[Line] = []
     for a, b in sorted(zip(intercepts[on], slopes[on], strict=True), key=lambda t: (t[1], t[0])):
         if not any(

@@ -4,10 +4,52 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import choice, count, finite_array, nonnegative, positive
+from ._checks import (
+    choice,
+    count,
+    exponent,
+    finite_array,
+    finite_result,
+    nonnegative,
+    positive,
+    real,
+)
 
 KINDS = ("l1", "l2")
 METHODS = ("subgradient", "proximal")
+
+#: Largest ``n`` of :func:`unit_ball` (16 MB of points; the lecture draws 400).
+MAX_BALL_POINTS = 1_000_000
+#: Largest ``steps`` of :func:`descend` (about a second per 100 000 steps on a slow core;
+#: the lecture runs 18).
+MAX_STEPS = 100_000
+
+
+def _axis(axis, ndim: int) -> int | None:
+    if axis is None:
+        return None
+    try:
+        ok = not isinstance(axis, (bool, np.bool_)) and int(axis) == axis
+    except (TypeError, ValueError, OverflowError):
+        ok = False
+    if not ok or not -max(ndim, 1) <= int(axis) < max(ndim, 1):
+        raise ValueError(f"axis must be None or an integer in [-{ndim}, {ndim}), got {axis!r}")
+    return int(axis)
+
+
+def _pnorm(a: np.ndarray, p: float, axis: int | None) -> np.ndarray | float:
+    """The p-norm of the non-negative ``a`` (no checks; may be inf or 0 beyond float range)."""
+    if np.isinf(p):
+        return np.max(a, axis=axis, initial=0.0)
+    if p == 1:
+        return np.sum(a, axis=axis)
+    # Scale by the largest entry so a**p neither overflows nor underflows (p = 2 too:
+    # sqrt(sum a*a) gives 0 for [1e-200] and inf for [1e200]).
+    m = np.max(a, axis=axis, keepdims=True, initial=0.0)
+    safe = np.where(m > 0, m, 1.0)
+    with np.errstate(over="ignore", under="ignore"):
+        s = np.sum((a / safe) ** p, axis=axis, keepdims=True) ** (1.0 / p) * m
+    return np.squeeze(s, axis=axis) if axis is not None else float(s.squeeze())
 
 
 def lp_norm(x, p: float, axis: int | None = None) -> np.ndarray | float:
@@ -26,35 +68,29 @@ def lp_norm(x, p: float, axis: int | None = None) -> np.ndarray | float:
     Returns
     -------
     float or ndarray
+        Finite. A norm beyond the float range (about 1.8e308, e.g. ``[1e308, 1e308]``
+        with ``p = 1``, or a tiny ``p``) raises ValueError rather than returning inf.
     """
     a = np.abs(finite_array("x", x))
-    p = float(p)
-    if np.isnan(p) or p <= 0:
-        raise ValueError(f"p must be > 0 (or np.inf), got {p!r}")
-    if np.isinf(p):
-        return np.max(a, axis=axis, initial=0.0)
-    if p == 1:
-        return np.sum(a, axis=axis)
-    # Scale by the largest entry so a**p neither overflows nor underflows (p = 2 too:
-    # sqrt(sum a*a) gives 0 for [1e-200] and inf for [1e200]).
-    m = np.max(a, axis=axis, keepdims=True, initial=0.0)
-    safe = np.where(m > 0, m, 1.0)
-    s = np.sum((a / safe) ** p, axis=axis, keepdims=True) ** (1.0 / p) * m
-    return np.squeeze(s, axis=axis) if axis is not None else float(s.squeeze())
+    p = exponent("p", p)
+    axis = _axis(axis, a.ndim)
+    return finite_result("the p-norm", _pnorm(a, p, axis))
 
 
 def penalty(w, kind: str) -> np.ndarray:
     """The penalty R(w): ``|w|`` for kind ``"l1"``, ``w**2`` for ``"l2"`` (elementwise)."""
     choice("kind", kind, KINDS)
     w = finite_array("w", w)
-    return np.abs(w) if kind == "l1" else w * w
+    with np.errstate(over="ignore"):
+        return finite_result("the penalty w**2", np.abs(w) if kind == "l1" else w * w)
 
 
 def penalty_slope(w, kind: str) -> np.ndarray:
     """The slope R'(w): ``sign(w)`` (0 at 0) for ``"l1"``, ``2w`` for ``"l2"`` (elementwise)."""
     choice("kind", kind, KINDS)
     w = finite_array("w", w)
-    return np.sign(w) if kind == "l1" else 2.0 * w
+    with np.errstate(over="ignore"):
+        return finite_result("the slope 2w", np.sign(w) if kind == "l1" else 2.0 * w)
 
 
 def unit_ball(p: float, n: int = 400) -> np.ndarray:
@@ -65,7 +101,7 @@ def unit_ball(p: float, n: int = 400) -> np.ndarray:
     p : float
         ``p > 0`` or ``np.inf``.
     n : int
-        Number of points, at least 4.
+        Number of points, at least 4 and at most ``MAX_BALL_POINTS`` (1 000 000).
 
     Returns
     -------
@@ -75,17 +111,16 @@ def unit_ball(p: float, n: int = 400) -> np.ndarray:
         corners of the diamond (p=1) are hit exactly when ``n % 4 == 0``, those of the
         square (p=inf, on the diagonals) when ``n % 8 == 0``.
     """
-    p = float(p)
-    if np.isnan(p) or p <= 0:
-        raise ValueError(f"p must be > 0 (or np.inf), got {p!r}")
-    n = count("n", n, minimum=4)
+    p = exponent("p", p)
+    n = count("n", n, minimum=4, maximum=MAX_BALL_POINTS)
     theta = 2 * np.pi * np.arange(n) / n
     d = np.column_stack([np.cos(theta), np.sin(theta)])
     # Snap the axis and diagonal directions so corners are exact (cos(pi/4) != sin(pi/4)).
     d[np.abs(d) < 1e-15] = 0.0
     diag = np.abs(np.abs(d[:, 0]) - np.abs(d[:, 1])) < 1e-15
     d[diag] = np.sign(d[diag]) * np.sqrt(0.5)
-    return d / lp_norm(d, p, axis=1)[:, None]
+    # For a tiny p the norm of an off-axis ray overflows: its point is 0.0 to float precision.
+    return d / _pnorm(np.abs(d), p, 1)[:, None]
 
 
 def soft_threshold(z, t: float) -> np.ndarray:
@@ -131,9 +166,13 @@ def descend(
     lam : float
         Penalty strength, >= 0.
     lr : float
-        Step size, > 0.
+        Step size, > 0. The iterates stay bounded when ``lr * (1 + 2 * lam) <= 2``
+        (L2, subgradient), ``lr <= 2`` (L1, either method) or
+        ``lr * (1 - 2 * lam) <= 2`` (L2, proximal); beyond that they grow geometrically,
+        and a run whose iterates overflow the float range raises ValueError naming ``lr``
+        and that bound (never NaN or inf).
     steps : int
-        Number of steps, >= 0.
+        Number of steps, >= 0 and at most ``MAX_STEPS`` (100 000).
     penalty : {"l1", "l2"}
         ``R(w) = |w|`` or ``R(w) = w**2``.
     method : {"subgradient", "proximal"}
@@ -144,25 +183,55 @@ def descend(
     Returns
     -------
     ndarray of shape (steps + 1,)
-        ``w0`` followed by every iterate.
+        ``w0`` followed by every iterate; all finite.
     """
     choice("penalty", penalty, KINDS)
     choice("method", method, METHODS)
-    w = float(finite_array("w0", w0))
-    target = float(finite_array("target", target))
+    w = real("w0", w0)
+    target = real("target", target)
     lam = nonnegative("lam", lam)
     lr = positive("lr", lr)
-    steps = count("steps", steps)
+    steps = count("steps", steps, maximum=MAX_STEPS)
     out = np.empty(steps + 1)
     out[0] = w
-    for i in range(1, steps + 1):
-        if method == "subgradient":
-            w = w - lr * (w - target + lam * float(penalty_slope(w, penalty)))
-        else:
-            z = w - lr * (w - target)
-            if penalty == "l1":
-                w = float(soft_threshold(z, lr * lam))
+    thr = lr * lam  # soft threshold of the L1 prox (inf only if w is already 0 forever)
+    shrink = 1.0 + 2.0 * lr * lam
+    with np.errstate(over="ignore", invalid="ignore"):
+        for i in range(1, steps + 1):
+            if method == "subgradient":
+                slope = (w > 0) - (w < 0) if penalty == "l1" else 2.0 * w
+                w = w - lr * (w - target + lam * slope)
             else:
-                w = z / (1.0 + 2.0 * lr * lam)
-        out[i] = w
+                z = w - lr * (w - target)
+                if penalty == "l1":
+                    w = float(np.sign(z) * max(abs(z) - thr, 0.0)) + 0.0
+                else:
+                    w = z / shrink
+            if not np.isfinite(w):
+                bound, stable = _stable_bound(penalty, method, lam, lr)
+                if stable:
+                    raise ValueError(
+                        f"descend overflows the float range at step {i}: w0={w0!r}, "
+                        f"target={target!r}, lam={lam!r} and lr={lr!r} are too large "
+                        "together; rescale them"
+                    )
+                raise ValueError(
+                    f"descend diverged at step {i} (the iterates overflow the float range): "
+                    f"lr={lr!r} is beyond the stable bound {bound} for penalty={penalty!r}, "
+                    f"method={method!r}; pass a smaller lr"
+                )
+            out[i] = w
     return out
+
+
+def _stable_bound(penalty: str, method: str, lam: float, lr: float) -> tuple[str, bool]:
+    """The step sizes for which :func:`descend` stays bounded (as text), and if ``lr`` is one."""
+    if penalty == "l1":
+        return "lr <= 2", lr <= 2.0
+    if method == "subgradient":
+        return f"lr <= 2 / (1 + 2 * lam) = {2.0 / (1.0 + 2.0 * lam):.6g}", lr * (
+            1.0 + 2.0 * lam
+        ) <= 2.0
+    if lam >= 0.5:
+        return "any lr (every lr is stable when lam >= 0.5)", True
+    return f"lr <= 2 / (1 - 2 * lam) = {2.0 / (1.0 - 2.0 * lam):.6g}", lr * (1 - 2 * lam) <= 2
