@@ -10,6 +10,7 @@ Output folder (``out``)::
     chapters/NN-slug.mp4   each chapter
     clips/NN-slug/MM-beat.mp4, clips/index.json   one clip per beat (manim section)
     slides/lecture.pptx, slides/lecture.html (+ slides/lecture_assets/)   one slide per beat
+    index.html (+ index_assets/)   the lecture page: player, chapters, transcript (page.py)
     .work/                 manim media folders, logs, stamps (what makes rebuilds incremental)
 """
 
@@ -47,6 +48,7 @@ class BuildResult:
     lecture_written: bool = False
     assembled: str = "not run"  # "written", "up to date", "incomplete", "failed", "not run"
     slides: str = "not run"
+    page: str = "not run"  # index.html, the lecture page
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     interrupted: bool = False
@@ -389,6 +391,8 @@ def _report(result: BuildResult, stream) -> None:
         lines.append(f"lecture: {p}")
     if result.slides not in ("not run",):
         lines.append(f"lecture: slides {result.slides}")
+    if result.page != "not run":
+        lines.append(f"lecture: page {out / 'index.html'} ({result.page})")
     for line in lines:
         print(line, file=stream)
 
@@ -448,6 +452,14 @@ def assemble(result: BuildResult, work: Path, view: View, slides: bool = True) -
         except Exception as exc:  # noqa: BLE001 - report, keep the lecture
             result.slides = "failed"
             result.problems.append(f"slides not written: {type(exc).__name__}: {exc}")
+    from .page import build_page
+
+    try:
+        result.page = build_page(out, work, _lecture_title(),
+                                 slides=result.slides in ("written", "up to date"), view=view)
+    except Exception as exc:  # noqa: BLE001 - report, keep the lecture
+        result.page = "failed"
+        result.problems.append(f"lecture page not written: {type(exc).__name__}: {exc}")
 
 
 def read_json(path: Path) -> dict:
