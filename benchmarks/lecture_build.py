@@ -8,7 +8,8 @@ In one run, on private copies of the chapters that exist (the repository is neve
    chapters one after another with plain ``manim`` (cold as well), as a ratio;
 3. a no-op rebuild (nothing changed): wall time of ``python -m lecture render``;
 4. a rebuild after editing one narration line in one beat of one chapter: wall time and
-   which chapters were re-rendered (the target: only the edited one).
+   which chapters were re-rendered (the target: only the edited one);
+5. the motion audit's table (``python -m lecture audit``) of the last quality built.
 
 Targets on 2 cores: whole lecture at 1080p60 in <= 1.5x its running time, at 480p15 in
 <= 0.15x; no-op rebuild < 5 s; an edit re-renders only the edited chapter.
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lecture import manifest  # noqa: E402
+from lecture import audit, manifest  # noqa: E402
 
 
 def _copy_chapters(dest: Path) -> tuple[Path, list[manifest.Chapter]]:
@@ -103,6 +104,7 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
     ap.add_argument("--no-sequential", action="store_true",
                     help="skip the plain-manim sequential comparison")
+    ap.add_argument("--no-audit", action="store_true", help="skip the motion audit at the end")
     args = ap.parse_args()
     qualities = [q.strip() for q in args.qualities.split(",") if q.strip()]
     base = args.keep or Path(tempfile.mkdtemp(prefix="lecture-bench-"))
@@ -147,6 +149,12 @@ def main() -> int:
     print("\n| measure | time | note |\n|---|---|---|")
     for r in rows:
         print(f"| {r[0]} | {r[1]} | {r[2]} |")
+    if qualities and not args.no_audit:  # after the timings, so it cannot slow them
+        print(f"\nmotion audit of the -q{qualities[-1]} build:", flush=True)
+        try:
+            print(audit.summary(audit.run(base / f"out-{qualities[-1]}", progress=None)))
+        except audit.AuditError as exc:
+            print(f"  not audited: {exc}")
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)
     return 0
