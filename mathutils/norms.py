@@ -42,7 +42,8 @@ def _pnorm(a: np.ndarray, p: float, axis: int | None) -> np.ndarray | float:
     if np.isinf(p):
         return np.max(a, axis=axis, initial=0.0)
     if p == 1:
-        return np.sum(a, axis=axis)
+        with np.errstate(over="ignore"):
+            return np.sum(a, axis=axis)
     # Scale by the largest entry so a**p neither overflows nor underflows (p = 2 too:
     # sqrt(sum a*a) gives 0 for [1e-200] and inf for [1e200]).
     m = np.max(a, axis=axis, keepdims=True, initial=0.0)

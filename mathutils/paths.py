@@ -8,17 +8,33 @@ from itertools import combinations
 
 import numpy as np
 
-from ._checks import count
+from ._checks import count, generator
+
+#: Largest ``m + n`` of :func:`count_shortest_paths` (C(m + n, n) of ~30 000 digits).
+MAX_COUNT_BLOCKS = 100_000
+#: Largest ``m + n`` of :func:`sample_shortest_paths` (each draw unranks ``m + n`` steps).
+MAX_SAMPLE_BLOCKS = 1_000
+#: Largest number of corners (rows of all returned paths together) that
+#: :func:`shortest_paths` and :func:`sample_shortest_paths` produce: 16 MB of int pairs.
+#: The lecture draws 14 routes of 13 corners.
+MAX_CORNERS = 1_000_000
+
+
+def _grid(m, n, cap: int) -> tuple[int, int]:
+    m = count("m", m)
+    n = count("n", n)
+    if m + n > cap:
+        raise ValueError(f"m + n must be at most {cap:_} (a documented cap), got {m + n:_}")
+    return m, n
 
 
 def count_shortest_paths(m: int, n: int) -> int:
     """Number of shortest routes across an ``m`` x ``n`` block grid: ``C(m + n, n)`` (exact int).
 
     A route is a word of ``m`` "right" and ``n`` "up" moves; choosing where the rights go
-    fixes it.
+    fixes it. ``m + n`` is at most ``MAX_COUNT_BLOCKS`` (100 000).
     """
-    m = count("m", m)
-    n = count("n", n)
+    m, n = _grid(m, n, MAX_COUNT_BLOCKS)
     return math.comb(m + n, n)
 
 
@@ -32,14 +48,27 @@ def _path_from_rights(rights: tuple[int, ...] | list[int], m: int, n: int) -> np
 def shortest_paths(m: int, n: int) -> Iterator[np.ndarray]:
     """Every monotone lattice path from (0, 0) to (m, n).
 
+    The paths together hold at most ``MAX_CORNERS`` (1 000 000) corners, i.e.
+    ``C(m + n, n) * (m + n + 1) <= MAX_CORNERS``, else ValueError (raised at the call,
+    before the first path).
+
     Yields
     ------
     ndarray of shape (m + n + 1, 2), dtype int
         The corners visited, in order. Paths come in lexicographic order of the positions
         of their "right" moves.
     """
-    m = count("m", m)
-    n = count("n", n)
+    m, n = _grid(m, n, MAX_COUNT_BLOCKS)
+    total = math.comb(m + n, n) * (m + n + 1)
+    if total > MAX_CORNERS:
+        raise ValueError(
+            f"m={m}, n={n}: all C(m + n, n) paths hold {total:_} corners, above the documented "
+            f"cap of {MAX_CORNERS:_}; use sample_shortest_paths or a smaller grid"
+        )
+    return _all_paths(m, n)
+
+
+def _all_paths(m: int, n: int) -> Iterator[np.ndarray]:
     for rights in combinations(range(m + n), m):
         yield _path_from_rights(rights, m, n)
 
@@ -65,9 +94,10 @@ def sample_shortest_paths(m: int, n: int, k: int, rng: np.random.Generator) -> l
     Parameters
     ----------
     m, n : int
-        Grid size in blocks.
+        Grid size in blocks, ``m + n <= MAX_SAMPLE_BLOCKS`` (1 000).
     k : int
-        How many paths; at most ``count_shortest_paths(m, n)``.
+        How many paths; at most ``count_shortest_paths(m, n)``, and
+        ``k * (m + n + 1) <= MAX_CORNERS`` (1 000 000).
     rng : numpy.random.Generator
         The only source of randomness.
 
@@ -75,12 +105,17 @@ def sample_shortest_paths(m: int, n: int, k: int, rng: np.random.Generator) -> l
     -------
     list of ndarray of shape (m + n + 1, 2)
     """
-    total = count_shortest_paths(m, n)
+    m, n = _grid(m, n, MAX_SAMPLE_BLOCKS)
+    total = math.comb(m + n, n)
     k = count("k", k)
     if k > total:
         raise ValueError(f"k={k} exceeds the {total} distinct shortest paths of a {m}x{n} grid")
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError("rng must be a numpy.random.Generator, e.g. np.random.default_rng(0)")
+    if k * (m + n + 1) > MAX_CORNERS:
+        raise ValueError(
+            f"k={k} paths of {m + n + 1} corners exceed the documented cap of {MAX_CORNERS:_} "
+            "corners in total; pass a smaller k"
+        )
+    generator("rng", rng)
     ranks: list[int] = []
     seen: set[int] = set()
     while len(ranks) < k:
