@@ -31,6 +31,13 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _folder(text: str) -> Path:
+    # Path("") is Path("."): an empty value would silently mean the current folder.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a folder, not an empty string")
+    return Path(text).expanduser()
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m lecture", description="Build the L1 vs L2 lecture.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -40,11 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
                    help="chapters rendered at the same time (default: number of cores)")
     r.add_argument("--only", nargs="+", metavar="SLUG", help="render only these chapters")
-    r.add_argument("--out", type=Path, default=ROOT / "build" / "lecture",
+    r.add_argument("--out", type=_folder, default=ROOT / "build" / "lecture",
                    help="output folder (default: build/lecture)")
     r.add_argument("--manifest", help="chapter list: a .toml file or module:ATTR "
                    "(default: lecture.manifest:CHAPTERS)")
-    r.add_argument("--tex-cache", type=Path, default=ROOT / "media",
+    r.add_argument("--tex-cache", type=_folder, default=ROOT / "media",
                    help="folder whose Tex/ and texts/ caches all renders share (default: media)")
     r.add_argument("--no-slides", action="store_true", help="skip the pptx/html decks")
     r.add_argument("--no-doctor", action="store_true", help="skip the preflight check")
@@ -62,19 +69,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _check_out(out: Path) -> Path:
-    """The output folder, created; UsageError if it cannot be written."""
-    out = out.expanduser()
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} exists and is not a folder")
+def _writable_folder(folder: Path, flag: str) -> Path:
+    """``folder``, created; UsageError naming ``flag`` if it cannot be written."""
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / f".write-test-{os.getpid()}"
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"{flag} {folder} exists and is not a folder; give a folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".write-test-{os.getpid()}"
         probe.write_text("")
         probe.unlink()
-    except OSError as exc:
-        raise UsageError(f"--out {out} is not writable ({exc.strerror or exc})") from None
-    return out
+    except OSError as exc:  # also a name too long, or a file where a parent should be
+        raise UsageError(f"{flag} {folder} is not a writable folder "
+                         f"({exc.strerror or exc})") from None
+    return folder
 
 
 def _chapters(spec: str | None) -> tuple[manifest.Chapter, ...]:
@@ -90,19 +97,24 @@ def _render(args) -> int:
     if args.only:
         unknown = [s for s in args.only if s not in slugs]
         if unknown:
-            raise UsageError(f"unknown chapter {', '.join(unknown)}; choose from "
+            raise UsageError(f"unknown chapter {', '.join(map(repr, unknown))}; choose from "
                              + ", ".join(slugs))
+        twice = sorted({s for s in args.only if args.only.count(s) > 1})
+        if twice:
+            raise UsageError(f"--only names {', '.join(map(repr, twice))} more than once; "
+                             "name each chapter once")
         absent = [s for s in args.only if not chapters[slugs.index(s)].path.exists()]
         if absent:
             raise UsageError(f"chapter {', '.join(absent)} has no scene file yet")
     if args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
-    out = _check_out(args.out)
+    out = _writable_folder(args.out, "--out")
+    tex_cache = _writable_folder(args.tex_cache, "--tex-cache")
     if not args.no_doctor and doctor.run(verbose=False, stream=sys.stderr) != 0:
         print("lecture: preflight failed: install the above, then run again.", file=sys.stderr)
         return 1
     result = build(chapters, out=out, quality=args.quality, jobs=args.jobs, only=args.only,
-                   tex_cache=args.tex_cache, slides=not args.no_slides)
+                   tex_cache=tex_cache, slides=not args.no_slides)
     return result.exit_status
 
 
@@ -138,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "audit":
             return _audit(args)
         return _render(args)
-    except UsageError as exc:
-        print(f"python -m lecture: error: {exc}", file=sys.stderr)
+    except UsageError as exc:  # one line, even if a message quotes a multi-line error
+        print("python -m lecture: error: " + " ".join(str(exc).split()), file=sys.stderr)
         return 2
     except BuildBusy as exc:
         print(f"python -m lecture: {exc}", file=sys.stderr)

@@ -41,7 +41,14 @@ def wait_for_line(proc: subprocess.Popen, needle: str, timeout: float = 60) -> l
 
 
 @pytest.mark.parametrize("args, says", [
-    (["render", "--only", "no-such-chapter"], "unknown chapter no-such-chapter"),
+    (["render", "--only", "no-such-chapter"], "unknown chapter 'no-such-chapter'"),
+    (["render", "--manifest", str(TINY), "--only", "shapes", "shapes"],
+     "--only names 'shapes' more than once"),
+    (["render", "--jobs", "-2"], "--jobs must be at least 1"),
+    (["render", "--out", ""], "argument --out: give a folder, not an empty string"),
+    (["render", "--tex-cache", ""], "argument --tex-cache: give a folder"),
+    (["list", "--manifest", "lecture.manifest:ROOT"], "not a list or tuple of"),
+    (["list", "--manifest", "no_such_module:CHAPTERS"], "cannot import 'no_such_module'"),
     (["render", "--quality", "x"], "invalid choice"),
     (["render", "--jobs", "0"], "--jobs must be at least 1"),
     (["render", "--manifest", "no/such/manifest.toml"], "cannot read manifest"),
@@ -60,10 +67,33 @@ def test_bad_arguments_exit_2_with_one_line(args, says):
 def test_unwritable_out_exits_2(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    for out in (blocker, blocker / "sub"):
-        run = lecture("render", "--manifest", str(TINY), "--out", str(out))
+    for flag in ("--out", "--tex-cache"):
+        for folder in (blocker, blocker / "sub", tmp_path / ("x" * 300)):
+            run = lecture("render", "--manifest", str(TINY), flag, str(folder))
+            assert run.returncode == 2, run.stderr
+            assert flag in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("text, says", [
+    ("[chapter]\nslug = 'a'\n", "write each chapter as [[chapter]]"),
+    ("chapter = [1]\n", "chapter 1 is 1, not a [[chapter]] table"),
+    ("[[chapter]\n", "invalid TOML"),
+    (b"[[chapter]]\ntitle = '\xff'\n", "is not UTF-8"),
+    ('[[chapter]]\nslug = "../../escape"\nfile = "x.py"\nscene = "X"\ntitle = "x"\n',
+     "chapter 1 '../../escape': bad slug"),
+    ('[[chapter]]\nslug = "a"\nfile = "sub.py"\nscene = "X"\ntitle = "x"\n',
+     "chapter 1 'a': file"),  # sub.py is a folder
+])
+def test_bad_manifest_exits_2_with_one_line(tmp_path, text, says):
+    (tmp_path / "sub.py").mkdir()
+    path = tmp_path / "m.toml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    env = dict(os.environ, PATH=str(tmp_path))  # were it accepted: the doctor stops the render
+    for command in (["list"], ["render", "--out", str(tmp_path / "out")]):
+        run = lecture(*command, "--manifest", str(path), env=env)
         assert run.returncode == 2, run.stderr
-        assert "--out" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+        assert says in run.stderr and len(run.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in run.stderr
 
 
 def test_doctor_passes_here():
