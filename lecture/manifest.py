@@ -87,6 +87,7 @@ def load(spec: str | None = None) -> tuple[Chapter, ...]:
 
 
 KEYS = ("slug", "file", "scene", "title")
+MAX_BYTES = 1 << 20  # a manifest is a short text file
 # A slug names files and folders (chapters/NN-slug.mp4, .work/media/slug): no '/', '.', '..'
 # nor over-long names can slip through.
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -132,6 +133,12 @@ def _load_module(spec: str) -> tuple[Chapter, ...]:
 def _load_toml(path: Path) -> tuple[Chapter, ...]:
     where = f"manifest {str(path)!r}"
     try:
+        # Only a regular, small file: /dev/zero or a FIFO would never finish reading.
+        size = path.stat().st_size  # OSError if missing
+        problem = ("a folder" if path.is_dir() else "not a regular file" if not path.is_file()
+                   else f"over {MAX_BYTES} bytes" if size > MAX_BYTES else "")
+        if problem:
+            raise ValueError(f"cannot read {where}: it is {problem}; give a .toml manifest file")
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
         raise ValueError(f"cannot read {where}: {exc.strerror or exc}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 from pathlib import Path
@@ -77,6 +78,20 @@ def test_bad_toml_manifest_is_one_clear_line(tmp_path, text, says):
     assert says in message
     assert str(tmp_path / "m.toml") in message or "cannot read" in message
     assert "\n" not in message and len(message) < 400
+
+
+@pytest.mark.parametrize("make, says", [
+    (lambda p: p.mkdir(), "it is a folder"),
+    (lambda p: os.mkfifo(p), "it is not a regular file"),  # reading it would wait forever
+    (lambda p: p.write_bytes(b"#" * (2 << 20)), "it is over 1048576 bytes"),
+])
+def test_manifest_that_is_not_a_small_file(tmp_path, make, says):
+    path = tmp_path / "m.toml"
+    make(path)
+    with pytest.raises(ValueError, match=f"cannot read manifest .*: {says}; give a .toml"):
+        manifest.load(str(path))
+    with pytest.raises(ValueError, match="it is not a regular file"):
+        manifest.load("/dev/zero")
 
 
 def test_folder_named_like_a_scene_file(tmp_path):
