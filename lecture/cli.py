@@ -35,7 +35,10 @@ def _folder(text: str) -> Path:
     # Path("") is Path("."): an empty value would silently mean the current folder.
     if not text.strip():
         raise argparse.ArgumentTypeError("give a folder, not an empty string")
-    return Path(text).expanduser()
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # ~user with no such user
+        raise argparse.ArgumentTypeError(f"cannot expand {text!r}: no such home folder") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -106,6 +109,9 @@ def _render(args) -> int:
         absent = [s for s in args.only if not chapters[slugs.index(s)].path.exists()]
         if absent:
             raise UsageError(f"chapter {', '.join(absent)} has no scene file yet")
+    if not any(c.path.exists() for c in chapters):  # a wrong manifest, not a failed build
+        raise UsageError("no chapter of the manifest has a scene file yet: nothing to render "
+                         f"(first: {chapters[0].file})")
     if args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     out = _writable_folder(args.out, "--out")
