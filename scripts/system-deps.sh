@@ -3,8 +3,9 @@
 # Installs the missing ones when run as root (one apt-get update first); otherwise prints the
 # exact command to run and fails. Fast when everything is present (one dpkg-query).
 set -euo pipefail
+# chromium: the browser tests of the lecture page (tests/test_lecture_page.py, via playwright).
 PKGS=(libcairo2-dev libpango1.0-dev pkg-config texlive-latex-base texlive-latex-recommended
-      texlive-latex-extra dvisvgm ffmpeg)
+      texlive-latex-extra dvisvgm ffmpeg chromium)
 missing=()
 for p in "${PKGS[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
