@@ -1,11 +1,10 @@
 """``python -m lecture audit``: how much of a built lecture holds still, and what sits where
 captions are drawn (chapter standard rules 10 and 11).
 
-Each chapter video is decoded once (one ffmpeg process per chapter, at most two at a time),
-sampled at 10 fps. One branch runs ffmpeg's ``freezedetect`` on a 320 px copy, as the
-2026-11-29 review measured; the other returns the bottom 15 % of the picture as raw pixels,
-compared with the background colour of ``manim.cfg``. Spans are then cut by beat
-(``clips/index.json``) and caption (``lecture.srt``). Times are seconds within the chapter.
+One ffmpeg decode per chapter video (two at most at a time), sampled at 10 fps: one branch runs
+``freezedetect`` on a 320 px copy (as the 2026-11-29 review measured), the other returns the
+bottom 15 % as raw pixels to compare with ``manim.cfg``'s background. The spans are then cut by
+beat and caption. Times are seconds within the chapter.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from __future__ import annotations
 import configparser
 import json
 import math
+import os
 import re
 import subprocess
 import sys
@@ -35,6 +35,7 @@ HOLD = 5.0  # s: holds longer than this are listed (--hold)
 EDGE = 1.5 / SAMPLE_FPS  # s: a caption's first/last sampled frame may still show its neighbour
 # Targets of rule 10, marked in the table.
 MAX_HOLD = 8.0
+LONG_HOLD = 5.0  # s: at most MAX_LONG_HOLDS holds longer than this per chapter
 MAX_LONG_HOLDS = 3
 MAX_FROZEN = 0.60
 # Caption-safe band (rule 11): the bottom 1.2 of the frame's 8 units.
@@ -45,6 +46,9 @@ BG_TOLERANCE = 24  # per channel (0-255): x264 noise on a flat background stays 
 BAND_MIN_PIXELS = 4  # fewer off-background pixels than this are noise, not content
 MAX_FFMPEG = 2
 FALLBACK_BACKGROUND = "#14161B"
+SETTINGS = ("SAMPLE_FPS", "MOTION_WIDTH", "FREEZE_NOISE", "FREEZE_MIN", "EDGE", "MAX_HOLD",
+            "LONG_HOLD", "MAX_LONG_HOLDS", "MAX_FROZEN", "BAND_UNITS", "BAND_WIDTH",
+            "BG_TOLERANCE", "BAND_MIN_PIXELS")  # copied into the JSON report
 
 
 class AuditError(Exception):
@@ -109,6 +113,10 @@ def _overlap(spans: list[tuple[float, float]], a: float, b: float) -> float:
     return sum(max(0.0, min(e, b) - max(s, a)) for s, e in spans)
 
 
+def _share(spans: list[tuple[float, float]], a: float, b: float) -> float:
+    return round(_overlap(spans, a, b) / max(b - a, 1e-9), 3)
+
+
 def _still(spans: list[tuple[float, float]], a: float, b: float) -> bool:
     """Nothing changes in [a, b]: one freeze covers it, apart from a sampled frame at each end."""
     lo, hi = a + EDGE, max(a + EDGE, b - EDGE)
@@ -124,7 +132,8 @@ def _chapter_report(ch: dict, freezes, heights, beats, cues, hold: float) -> dic
     """Everything the audit says about one chapter, JSON-ready."""
     dur, off = ch["duration"], ch["start"]
     freezes = [(s, min(e, dur)) for s, e in freezes if s < dur]
-    holds = [{"chapter": ch["slug"], "beat": _beat_at(beats, s), "start": s, "end": e,
+    holds = [{"chapter": ch["slug"], "beat": _beat_at(beats, s), "start": round(s, 3),
+              "end": round(e, 3),
               "duration": round(e - s, 3), "lecture_start": round(off + s, 3),
               "over_target": e - s > MAX_HOLD}
              for s, e in freezes if e - s > hold]
@@ -142,16 +151,14 @@ def _chapter_report(ch: dict, freezes, heights, beats, cues, hold: float) -> dic
         ends.append(last)
         captions.append({"start": round(c.start, 3), "end": round(c.end, 3), "text": c.text,
                          "beat": _beat_at(beats, c.start),
-                         "frozen_share": round(_overlap(freezes, c.start, c.end)
-                                               / max(c.end - c.start, 1e-9), 3),
+                         "frozen_share": _share(freezes, c.start, c.end),
                          "still": _still(freezes, c.start, c.end),
                          "last_frame_band": heights[last] if last >= 0 else 0.0})
     band = [{"chapter": ch["slug"], "beat": _beat_at(beats, a * step), "start": round(a * step, 3),
              "end": round((b + 1) * step, 3), "reaches": max(heights[a:b + 1]),
              "caption_ends": sum(a <= e <= b for e in ends)} for a, b in runs]
     beat_rows = [{"number": b["number"], "beat": b["beat"], "start": b["start"], "end": b["end"],
-                  "frozen_share": round(_overlap(freezes, b["start"], b["end"])
-                                        / max(b["end"] - b["start"], 1e-9), 3),
+                  "frozen_share": _share(freezes, b["start"], b["end"]),
                   "holds": sum(h["beat"] == b["beat"] for h in holds),
                   "still_captions": sum(c["still"] and c["beat"] == b["beat"] for c in captions),
                   "band_frames": sum(b["start"] <= k * step < b["end"] for k in hit_at)}
@@ -161,7 +168,7 @@ def _chapter_report(ch: dict, freezes, heights, beats, cues, hold: float) -> dic
               "file": ch["file"], "start": off, "duration": dur,
               "frozen_seconds": round(frozen, 3), "frozen_share": round(frozen / dur, 4),
               "holds_over": len(holds),
-              "holds_over_5s": sum(e - s > 5.0 for s, e in freezes),
+              "holds_over_5s": sum(e - s > LONG_HOLD for s, e in freezes),
               "longest_hold": round(max((e - s for s, e in freezes), default=0.0), 3),
               "still_captions": sum(c["still"] for c in captions), "captions": captions,
               "band_frames": len(hit_at),
@@ -170,7 +177,7 @@ def _chapter_report(ch: dict, freezes, heights, beats, cues, hold: float) -> dic
               "band_hits": band, "beats": beat_rows}
     report["violations"] = [v for v, bad in [
         (f"hold > {MAX_HOLD:g} s", report["longest_hold"] > MAX_HOLD),
-        (f"> {MAX_LONG_HOLDS} holds > 5 s", report["holds_over_5s"] > MAX_LONG_HOLDS),
+        (f"> {MAX_LONG_HOLDS} holds > {LONG_HOLD:g} s", report["holds_over_5s"] > MAX_LONG_HOLDS),
         (f"> {MAX_FROZEN:.0%} frozen", report["frozen_share"] > MAX_FROZEN),
         ("content in the band at a caption's end", report["band_caption_ends"] > 0)] if bad]
     return report
@@ -237,12 +244,8 @@ def run(folder: Path, hold: float = HOLD, jobs: int = MAX_FFMPEG, only=None,
     total = sum(r["duration"] for r in rows)
     return {
         "build": str(folder), "hold": hold,
-        "thresholds": {"sample_fps": SAMPLE_FPS, "motion_width": MOTION_WIDTH,
-                       "freeze_noise": FREEZE_NOISE, "freeze_min": FREEZE_MIN,
-                       "band_units": BAND_UNITS, "background": "#" + bytes(bg).hex().upper(),
-                       "bg_tolerance": BG_TOLERANCE, "band_min_pixels": BAND_MIN_PIXELS},
-        "targets": {"max_hold": MAX_HOLD, "max_holds_over_5s": MAX_LONG_HOLDS,
-                    "max_frozen_share": MAX_FROZEN},
+        "background": "#" + bytes(bg).hex().upper(),
+        "settings": {name.lower(): globals()[name] for name in SETTINGS},
         "lecture": {"duration": round(total, 3),
                     "frozen_share": round(sum(r["frozen_seconds"] for r in rows)
                                           / max(total, 1e-9), 4),
@@ -260,7 +263,7 @@ def _mark(text: str, bad: bool) -> str:
 
 def summary(report: dict) -> str:
     """The per-chapter table (targets missed marked with !)."""
-    head = f"holds>{report['hold']:g}s"
+    head = f"holds>{LONG_HOLD:g}s"  # the target's count; --hold only sets what is listed
     lines = [f"{'chapter':<16}{'running':>9}{'frozen':>9}{head:>11}{'longest':>10}"
              f"{'still captions':>16}{'band: ends/frames':>19}"]
     rows = [(f"{r['number']:02d} {r['slug']}", r, len(r["captions"]), True)
@@ -268,15 +271,21 @@ def summary(report: dict) -> str:
     rows.append(("lecture", report["lecture"], sum(n for _, _, n, _ in rows), False))
     for name, r, n_caps, chapter in rows:
         frozen = _mark(f"{r['frozen_share']:.0%}", r["frozen_share"] > MAX_FROZEN)
-        holds = _mark(str(r["holds_over"]), chapter and r["holds_over_5s"] > MAX_LONG_HOLDS)
+        holds = _mark(str(r["holds_over_5s"]), chapter and r["holds_over_5s"] > MAX_LONG_HOLDS)
         longest = _mark(f"{r['longest_hold']:.1f} s", r["longest_hold"] > MAX_HOLD)
         still = f"{r['still_captions']}/{n_caps}"
         band = _mark(f"{r['band_caption_ends']}/{r['band_frames']}", r["band_caption_ends"] > 0)
         lines.append(f"{name:<16}{r['duration']:>7.1f} s{frozen:>9}{holds:>11}{longest:>10}"
                      f"{still:>14}  {band:>19}")
-    lines.append(f"! target missed: a hold > {MAX_HOLD:g} s, > {MAX_LONG_HOLDS} holds > 5 s, "
+    lines.append(f"! target missed: a hold > {MAX_HOLD:g} s, > {MAX_LONG_HOLDS} holds > "
+                 f"{LONG_HOLD:g} s, "
                  f"> {MAX_FROZEN:.0%} frozen, band content at a caption's end")
     return "\n".join(lines)
+
+
+def _where(r: dict, x: dict) -> str:
+    span = f"{x['start']:.1f}-{x['end']:.1f} s"
+    return f"  {r['number']:02d} {r['slug']:<12} {span:>15}"
 
 
 def details(report: dict) -> str:
@@ -284,17 +293,13 @@ def details(report: dict) -> str:
     lines = [f"\nholds longer than {report['hold']:g} s (chapter time; ! longer than "
              f"{MAX_HOLD:g} s):"]
     for r in report["chapters"]:
-        for x in r["holds"]:
-            length = _mark(f"{x['duration']:4.1f} s", x["over_target"])
-            span = f"{x['start']:.1f}-{x['end']:.1f} s"
-            lines.append(f"  {r['number']:02d} {r['slug']:<12} {span:>15}  {length}  {x['beat']}")
+        lines += [_where(r, x) + "  " + _mark(f"{x['duration']:4.1f} s", x["over_target"])
+                  + "  " + x["beat"] for x in r["holds"]]
     lines.append(f"\ncontent in the caption band (the bottom {BAND_UNITS} units; how high it "
                  f"reaches; captions whose last frame shows it):")
     for r in report["chapters"]:
-        for x in r["band_hits"]:
-            span = f"{x['start']:.1f}-{x['end']:.1f} s"
-            lines.append(f"  {r['number']:02d} {r['slug']:<12} {span:>15}  up to "
-                         f"{x['reaches']:.2f}  caption ends: {x['caption_ends']}  {x['beat']}")
+        lines += [f"{_where(r, x)}  up to {x['reaches']:.2f}  caption ends: "
+                  f"{x['caption_ends']}  {x['beat']}" for x in r["band_hits"]]
     return "\n".join(lines)
 
 
@@ -303,8 +308,10 @@ def main(folder: Path, json_out: Path | None = None, hold: float = HOLD, jobs: i
     """Run the audit, print the table and the lists, write the JSON; 0 whatever it finds."""
     if not folder.is_dir():
         raise AuditError(f"no build folder at {folder} (build it with: python -m lecture render)")
-    if json_out is not None and json_out.is_dir():
-        raise AuditError(f"--json {json_out} is a folder")
+    # fail before decoding, not after it
+    if json_out is not None and (json_out.is_dir() or not json_out.parent.is_dir()
+                                 or not os.access(json_out.parent, os.W_OK)):
+        raise AuditError(f"--json {json_out}: cannot write a file there")
     report = run(folder, hold=hold, jobs=jobs, only=only)
     print(f"motion audit of {folder}: freezedetect at {SAMPLE_FPS} fps, {MOTION_WIDTH} px, "
           f"n={FREEZE_NOISE}, d={FREEZE_MIN:g} s")

@@ -162,3 +162,11 @@ def test_bad_build_folder_exits_2_with_one_line(tmp_path, layout, says):
     run = lecture("audit", "--out", str(folder))
     assert run.returncode == 2
     assert says in run.stderr and len(run.stderr.strip().splitlines()) == 1, run.stderr
+
+
+def test_unwritable_json_exits_2_before_decoding(build, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    run = lecture("audit", "--out", str(build), "--json", str(blocker / "audit.json"))
+    assert run.returncode == 2 and "--json" in run.stderr, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "audit: [" not in run.stdout
