@@ -64,7 +64,7 @@ def page_data(out: Path, deck: str | None) -> dict:
         into = [b for b in beats if b["start"] - 5e-3 <= cue.start] or beats[:1]
         if into:
             into[-1]["cues"].append([round(cue.start, 3), round(cue.end, 3), cue.text])
-    data = {"slides": deck, "duration": chapters[-1]["end"] if chapters else 0, "chapters": []}
+    data = {"slides": deck, "chapters": []}
     for ch in chapters:
         mine = [b for b, c in zip(beats, clips, strict=True) if c["chapter"] == ch["slug"]]
         name = Path(ch["file"]).stem

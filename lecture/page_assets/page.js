@@ -222,7 +222,6 @@
       var want = beatHash(b);
       if (decodeURIComponent(location.hash) !== want) { history.replaceState(null, "", want); }
     }
-    byId("clock").textContent = clock(t) + " / " + clock(video.duration || data.duration);
   }
 
   ["timeupdate", "seeked", "seeking", "loadedmetadata"].forEach(function (ev) {
