@@ -106,9 +106,10 @@ def _render(args) -> int:
         if twice:
             raise UsageError(f"--only names {', '.join(map(repr, twice))} more than once; "
                              "name each chapter once")
-        absent = [s for s in args.only if not chapters[slugs.index(s)].path.exists()]
+        absent = [c for c in chapters if c.slug in args.only and not c.path.exists()]
         if absent:
-            raise UsageError(f"chapter {', '.join(absent)} has no scene file yet")
+            raise UsageError(f"chapter {absent[0].slug!r} has no scene file yet "
+                             f"({absent[0].file}); write it or leave it out of --only")
     if not any(c.path.exists() for c in chapters):  # a wrong manifest, not a failed build
         raise UsageError("no chapter of the manifest has a scene file yet: nothing to render "
                          f"(first: {chapters[0].file})")

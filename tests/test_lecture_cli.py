@@ -50,6 +50,8 @@ def wait_for_line(proc: subprocess.Popen, needle: str, timeout: float = 60) -> l
     (["render", "--out", "~no-such-user-x/out"], "no such home folder"),
     (["render", "--manifest", str(TINY.with_name("unwritten_manifest.toml"))],
      "no chapter of the manifest has a scene file yet: nothing to render"),
+    (["render", "--manifest", str(TINY.with_name("unwritten_manifest.toml")), "--only", "later"],
+     "chapter 'later' has no scene file yet"),
     (["list", "--manifest", "lecture.manifest:ROOT"], "not a list or tuple of"),
     (["list", "--manifest", "no_such_module:CHAPTERS"], "cannot import 'no_such_module'"),
     (["render", "--quality", "x"], "invalid choice"),
