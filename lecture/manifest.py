@@ -105,7 +105,7 @@ def _exists(spec: str) -> bool:
 def _show(value: object) -> str:
     """``repr(value)``, cut short: a message stays one readable line."""
     text = repr(value)
-    return text if len(text) <= 60 else text[:56] + "...'"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _load_module(spec: str) -> tuple[Chapter, ...]:
