@@ -66,7 +66,10 @@ def background(cfg: Path = ROOT / "manim.cfg") -> tuple[int, int, int]:
 def measure(video: Path, bg: tuple[int, int, int]) -> tuple[list[tuple[float, float]], list]:
     """Freeze spans ``(start, end)`` and, per sampled frame, how high content reaches into the
     caption band (frame units, 0.0 = clear)."""
-    info = media.video_info(video)
+    try:
+        info = media.video_info(video)
+    except (subprocess.CalledProcessError, LookupError, ValueError):
+        raise AuditError(f"ffprobe cannot read {video}") from None
     band_h = max(1, round(info.height * BAND_UNITS / FRAME_UNITS))
     out_w = min(BAND_WIDTH, info.width)
     out_h = max(1, round(band_h * out_w / info.width))

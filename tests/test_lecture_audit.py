@@ -152,6 +152,9 @@ def test_hold_threshold_and_stamp_captions(build, tmp_path):
     ({}, "not a built lecture"),
     ({"chapters.json": "[{\"slug\": \"x\", \"file\": \"chapters/01-x.mp4\"}]"},
      "chapter video missing: chapters/01-x.mp4"),
+    ({"chapters.json": "[{\"slug\": \"x\", \"file\": \"x.mp4\", \"start\": 0, \"end\": 1,"
+                       " \"duration\": 1, \"number\": 1, \"title\": \"X\"}]",
+      "x.mp4": "not a video"}, "ffprobe cannot read"),
 ])
 def test_bad_build_folder_exits_2_with_one_line(tmp_path, layout, says):
     folder = tmp_path / "build"
