@@ -179,11 +179,17 @@ def write(scene: Scene, mob: Mobject, text: str, run_time: float = style.NORMAL)
     say(scene, text, Write(mob), run_time=run_time)
 
 
-def narrate_steps(scene: Scene, text: str, steps, step_time: float) -> None:
+def narrate_steps(scene: Scene, text: str, steps, step_time: float | None = None) -> None:
     """Narrate ``text`` over a sequence of plays (one per entry of ``steps``, each a tuple of
-    animations lasting ``step_time``), then wait out the rest of the reading time."""
-    total = len(steps) * step_time
+    animations lasting ``step_time``), then wait out the rest of the reading time.
+
+    Without ``step_time`` the steps share the reading time evenly, so the motion lasts as long
+    as the sentence that describes it.
+    """
     need = reading_time(text)
+    if step_time is None:
+        step_time = need / max(len(steps), 1)
+    total = len(steps) * step_time
     scene.add_subcaption(text, duration=max(need, total))
     for anims in steps:
         scene.play(*anims, run_time=step_time)

@@ -12,6 +12,7 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    PI,
     RIGHT,
     UP,
     Create,
@@ -21,10 +22,13 @@ from manim import (
     Line,
     NumberLine,
     Scene,
+    Triangle,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
-    config,
+    VMobject,
     linear,
+    there_and_back,
 )
 
 from lecture.manifest import CHAPTERS, by_slug, number
@@ -33,9 +37,11 @@ from mathutils.recap import first_exact_zero, moved_fits
 from scenes import style
 from scenes.components import (
     clear,
+    drive,
     fit_width,
     house_axes,
     label,
+    narrate_steps,
     readout,
     say,
     set_readout,
@@ -85,59 +91,68 @@ class LectureOpening(Scene):
         self.next_section("cold-open-outlier")
         clear(self)
         x, y = self.teaser_x, self.teaser_y
-        plot = house_axes([0, 15, 5], [0, 25, 5], x_length=5.6, y_length=5.6, x_label="x",
+        plot = house_axes([0, 15, 5], [0, 25, 5], x_length=5.6, y_length=5.2, x_label="x",
                           y_label="y")
         ax = plot[0]
-        plot.to_edge(LEFT, buff=style.EDGE + style.GAP).to_edge(DOWN, buff=style.EDGE)
+        plot.to_edge(LEFT, buff=style.EDGE + style.GAP)
+        plot.shift((style.FLOOR + style.GAP_S - plot.get_bottom()[1]) * UP)
         dots = VGroup(
             *(Dot(ax.c2p(a, b), radius=0.07, color=style.DATA) for a, b in zip(x, y, strict=True))
         )
         outlier = dots[OUTLIER_INDEX].set_color(style.HIGHLIGHT)
-        x0, x1 = 0.0, 15.0
-
-        def ends(line):
-            a, b = line
-            return ax.c2p(x0, a + b * x0), ax.c2p(x1, a + b * x1)
-
-        ols = Line(*ends(self.ols_lines[0]), color=style.L2, stroke_width=5)
-        lad = Line(*ends(self.lad_lines[0]), color=style.L1, stroke_width=5)
-
+        ols = Line(color=style.L2, stroke_width=5)
+        lad = Line(color=style.L1, stroke_width=5)
+        # Each point's miss under each fit: a square on the least-squares miss (its area is
+        # what least squares adds up) and a bar for the absolute-deviations miss.
+        squares = VGroup(*(VMobject(stroke_color=style.L2, stroke_width=2, fill_color=style.L2,
+                                    fill_opacity=0.25) for _ in x))
+        bars = VGroup(*(VMobject(stroke_color=style.L1, stroke_width=3) for _ in x))
         lift = ValueTracker(0.0)
         ols_read = readout(r"\text{slope}", self.ols_lines[0][1], style.L2, size=style.BODY_SIZE)
         lad_read = readout(r"\text{slope}", self.lad_lines[0][1], style.L1, size=style.BODY_SIZE)
+
+        def follow(_mob):
+            d = lift.get_value()
+            ym = y.copy()
+            ym[OUTLIER_INDEX] += d
+            outlier.move_to(ax.c2p(x[OUTLIER_INDEX], ym[OUTLIER_INDEX]))
+            fit_ols = [np.interp(d, self.lifts, self.ols_lines[:, k]) for k in (0, 1)]
+            fit_lad = [np.interp(d, self.lifts, self.lad_lines[:, k]) for k in (0, 1)]
+            _place_line(ols, ax, fit_ols)
+            _place_line(lad, ax, fit_lad)
+            for sq, bar, a, b in zip(squares, bars, x, ym, strict=True):
+                _place_square(sq, ax, a, b, fit_ols[0] + fit_ols[1] * a)
+                # corners, not put_start_and_end_on: the LAD line passes through two points
+                bar.set_points_as_corners([ax.c2p(a, b), ax.c2p(a, fit_lad[0] + fit_lad[1] * a)])
+            set_readout(ols_read, fit_ols[1])
+            set_readout(lad_read, fit_lad[1])
+
+        follow(None)
         legend = VGroup(
-            _legend_row("least squares", "sum of squared misses", style.L2, ols_read),
-            _legend_row("least absolute deviations", "sum of plain distances", style.L1,
+            _legend_row("least squares", "adds up the squared misses", style.L2, ols_read),
+            _legend_row("least absolute deviations", "adds up the plain distances", style.L1,
                         lad_read),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
         legend.next_to(plot, RIGHT, buff=style.GAP_L).align_to(plot, UP)
         kind = tag("L1 vs L2 as a loss").to_corner(UP + RIGHT, buff=style.EDGE)
         legend.shift((kind.get_bottom()[1] - style.GAP - legend.get_top()[1]) * UP)
 
-        def follow(_mob):
-            d = lift.get_value()
-            outlier.move_to(ax.c2p(x[OUTLIER_INDEX], y[OUTLIER_INDEX] + d))
-            fit_ols = [np.interp(d, self.lifts, self.ols_lines[:, k]) for k in (0, 1)]
-            fit_lad = [np.interp(d, self.lifts, self.lad_lines[:, k]) for k in (0, 1)]
-            ols.put_start_and_end_on(*ends(fit_ols))
-            lad.put_start_and_end_on(*ends(fit_lad))
-            set_readout(ols_read, fit_ols[1])
-            set_readout(lad_read, fit_lad[1])
-
         say(self, "Eleven points, and two ways to fit a straight line through them.",
-            Create(plot), FadeIn(dots), run_time=style.NORMAL)
-        say(self, "Least squares adds up squared misses; least absolute deviations adds up "
-            "plain distances.", Create(ols), Create(lad), FadeIn(legend), FadeIn(kind),
-            run_time=style.NORMAL)
-        anchor = VGroup(outlier, ols, lad)
-        anchor.add_updater(follow)
-        say(self, "Now drag one point upward, further and further.",
-            lift.animate(rate_func=linear).set_value(MAX_LIFT), run_time=2 * style.LONG)
-        anchor.remove_updater(follow)
-        follow(anchor)
+            Create(plot), FadeIn(dots), FadeIn(kind), run_time=style.NORMAL)
+        say(self, "Least squares makes the total area of these squares, the squared misses, "
+            "as small as it can.", Create(ols), FadeIn(squares), FadeIn(legend[0]),
+            run_time=style.LONG)
+        say(self, "Least absolute deviations adds up the plain distances instead.",
+            Create(lad), Create(bars), FadeIn(legend[1]), run_time=style.LONG)
+        driver = drive(self, [squares, bars, ols, lad, outlier, ols_read, lad_read], follow)
+        say(self, "Now drag one point upward, further and further. Its square grows much "
+            "faster than its distance, and the least-squares line chases it.",
+            lift.animate(rate_func=linear).set_value(MAX_LIFT), run_time=3 * style.LONG)
         say(self, f"The least-squares slope swings from {self.ols_lines[0][1]:.2f} to "
             f"{self.ols_lines[-1][1]:.2f}. The absolute-deviations line does not move at all.",
-            Indicate(lad, color=style.HIGHLIGHT), run_time=style.NORMAL)
+            lift.animate(rate_func=there_and_back).set_value(0.0),
+            run_time=2 * style.LONG)
+        driver.clear_updaters()
 
     def cold_open_zero(self):
         """One weight under proximal steps: L1 lands on exactly 0, L2 only shrinks."""
@@ -159,23 +174,30 @@ class LectureOpening(Scene):
                               decimal_number_config={"num_decimal_places": 1})
             zero_mark = Line(line.n2p(0) + 0.25 * DOWN, line.n2p(0) + 0.25 * UP,
                              color=style.ZERO, stroke_width=5)
+            # where the fit alone would put the weight
+            goal = Triangle(color=style.LOSS, fill_opacity=1).scale(0.09).rotate(PI)
+            goal.next_to(line.n2p(TARGET), UP, buff=style.GAP_S)
             name_mob = tex(name, size=style.BODY_SIZE, color=color)
             value = readout("w", weights[0], color, decimals=3, size=style.BODY_SIZE)
             dot = Dot(line.n2p(weights[0]), radius=0.11, color=color)
-            lanes.append((VGroup(name_mob, line, zero_mark, value, dot), line, dot, value,
+            lanes.append((VGroup(name_mob, line, zero_mark, goal, value, dot), line, dot, value,
                           weights))
         for group, line, *_ in lanes:
-            name_mob, value = group[0], group[3]
+            name_mob, value = group[0], group[4]
             name_mob.next_to(line, LEFT, buff=style.GAP_L)
             value.next_to(line, RIGHT, buff=style.GAP_L)
         body = VGroup(*(lane[0] for lane in lanes)).arrange(DOWN, buff=2 * style.GAP_L * 1.5)
         fit_width(body).next_to(top, DOWN, buff=style.GAP_L * 1.5)
         for lane in lanes:
             lane[3].align_to(lanes[0][3], LEFT)
+        goal_note = label(f"the fit pulls toward {TARGET:g}", style.SMALL_SIZE, style.LOSS)
+        goal_note.next_to(lanes[0][0][3], UP, buff=style.GAP_S)
 
         step = ValueTracker(0.0)
         counter = readout(r"\text{step}", 0, style.MUTED, decimals=0)
-        counter.next_to(body, DOWN, buff=style.GAP_L)
+        size_note = label(f"step size {LR:g}", style.SMALL_SIZE, style.MUTED)
+        VGroup(counter, size_note).arrange(RIGHT, buff=style.GAP_L).next_to(
+            body, DOWN, buff=style.GAP_L)
 
         def move(_mob):
             s = step.get_value()
@@ -187,19 +209,25 @@ class LectureOpening(Scene):
 
         say(self, f"Second teaser: one weight, pulled toward {TARGET:g} by the fit, and toward "
             f"zero by a penalty of strength {LAM:g}.", FadeIn(top), FadeIn(body),
-            FadeIn(counter), run_time=style.NORMAL)
-        mover = VGroup(*(lane[2] for lane in lanes))
-        mover.add_updater(move)
-        say(self, "Each step moves toward the fit, then applies the penalty's proximal step.",
-            step.animate(rate_func=linear).set_value(STEPS), run_time=2 * style.LONG)
-        mover.remove_updater(move)
-        move(mover)
+            FadeIn(goal_note), FadeIn(counter), FadeIn(size_note), run_time=style.NORMAL)
+        driver = drive(self, [counter, *(m for lane in lanes for m in (lane[2], lane[3]))], move)
+
+        def steps(first: int, last: int) -> list[tuple]:
+            # not step.animate: manim reads an .animate target when the play starts, so a
+            # list of them built up front would all go to the last value
+            return [(UpdateFromAlphaFunc(step, lambda m, a, k=k: m.set_value(k - 1 + a)),)
+                    for k in range(first, last + 1)]
+
+        narrate_steps(self, "Each step moves the weight toward the fit, then lets the penalty "
+                      "shrink it: that shrink is called a proximal step.",
+                      steps(1, self.zero_step))
         l1_value, l2_value = lanes[0][3], lanes[1][3]
         exact = tag("exactly 0", style.ZERO).next_to(l1_value, UP, buff=style.GAP_S)
+        narrate_steps(self, f"Under the L1 penalty the weight lands on exactly zero after "
+                      f"{self.zero_step} steps, and stays there.",
+                      [(FadeIn(exact, scale=1.2),), *steps(self.zero_step + 1, STEPS)])
+        driver.clear_updaters()
         shrunk = tag("small, not 0", style.L2).next_to(l2_value, UP, buff=style.GAP_S)
-        say(self, f"Under the L1 penalty the weight lands on exactly zero after "
-            f"{self.zero_step} steps and stays there.", FadeIn(exact, scale=1.2),
-            run_time=style.SHORT)
         say(self, f"Under the L2 penalty it only shrinks, to {self.l2_weights[-1]:.3f}, and "
             "never reaches zero.", FadeIn(shrunk, scale=1.2), run_time=style.SHORT)
 
@@ -213,8 +241,18 @@ class LectureOpening(Scene):
             "L1 versus L2: two ways to measure size, used as a loss on the misses or as a "
             "penalty on the weights.",
         )
+        norms = VGroup(
+            tex(r"\|w\|_1 = |w_1| + |w_2| + \dots + |w_n|", size=style.BODY_SIZE,
+                color=style.L1),
+            tex(r"\|w\|_2^2 = w_1^2 + w_2^2 + \dots + w_n^2", size=style.BODY_SIZE,
+                color=style.L2),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        VGroup(card, norms).arrange(DOWN, buff=style.GAP_L).to_edge(UP, buff=style.EDGE * 2)
+        say(self, "The L1 norm adds up the absolute values of the entries; as a penalty, L2 "
+            "means the squared L2 norm, the sum of the squares.", FadeIn(norms[0]),
+            FadeIn(norms[1]), run_time=style.LONG)
         sub = label("norms as losses and as penalties", style.LABEL_SIZE, style.MUTED)
-        sub.next_to(card, DOWN, buff=style.GAP_L)
+        sub.next_to(norms, DOWN, buff=style.GAP_L)
         say(self, "Swap one for the other and robustness, stability and sparsity all change.",
             FadeIn(sub), run_time=style.SHORT)
 
@@ -233,7 +271,7 @@ class LectureOpening(Scene):
         for i, r in enumerate(rows):
             r[0].move_to(i * pitch * DOWN, aligned_edge=RIGHT).shift(width * RIGHT)
             r[1].next_to(r[0], RIGHT, buff=style.GAP).align_to(r[0], UP)
-        room = head.get_bottom()[1] - style.GAP - (-config.frame_height / 2 + style.EDGE)
+        room = head.get_bottom()[1] - style.GAP - style.FLOOR
         if rows.height > room:
             rows.scale_to_fit_height(room)
         fit_width(rows).next_to(head, DOWN, buff=style.GAP_L)
@@ -245,6 +283,21 @@ class LectureOpening(Scene):
         nxt = self.roadmap[1][1] if len(self.roadmap) > 1 else self.roadmap[0][1]
         say(self, f"We start with the next one: {nxt}.", Indicate(rows[1] if len(rows) > 1
             else rows[0], color=style.HIGHLIGHT), run_time=style.NORMAL)
+
+
+def _place_line(line: Line, ax, fit) -> None:
+    """Put ``line`` on the fitted line ``(intercept, slope)`` across the plot's x range."""
+    a, b = fit
+    x0, x1 = ax.x_range[0], ax.x_range[1]
+    line.put_start_and_end_on(ax.c2p(x0, a + b * x0), ax.c2p(x1, a + b * x1))
+
+
+def _place_square(square: VMobject, ax, x: float, y: float, on_line: float) -> None:
+    """Make ``square`` the square on the vertical miss from (x, y) to the line, drawn to the
+    left of the point (the data sit right of the axis), with equal sides on screen."""
+    p, q = ax.c2p(x, y), ax.c2p(x, on_line)
+    side = abs(p[1] - q[1])
+    square.set_points_as_corners([p, q, q + side * LEFT, p + side * LEFT, p])
 
 
 def _legend_row(name: str, what: str, color, value) -> VGroup:

@@ -34,6 +34,10 @@ EDGE = 0.5  # margin kept free at every frame edge
 GAP_S = 0.15  # between a thing and its own label
 GAP = 0.35  # between neighbouring items in a group
 GAP_L = 0.7  # between panels
+# Players draw subtitles over the bottom 15 % of the picture: keep that band free of content
+# (chapter standard, rule 11). Its top edge is FLOOR, in frame coordinates.
+CAPTION_BAND = 1.2
+FLOOR = -4.0 + CAPTION_BAND
 
 # ---- pacing -------------------------------------------------------------------------------
 WORDS_PER_SECOND = 2.6  # narration reading speed (the standard asks 2.5 to 3)
