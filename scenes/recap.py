@@ -1,4 +1,4 @@
-"""Chapter 8, the recap: the seed's scorecard, corrected, one row per beat.
+"""Chapter 8, the recap: the L1-vs-L2 scorecard, common claims corrected, one row per beat.
 
 Each row states the winner in corrected words (loss vs penalty; quadratic, not exponential;
 ridge is not sparse; ties are the exception) and comes with a small live reminder of that
@@ -86,7 +86,7 @@ ADVICE = "Choose by the job, and always say whether the norm is a loss or a pena
 
 
 class Scorecard(Scene):
-    """The seed's L1-vs-L2 scorecard, corrected, with a live reminder for every row."""
+    """The L1-vs-L2 scorecard, common claims corrected, with a live reminder for every row."""
 
     def setup(self):
         """Compute every value shown, with mathutils, before any animation."""
@@ -150,8 +150,8 @@ class Scorecard(Scene):
         self.next_section("title")
         clear(self)
         show_title(self, number(SLUG), by_slug(SLUG).title, "Which norm wins where, and why?",
-                   "To close, the scorecard: five properties, each with its winner, in "
-                   "corrected words.")
+                   "To close, the scorecard: five properties, each with its winner, and the "
+                   "reason it wins.")
 
     def robustness(self):
         """Row 1: L1 wins robustness as a loss; Anscombe III with its outlier rising."""
@@ -346,7 +346,7 @@ class Scorecard(Scene):
         box = VGroup(rule, advice).move_to(((left + right) / 2) * RIGHT)
         box.align_to(table[1], UP)
         verdicts = [row[1] for row in table[1:]]
-        say(self, "Here is the whole scorecard, corrected: each winner, and whether the norm "
+        say(self, "Here is the whole scorecard: each winner, and whether the norm "
             "was a loss or a penalty.",
             LaggedStart(*(Indicate(v, color=style.HIGHLIGHT, scale_factor=1.1)
                           for v in verdicts), lag_ratio=0.4), run_time=2 * style.LONG)

@@ -263,16 +263,15 @@ class OutlierTugsTheFit(Scene):
             FadeIn(marks), FadeIn(n1, n2), run_time=style.NORMAL,
         )
         fix = VGroup(
-            label("The seed text says outliers cost “exponentially” more under L2. "
+            label("A common claim: outliers cost “exponentially” more under L2. "
                   "No: quadratically.", style.SMALL_SIZE, style.HIGHLIGHT),
             tex(r"r \to 2r:\qquad |r| \to 2|r|,\qquad r^2 \to 4r^2", color=style.HIGHLIGHT),
         ).arrange(DOWN, buff=style.GAP_S)
         fit_width(fix).next_to(panels, DOWN, buff=style.GAP)
         say(
             self,
-            "So under squares an outlier costs more, but quadratically more, not "
-            "exponentially more as the seed text claims: double the residual, four times "
-            "the cost.",
+            "A common claim is that under squares an outlier costs exponentially more. It "
+            "costs more, but quadratically more: double the residual, four times the cost.",
             FadeIn(fix), run_time=style.NORMAL,
         )
 

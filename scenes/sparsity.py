@@ -271,9 +271,9 @@ class WhyL1MakesZeros(Scene):
             run_time=style.LONG,
         )
 
-        # Quadratic, not exponential (the seed says "exponentially").
-        seed = label("The source: \u201cw\u00b2 increases exponentially\u201d", style.SMALL_SIZE,
-                     style.MUTED)
+        # Quadratic, not exponential: a common claim, shown and struck out.
+        seed = label("A common claim: \u201cw\u00b2 increases exponentially\u201d",
+                     style.SMALL_SIZE, style.MUTED)
         strike = Line(seed.get_left(), seed.get_right(), color=style.HIGHLIGHT, stroke_width=3)
         fix = VGroup(
             label("It grows quadratically:", style.SMALL_SIZE),
@@ -284,7 +284,7 @@ class WhyL1MakesZeros(Scene):
         self.play(FadeIn(seed), run_time=style.SHORT)
         say(
             self,
-            "Our source says w squared grows exponentially. It grows quadratically: "
+            "A common claim is that w squared grows exponentially. It grows quadratically: "
             "double w, and w squared grows four times.",
             Create(strike),
             FadeIn(fix, shift=0.2 * UP),
