@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
@@ -49,6 +50,10 @@ FALLBACK_BACKGROUND = "#14161B"
 SETTINGS = ("SAMPLE_FPS", "MOTION_WIDTH", "FREEZE_NOISE", "FREEZE_MIN", "EDGE", "MAX_HOLD",
             "LONG_HOLD", "MAX_LONG_HOLDS", "MAX_FROZEN", "BAND_UNITS", "BAND_WIDTH",
             "BG_TOLERANCE", "BAND_MIN_PIXELS")  # copied into the JSON report
+
+
+_RUNNING: set[subprocess.Popen] = set()  # ffmpeg processes of this audit, killed if it stops
+_STOP = threading.Event()  # set when the audit stops early: a chapter starting now stops too
 
 
 class AuditError(Exception):
@@ -85,15 +90,25 @@ def measure(video: Path, bg: tuple[int, int, int]) -> tuple[list[tuple[float, fl
     # stderr to a file: a pipe we do not read while reading stdout could fill and stall ffmpeg
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log)
+        _RUNNING.add(proc)
+        if _STOP.is_set():
+            proc.kill()
         assert proc.stdout is not None
-        while chunk := proc.stdout.read(size * 64):
-            frames = np.frombuffer(chunk[: len(chunk) // size * size], np.uint8)
-            frames = frames.reshape(-1, out_h, out_w, 3).astype(np.int16)
-            off = (np.abs(frames - ref).max(axis=3) > BG_TOLERANCE)
-            for rows in off.sum(axis=2):  # off-background pixels per row, top row first
-                hit = rows.sum() >= BAND_MIN_PIXELS
-                top = int(np.argmax(rows > 0)) if hit else out_h
-                heights.append(round((out_h - top) / out_h * BAND_UNITS, 3))
+        read_all = False
+        try:
+            while chunk := proc.stdout.read(size * 64):  # whole frames; a short one only at EOF
+                frames = np.frombuffer(chunk[: len(chunk) // size * size], np.uint8)
+                frames = frames.reshape(-1, out_h, out_w, 3).astype(np.int16)
+                off = (np.abs(frames - ref).max(axis=3) > BG_TOLERANCE)
+                for rows in off.sum(axis=2):  # off-background pixels per row, top row first
+                    hit = rows.sum() >= BAND_MIN_PIXELS
+                    top = int(np.argmax(rows > 0)) if hit else out_h
+                    heights.append(round((out_h - top) / out_h * BAND_UNITS, 3))
+            read_all = True
+        finally:  # interrupted: do not leave ffmpeg decoding into a closed pipe
+            if not read_all:
+                proc.kill()
+            _RUNNING.discard(proc)
         if proc.wait() != 0:
             log.seek(0)
             tail = log.read().decode(errors="replace").strip().splitlines()[-1:]
@@ -231,8 +246,10 @@ def run(folder: Path, hold: float = HOLD, jobs: int = MAX_FFMPEG, only=None,
     if missing:
         raise AuditError(f"{folder}: chapter video missing: {', '.join(missing)}")
     bg, reports, t0 = background(), {}, time.perf_counter()
-    with ThreadPoolExecutor(max_workers=max(1, min(jobs, MAX_FFMPEG))) as pool:
-        futures = {pool.submit(measure, folder / c["file"], bg): c for c in chapters}
+    _STOP.clear()
+    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, MAX_FFMPEG)))
+    futures = {pool.submit(measure, folder / c["file"], bg): c for c in chapters}
+    try:
         for fut in as_completed(futures):
             ch = futures[fut]
             freezes, heights = fut.result()
@@ -243,6 +260,13 @@ def run(folder: Path, hold: float = HOLD, jobs: int = MAX_FFMPEG, only=None,
                 print(f"audit: [{len(reports)}/{len(chapters)}] {Path(ch['file']).stem}: "
                       f"{ch['duration']:.1f} s, {time.perf_counter() - t0:.1f} s elapsed",
                       file=progress, flush=True)
+    except BaseException:  # Ctrl-C or a bad video: start no more chapters, stop the running ones
+        _STOP.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in list(_RUNNING):
+            proc.kill()
+        raise
+    pool.shutdown()
     rows = [reports[c["slug"]] for c in chapters]
     total = sum(r["duration"] for r in rows)
     return {
