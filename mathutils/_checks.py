@@ -100,6 +100,16 @@ def exponent(name: str, value: float) -> float:
     return v
 
 
+def exponents(name: str, value) -> np.ndarray:
+    """Return a 1-D, non-empty float array of norm exponents: each ``> 0`` or ``np.inf``."""
+    arr = _numeric(name, value, "a sequence of numbers > 0 (or np.inf)")
+    if arr.ndim != 1 or len(arr) == 0:
+        raise ValueError(f"{name} must be a non-empty 1-D sequence, got shape {arr.shape}")
+    if np.any(np.isnan(arr)) or np.any(arr <= 0):
+        raise ValueError(f"{name} must all be > 0 (or np.inf)")
+    return arr
+
+
 def count(name: str, value: int, *, minimum: int = 0, maximum: int | None = None) -> int:
     """Return ``value`` as an int, refusing non-integers and values outside the range.
 
@@ -151,7 +161,8 @@ def generator(name: str, value) -> np.random.Generator:
 
 def finite_result(name: str, value):
     """Return ``value`` if every entry is finite, else raise: the answer overflows floats."""
-    if not np.all(np.isfinite(value)):
+    parts = value if isinstance(value, (list, tuple)) else [value]
+    if not all(np.all(np.isfinite(part)) for part in parts):
         raise ValueError(
             f"{name} overflows the float range for these inputs (|values| near 1e308); "
             "rescale the inputs"

@@ -14,8 +14,20 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
-from ._checks import choice, count, finite_array, nonnegative, positive, same_length
-from .linear import lasso, lasso_alpha_max, ridge
+from ._checks import (
+    MAX_ELEMENTS,
+    budget,
+    choice,
+    count,
+    finite_array,
+    finite_result,
+    generator,
+    nonnegative,
+    positive,
+    real,
+    same_length,
+)
+from .linear import MAX_FEATURES, lasso, lasso_alpha_max, ridge
 from .norms import soft_threshold
 
 KINDS = ("lasso", "ridge")
@@ -27,7 +39,14 @@ def _centred(X, y) -> tuple[np.ndarray, np.ndarray]:
     same_length(X, y, "X", "y")
     if len(y) < 1:
         raise ValueError("X and y must have at least one row")
-    return X - X.mean(axis=0), y - y.mean()
+    if not 1 <= X.shape[1] <= MAX_FEATURES:
+        raise ValueError(
+            f"X must have between 1 and {MAX_FEATURES} columns (a documented cap), "
+            f"got {X.shape[1]}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = X - X.mean(axis=0), y - y.mean()
+    return finite_result("X or y (too large; rescale them)", out)
 
 
 # ---------------------------------------------------------------- the two objectives
@@ -51,8 +70,11 @@ def lasso_objective(X, y, w, alpha: float) -> np.ndarray:
     Xc, yc = _centred(X, y)
     w = _coefs("w", w, Xc.shape[1])
     n = len(yc)
-    r = yc - np.einsum("ij,...j->...i", Xc, w)
-    return np.einsum("...i,...i->...", r, r) / (2 * n) + alpha * np.abs(w).sum(axis=-1)
+    _residual_budget(w, n)
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = yc - np.einsum("ij,...j->...i", Xc, w)
+        value = np.einsum("...i,...i->...", r, r) / (2 * n) + alpha * np.abs(w).sum(axis=-1)
+    return finite_result("the lasso objective (X, y, w or alpha too large)", value)
 
 
 def ridge_objective(X, y, w, alpha: float) -> np.ndarray:
@@ -60,8 +82,11 @@ def ridge_objective(X, y, w, alpha: float) -> np.ndarray:
     alpha = nonnegative("alpha", alpha)
     Xc, yc = _centred(X, y)
     w = _coefs("w", w, Xc.shape[1])
-    r = yc - np.einsum("ij,...j->...i", Xc, w)
-    return np.einsum("...i,...i->...", r, r) + alpha * (w * w).sum(axis=-1)
+    _residual_budget(w, len(yc))
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = yc - np.einsum("ij,...j->...i", Xc, w)
+        value = np.einsum("...i,...i->...", r, r) + alpha * (w * w).sum(axis=-1)
+    return finite_result("the ridge objective (X, y, w or alpha too large)", value)
 
 
 def _coefs(name: str, w, p: int) -> np.ndarray:
@@ -69,6 +94,11 @@ def _coefs(name: str, w, p: int) -> np.ndarray:
     if w.ndim < 1 or w.shape[-1] != p:
         raise ValueError(f"{name} must have last dimension {p} (one per feature), got {w.shape}")
     return w
+
+
+def _residual_budget(w: np.ndarray, n: int) -> None:
+    budget("w and X", (w.size // max(w.shape[-1], 1)) * n, MAX_ELEMENTS,
+           "residuals (points of w times rows of X)")
 
 
 def objective(X, y, w, alpha: float, kind: str) -> np.ndarray:
@@ -123,10 +153,14 @@ def ridge_closed_form(X, y, alpha: float) -> RidgeSolve:
     X = finite_array("X", X, ndim=2)
     y = finite_array("y", y, ndim=1)
     Xc, yc = _centred(X, y)
-    matrix = Xc.T @ Xc + alpha * np.eye(Xc.shape[1])
-    rhs = Xc.T @ yc
-    coef = np.linalg.solve(matrix, rhs)
-    return RidgeSolve(matrix, rhs, coef, float(y.mean() - X.mean(axis=0) @ coef))
+    with np.errstate(over="ignore", invalid="ignore"):
+        matrix = Xc.T @ Xc + alpha * np.eye(Xc.shape[1])
+        rhs = Xc.T @ yc
+        finite_result("X^T X or X^T y (X and y are too large; rescale them)", [matrix, rhs])
+        coef = np.linalg.solve(matrix, rhs)
+        intercept = float(y.mean() - X.mean(axis=0) @ coef)
+    finite_result("the ridge solution (rescale X and y)", [coef, intercept])
+    return RidgeSolve(matrix, rhs, coef, intercept)
 
 
 # ---------------------------------------------------------------- lasso: coordinate descent
@@ -188,7 +222,8 @@ def coordinate_descent_lasso(
         Stop after a sweep whose largest change is at most ``tol`` times the largest
         coefficient (or when every coefficient is 0 and stays so).
     max_sweeps : int
-        Largest number of sweeps.
+        Largest number of sweeps; every move is recorded, so ``max_sweeps * p * p`` is at
+        most ``MAX_ELEMENTS`` (10 000 000).
 
     Returns
     -------
@@ -199,8 +234,12 @@ def coordinate_descent_lasso(
     max_sweeps = count("max_sweeps", max_sweeps, minimum=1)
     Xc, yc = _centred(X, y)
     n, p = Xc.shape
-    G = Xc.T @ Xc / n
-    b = Xc.T @ yc / n
+    budget("max_sweeps and X", max_sweeps * p * p, MAX_ELEMENTS,
+           "recorded values (max_sweeps * p * p)")
+    with np.errstate(over="ignore", invalid="ignore"):
+        G = Xc.T @ Xc / n
+        b = Xc.T @ yc / n
+    finite_result("X^T X or X^T y (X and y are too large; rescale them)", [G, b])
     if np.any(np.diag(G) == 0):
         raise ValueError("X has a constant column; its coefficient is not determined")
     w = np.zeros(p) if w0 is None else _coefs("w0", w0, p).astype(float).copy()
@@ -244,6 +283,7 @@ def objective_grid(X, y, alpha: float, kind: str, w1, w2) -> np.ndarray:
     """
     w1 = finite_array("w1", w1, ndim=1)
     w2 = finite_array("w2", w2, ndim=1)
+    budget("w1 and w2", len(w1) * len(w2), MAX_ELEMENTS, "grid points")
     W1, W2 = np.meshgrid(w1, w2)
     return objective(X, y, np.stack([W1, W2], axis=-1), alpha, kind)
 
@@ -266,7 +306,7 @@ def level_curve(X, y, alpha: float, kind: str, level: float, num: int = 360) -> 
     level : float
         Above the minimum value.
     num : int
-        Number of rays (equally spaced angles), at least 8.
+        Number of rays (equally spaced angles), at least 8 and at most 100 000.
 
     Returns
     -------
@@ -275,11 +315,12 @@ def level_curve(X, y, alpha: float, kind: str, level: float, num: int = 360) -> 
         point is not repeated).
     """
     choice("kind", kind, KINDS)
-    num = count("num", num, minimum=8)
+    num = count("num", num, minimum=8, maximum=100_000)
     X = finite_array("X", X, ndim=2)
     if X.shape[1] != 2:
         raise ValueError(f"X must have exactly 2 columns for a level curve, got {X.shape[1]}")
-    level = float(finite_array("level", level))
+    budget("num and X", num * len(X), MAX_ELEMENTS, "residuals per bisection step")
+    level = real("level", level)
     centre = minimiser(X, y, alpha, kind)
     low = float(objective(X, y, centre, alpha, kind))
     if not level > low:
@@ -408,9 +449,9 @@ def synthetic_problem(n: int, p: int, rng: np.random.Generator) -> tuple[np.ndar
     noise is standard normal.
     """
     n = count("n", n, minimum=2)
-    p = count("p", p, minimum=1)
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError("rng must be a numpy.random.Generator, e.g. np.random.default_rng(0)")
+    p = count("p", p, minimum=1, maximum=MAX_FEATURES)
+    budget("n and p", n * p, MAX_ELEMENTS, "entries of X (n * p)")
+    generator("rng", rng)
     X = rng.normal(size=(n, p))
     beta = np.zeros(p)
     k = max(1, p // 10)
@@ -430,9 +471,9 @@ def cost_growth(
     Parameters
     ----------
     ps : sequence of int
-        Feature counts, each >= 1.
+        Feature counts, each between 1 and ``MAX_FEATURES`` (2000), at most 100 of them.
     n : int
-        Rows, >= 2.
+        Rows, >= 2; ``n * sum(ps)`` is at most ``MAX_ELEMENTS`` (10 000 000).
     rng : numpy.random.Generator
     alpha_fraction : float
         In (0, 1]: the lasso penalty relative to the smallest all-zero penalty.
@@ -441,8 +482,13 @@ def cost_growth(
     -------
     CostGrowth
     """
-    ps = [count("ps", p, minimum=1) for p in np.atleast_1d(ps)]
+    raw = np.atleast_1d(np.asarray(ps, dtype=object))
+    if raw.ndim != 1 or not 1 <= len(raw) <= 100:
+        raise ValueError(f"ps must be a sequence of 1 to 100 feature counts, got {ps!r:.60}")
+    ps = [count("ps", p, minimum=1, maximum=MAX_FEATURES) for p in raw]
     n = count("n", n, minimum=2)
+    budget("n and ps", n * sum(ps), MAX_ELEMENTS, "entries of X in total (n * sum(ps))")
+    generator("rng", rng)
     alpha_fraction = positive("alpha_fraction", alpha_fraction)
     if alpha_fraction > 1:
         raise ValueError(f"alpha_fraction must be at most 1, got {alpha_fraction!r}")

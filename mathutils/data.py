@@ -23,8 +23,10 @@ def _read(name: str) -> np.ndarray:
 
 def anscombe(k: int) -> tuple[np.ndarray, np.ndarray]:
     """Anscombe's quartet, set ``k`` (1 to 4), as ``(x, y)`` arrays of 11 points each."""
-    if k not in (1, 2, 3, 4):
-        raise ValueError(f"k must be 1, 2, 3 or 4 (the quartet's sets), got {k!r}")
+    if isinstance(k, (bool, np.bool_)) or not isinstance(k, (int, np.integer)) or k not in (
+        1, 2, 3, 4
+    ):
+        raise ValueError(f"k must be 1, 2, 3 or 4 (the quartet's sets), got {k!r:.40}")
     table = _read("anscombe.csv")
     rows = table[table[:, 0] == k]
     return rows[:, 1].copy(), rows[:, 2].copy()

@@ -16,12 +16,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 from scipy.optimize import brentq
 
-from ._checks import count, finite_array, positive, same_length
-from .fits import Line, lad_fit, lad_optimal_lines, ols_fit
+from ._checks import (
+    MAX_ELEMENTS,
+    budget,
+    count,
+    finite_array,
+    finite_result,
+    generator,
+    positive,
+    real,
+    same_length,
+)
+from .fits import MAX_VERTEX_POINTS, Line, lad_fit, lad_optimal_lines, ols_fit
+
+#: Largest number of fits a path function solves in total (positions times points; each
+#: position is one ``lad_fit``): a few seconds. The lecture's paths are far below.
+MAX_PATH_WORK = 200_000
+#: Largest number of data points of the brute-force vertex functions (all lines through two
+#: points, each checked against every point).
+MAX_NUDGE_POINTS = 20
+#: Largest number of seeds :func:`search_nudge_examples` tries.
+MAX_SEEDS = 100_000
+#: Largest ``n_positions`` of :func:`nudge_example` (one LAD fit each; the lecture uses 121).
+MAX_POSITIONS = 5_001
+#: Largest ``n`` of :func:`scatter_near_line`.
+MAX_SCATTER = 1_000_000
 
 # --------------------------------------------------------------------------------------------
 # input checks
@@ -33,6 +57,11 @@ def _base_data(x, y, moving) -> tuple[np.ndarray, np.ndarray, int]:
     same_length(x, y)
     if len(x) < 3:
         raise ValueError(f"x and y need at least 3 points (one of them moves), got {len(x)}")
+    if len(x) > MAX_VERTEX_POINTS:
+        raise ValueError(
+            f"x and y must hold at most {MAX_VERTEX_POINTS} points (a documented cap), "
+            f"got {len(x)}"
+        )
     m = count("moving", moving)
     if m >= len(x):
         raise ValueError(f"moving must index a point (0 to {len(x) - 1}), got {moving!r}")
@@ -47,10 +76,7 @@ def _positions(name: str, value) -> np.ndarray:
 
 
 def _scalar(name: str, value) -> float:
-    arr = finite_array(name, value)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a single number, got shape {arr.shape}")
-    return float(arr)
+    return real(name, value)
 
 
 def _frozen(a) -> np.ndarray:
@@ -107,16 +133,26 @@ def vertex_losses(x, y, moving: int, positions) -> VertexLosses:
     """
     x, y, m = _base_data(x, y, moving)
     ts = _positions("positions", positions)
+    n = len(x)
+    budget("positions and x", len(ts) * n * n * (n - 1) // 2, MAX_ELEMENTS,
+           "residuals (len(positions) * n * n (n - 1) / 2)")
     xs = np.repeat(x[None, :], len(ts), axis=0)
     xs[:, m] = ts
     i, j = np.triu_indices(len(x), k=1)
     dx = xs[:, j] - xs[:, i]
     with np.errstate(divide="ignore", invalid="ignore"):
         slopes = np.where(dx != 0, (y[j] - y[i]) / np.where(dx != 0, dx, 1.0), np.nan)
-    intercepts = y[i] - slopes * xs[:, i]
-    resid = y[None, None, :] - intercepts[:, :, None] - slopes[:, :, None] * xs[:, None, :]
-    losses = np.abs(resid).sum(axis=-1)
-    losses[~np.isfinite(losses)] = np.inf
+    with np.errstate(over="ignore", invalid="ignore"):
+        intercepts = y[i] - slopes * xs[:, i]
+        resid = y[None, None, :] - intercepts[:, :, None] - slopes[:, :, None] * xs[:, None, :]
+        losses = np.abs(resid).sum(axis=-1)
+    defined = dx != 0
+    if not np.all(np.isfinite(losses[defined])):
+        raise ValueError(
+            "x, y or positions are too large: a two-point line's L1 loss overflows the float "
+            "range; rescale them"
+        )
+    losses[~defined] = np.inf
     return VertexLosses(np.stack([i, j], axis=1), intercepts, slopes, losses)
 
 
@@ -149,8 +185,8 @@ def lad_tie_position(x, y, moving: int, lo: float, hi: float) -> float:
         The tie position. If several switches lie in ``[lo, hi]``, one of them.
     """
     x, y, m = _base_data(x, y, moving)
-    lo, hi = float(lo), float(hi)
-    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+    lo, hi = real("lo", lo), real("hi", hi)
+    if not lo < hi:
         raise ValueError(f"lo and hi must be finite with lo < hi, got {lo!r}, {hi!r}")
     first, last = optimal_vertex(x, y, m, [lo, hi])
     if first == last:
@@ -284,12 +320,14 @@ def search_nudge_examples(
     Parameters
     ----------
     seeds : iterable of int
+        At most ``MAX_SEEDS`` (100 000) of them.
     n_points : int
-        Points per data set, at least 3.
+        Points per data set, at least 3 and at most ``MAX_NUDGE_POINTS`` (20).
     half_width : float
         Half the nudge range, > 0.
     n_scan : int
-        Positions scanned per point, at least 3.
+        Positions scanned per point, at least 3; ``n_scan * n_points**3 / 2`` is at most
+        ``MAX_ELEMENTS`` (10 000 000).
     margin : float
         Required lead of the best vertex at both ends of the range, > 0.
 
@@ -299,10 +337,20 @@ def search_nudge_examples(
         Sorted by decreasing jump of the LAD slope, then by decreasing glide of the OLS
         slope (a visible glide is the contrast the chapter shows).
     """
-    n = count("n_points", n_points, minimum=3)
+    n = count("n_points", n_points, minimum=3, maximum=MAX_NUDGE_POINTS)
     hw = positive("half_width", half_width)
     n_scan = count("n_scan", n_scan, minimum=3)
+    budget("n_scan and n_points", n_scan * n * n * (n - 1) // 2, MAX_ELEMENTS,
+           "residuals per scan")
     margin = positive("margin", margin)
+    if isinstance(seeds, (str, bytes)):
+        raise ValueError(f"seeds must be an iterable of integers, got {seeds!r:.40}")
+    try:
+        seeds = list(islice(iter(seeds), MAX_SEEDS + 1))
+    except TypeError:
+        raise ValueError(f"seeds must be an iterable of integers, got {seeds!r:.40}") from None
+    if len(seeds) > MAX_SEEDS:
+        raise ValueError(f"seeds must hold at most {MAX_SEEDS:_} seeds (a documented cap)")
     found: list[NudgeCandidate] = []
     for seed in seeds:
         seed = count("seeds", seed)
@@ -328,7 +376,6 @@ def search_nudge_examples(
     return found
 
 
-@lru_cache(maxsize=8)
 def nudge_example(n_positions: int = 121) -> NudgeExample:
     """The stability chapter's data: nudge one point sideways and the LAD line jumps.
 
@@ -340,14 +387,19 @@ def nudge_example(n_positions: int = 121) -> NudgeExample:
     Parameters
     ----------
     n_positions : int
-        Positions along the nudge, at least 3 (the arrays' length).
+        Positions along the nudge, at least 3 and at most ``MAX_POSITIONS`` (5 001): the
+        arrays' length.
 
     Returns
     -------
     NudgeExample
         Arrays are read-only; the result is cached.
     """
-    t_count = count("n_positions", n_positions, minimum=3)
+    return _nudge_example(count("n_positions", n_positions, minimum=3, maximum=MAX_POSITIONS))
+
+
+@lru_cache(maxsize=8)
+def _nudge_example(t_count: int) -> NudgeExample:
     x, y = _nudge_data(np.random.default_rng(NUDGE_SEED), NUDGE_POINTS)
     m = NUDGE_MOVING
     positions = np.linspace(x[m] - NUDGE_HALF_WIDTH, x[m] + NUDGE_HALF_WIDTH, t_count)
@@ -391,7 +443,7 @@ def scatter_near_line(
     rng : numpy.random.Generator
         The only source of randomness (pass ``np.random.default_rng(seed)``).
     n : int
-        Number of points, at least 2.
+        Number of points, at least 2 and at most ``MAX_SCATTER`` (1 000 000).
     intercept, slope : float
         The line the points scatter around.
     noise : float
@@ -404,9 +456,8 @@ def scatter_near_line(
     -------
     x, y : ndarray of shape (n,)
     """
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
-    n = count("n", n, minimum=2)
+    generator("rng", rng)
+    n = count("n", n, minimum=2, maximum=MAX_SCATTER)
     a = _scalar("intercept", intercept)
     b = _scalar("slope", slope)
     sd = _scalar("noise", noise)
@@ -416,9 +467,11 @@ def scatter_near_line(
     hi = _scalar("x_high", x_high)
     if not lo < hi:
         raise ValueError(f"x_low must be < x_high, got {x_low!r}, {x_high!r}")
-    step = (hi - lo) / n
-    x = lo + step * (np.arange(n) + 0.5) + rng.uniform(-0.25, 0.25, n) * step
-    y = a + b * x + rng.normal(0.0, sd, n)
+    with np.errstate(over="ignore", invalid="ignore"):
+        step = (hi - lo) / n
+        x = lo + step * (np.arange(n) + 0.5) + rng.uniform(-0.25, 0.25, n) * step
+        y = a + b * x + rng.normal(0.0, sd, n)
+    finite_result("the scattered points (intercept, slope, noise, x_low, x_high)", [x, y])
     return x, y
 
 
@@ -476,18 +529,26 @@ def _share(part: float, total: float) -> float:
 
 
 def _fit_path(x, y, m, xs, ys) -> FitPath:
+    if len(xs) * len(x) > MAX_PATH_WORK:
+        raise ValueError(
+            f"{len(xs)} steps of {len(x)} points exceed the documented cap of "
+            f"{MAX_PATH_WORK:_} point-fits (steps * points); pass fewer steps"
+        )
     cols = {k: np.empty(len(xs)) for k in ("oa", "ob", "da", "db", "s2", "s1")}
     for k, (px, py) in enumerate(zip(xs, ys, strict=True)):
         xk, yk = x.copy(), y.copy()
         xk[m], yk[m] = px, py
         o, d = ols_fit(xk, yk), lad_fit(xk, yk)
-        r2 = (yk - o(xk)) ** 2
-        r1 = np.abs(yk - d(xk))
+        with np.errstate(over="ignore", invalid="ignore"):
+            r2 = (yk - o(xk)) ** 2
+            r1 = np.abs(yk - d(xk))
         cols["oa"][k], cols["ob"][k], cols["da"][k], cols["db"][k] = (
             o.intercept, o.slope, d.intercept, d.slope,
         )
         cols["s2"][k] = _share(r2[m], r2.sum())
         cols["s1"][k] = _share(r1[m], r1.sum())
+    finite_result("the losses along the path (x, y and the moving point's values)",
+                  list(cols.values()))
     return FitPath(
         x=_frozen(x), y=_frozen(y), moving=m, xs=_frozen(xs), ys=_frozen(ys),
         ols_intercepts=_frozen(cols["oa"]), ols_slopes=_frozen(cols["ob"]),

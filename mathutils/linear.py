@@ -1,6 +1,8 @@
 """Ridge and lasso regression with scikit-learn's objectives, written from scratch.
 
-Both fit an unpenalised intercept by centring ``X`` and ``y`` first.
+Both fit an unpenalised intercept by centring ``X`` and ``y`` first. ``X`` has at most
+``MAX_FEATURES`` (2000) columns: the ``p x p`` Gram matrix and the lasso's coordinate
+sweeps grow with ``p**2`` (the lecture uses at most 320).
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import count, finite_array, nonnegative, positive, same_length
+from ._checks import count, finite_array, finite_result, nonnegative, positive, same_length
+
+#: Largest number of features (columns of ``X``).
+MAX_FEATURES = 2000
 
 
 @dataclass(frozen=True)
@@ -44,9 +49,19 @@ def _centre(X, y) -> _Centred:
     same_length(X, y, "X", "y")
     if len(y) < 1:
         raise ValueError("X and y must have at least one row")
-    xm, ym = X.mean(axis=0), float(y.mean())
-    Xc = X - xm
-    return _Centred(xm, ym, Xc.T @ Xc, Xc.T @ (y - ym), len(y))
+    if X.shape[1] < 1:
+        raise ValueError("X must have at least one column (feature)")
+    if X.shape[1] > MAX_FEATURES:
+        raise ValueError(
+            f"X must have at most {MAX_FEATURES} columns (features; a documented cap), "
+            f"got {X.shape[1]}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        xm, ym = X.mean(axis=0), float(y.mean())
+        Xc = X - xm
+        gram, xty = Xc.T @ Xc, Xc.T @ (y - ym)
+    finite_result("X^T X or X^T y (X and y are too large; rescale them)", [gram, xty, xm, ym])
+    return _Centred(xm, ym, gram, xty, len(y))
 
 
 def _alphas(alphas) -> np.ndarray:
@@ -66,7 +81,14 @@ def ridge(X, y, alpha: float) -> LinearFit:
     alpha = nonnegative("alpha", alpha)
     c = _centre(X, y)
     coef = _ridge_coef(c, alpha)
-    return LinearFit(coef, float(c.y_mean - c.x_mean @ coef))
+    return LinearFit(coef, _intercept(c, coef))
+
+
+def _intercept(c: _Centred, coef: np.ndarray) -> float:
+    with np.errstate(over="ignore", invalid="ignore"):
+        b = float(c.y_mean - c.x_mean @ coef)
+    finite_result("the fit (coefficients or intercept; rescale X and y)", [coef, b])
+    return b
 
 
 def _ridge_coef(c: _Centred, alpha: float) -> np.ndarray:
@@ -78,7 +100,10 @@ def ridge_path(X, y, alphas) -> np.ndarray:
     """Ridge coefficients for each alpha: an array of shape (len(alphas), n_features)."""
     alphas = _alphas(alphas)
     c = _centre(X, y)
-    return np.array([_ridge_coef(c, float(a)) for a in alphas]).reshape(len(alphas), -1)
+    out = np.zeros((len(alphas), len(c.xty)))
+    for i, a in enumerate(alphas):
+        out[i] = _ridge_coef(c, float(a))
+    return finite_result("the ridge path (rescale X and y)", out)
 
 
 #: KKT slack for accepting an exact active-set solution, relative to the size of the
@@ -233,7 +258,7 @@ def lasso(X, y, alpha: float, tol: float = 1e-10, max_iter: int = 100_000) -> Li
     max_iter = count("max_iter", max_iter, minimum=1)
     c = _centre(X, y)
     coef, it = _LassoCD(c.gram, c.xty, c.n).solve(alpha, np.zeros(len(c.xty)), tol, max_iter)
-    return LinearFit(coef, float(c.y_mean - c.x_mean @ coef), it)
+    return LinearFit(coef, _intercept(c, coef), it)
 
 
 def lasso_alpha_max(X, y) -> float:
@@ -260,4 +285,4 @@ def lasso_path(X, y, alphas, tol: float = 1e-10, max_iter: int = 100_000) -> np.
     for i in np.argsort(-alphas, kind="stable"):
         w, _ = solver.solve(float(alphas[i]), w, tol, max_iter)
         out[i] = w
-    return out
+    return finite_result("the lasso path (rescale X and y)", out)

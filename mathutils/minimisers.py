@@ -18,10 +18,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import count, finite_array, nonnegative, positive, same_length
+from ._checks import (
+    count,
+    exponent,
+    finite_array,
+    finite_result,
+    nonnegative,
+    positive,
+    same_length,
+)
 from .fits import Line, absolute_loss, lad_optimal_lines
-from .linear import lasso, ridge
-from .norms import lp_norm
+from .linear import lasso
+from .norms import _pnorm, lp_norm
 from .paths import count_shortest_paths
 
 
@@ -63,9 +71,12 @@ def path_length(path, p: float = 1) -> float:
     pts = finite_array("path", path, ndim=2)
     if pts.shape[1] != 2 or len(pts) < 1:
         raise ValueError(f"path must have shape (k, 2) with k >= 1, got {pts.shape}")
+    p = exponent("p", p)
     if len(pts) == 1:
         return 0.0
-    return float(np.sum(lp_norm(np.diff(pts, axis=0), p, axis=1)))
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = float(np.sum(_pnorm(np.abs(np.diff(pts, axis=0)), p, 1)))
+    return float(finite_result("the path length (path, p)", total))
 
 
 def route_word(path) -> str:
@@ -141,6 +152,8 @@ def lad_family(tie: LadTie, t) -> tuple[np.ndarray, np.ndarray]:
     -------
     intercepts, slopes : ndarray, same shape as ``t``
     """
+    if not isinstance(tie, LadTie):
+        raise ValueError(f"tie must be a LadTie from lad_tie(x, y), got {type(tie).__name__}")
     t = finite_array("t", t)
     if np.any((t < 0) | (t > 1)):
         raise ValueError("t must lie in [0, 1]")
@@ -231,7 +244,12 @@ def twin_lasso(x, y, alpha: float, ridge_alpha: float) -> TwinLasso:
     s = float(lasso(x[:, None], y, alpha).coef[0])
     segment = np.array([[s, 0.0], [0.0, s]])
     xc, yc = x - x.mean(), y - y.mean()
-    value = float(((yc - s * xc) ** 2).sum() / (2 * len(x)) + alpha * abs(s))
-    rc = ridge(np.column_stack([x, x]), y, ridge_alpha).coef
-    mid = float(rc.mean())  # equal by symmetry; average away rounding
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = float(((yc - s * xc) ** 2).sum() / (2 * len(x)) + alpha * abs(s))
+        # Ridge on [x, x]: by symmetry w1 = w2 = m, and minimising
+        # ||yc - 2 m xc||^2 + 2 alpha m^2 gives m = xc.yc / (2 xc.xc + alpha): the closed
+        # form, with no (nearly) singular 2x2 solve for a tiny ridge_alpha.
+        mid = float(np.dot(xc, yc) / (2.0 * np.dot(xc, xc) + ridge_alpha))
+    finite_result("the twin-lasso values (x, y and the penalties are too large)",
+                  [s, value, mid])
     return TwinLasso(x, y, alpha, ridge_alpha, s, segment, value, np.array([mid, mid]))

@@ -15,8 +15,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import choice, count, finite_array, nonnegative, positive
-from .norms import KINDS, descend, penalty, soft_threshold
+from ._checks import (
+    MAX_ELEMENTS,
+    budget,
+    choice,
+    count,
+    finite_array,
+    finite_result,
+    nonnegative,
+    positive,
+    real,
+)
+from .norms import KINDS, descend, soft_threshold
 
 
 @dataclass(frozen=True)
@@ -54,11 +64,13 @@ def worked_number(w_from: float = 0.25, w_to: float = 0.1) -> WorkedNumber:
     -------
     WorkedNumber
     """
-    a = float(finite_array("w_from", w_from))
-    b = float(finite_array("w_to", w_to))
-    drop_l1 = float(penalty(a, "l1") - penalty(b, "l1"))
-    drop_l2 = float(penalty(a, "l2") - penalty(b, "l2"))
-    return WorkedNumber(a, b, drop_l1, drop_l2)
+    a = real("w_from", w_from)
+    b = real("w_to", w_to)
+    drop_l1 = abs(a) - abs(b)
+    with np.errstate(over="ignore", invalid="ignore"):
+        drop_l2 = (a - b) * (a + b)  # = a**2 - b**2 without overflowing the squares first
+    finite_result("w_from**2 - w_to**2 (w_from and w_to)", [drop_l1, drop_l2])
+    return WorkedNumber(a, b, float(drop_l1), float(drop_l2))
 
 
 def objective(w, target: float, lam: float, kind: str) -> np.ndarray:
@@ -82,9 +94,11 @@ def objective(w, target: float, lam: float, kind: str) -> np.ndarray:
     """
     choice("kind", kind, KINDS)
     w = finite_array("w", w)
-    target = float(finite_array("target", target))
+    target = real("target", target)
     lam = nonnegative("lam", lam)
-    return 0.5 * (w - target) ** 2 + lam * penalty(w, kind)
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = 0.5 * (w - target) ** 2 + lam * (np.abs(w) if kind == "l1" else w * w)
+    return finite_result("the objective (w, target and lam)", value)
 
 
 def penalised_minimum(target: float, lam, kind: str) -> np.ndarray:
@@ -106,7 +120,7 @@ def penalised_minimum(target: float, lam, kind: str) -> np.ndarray:
         Same shape as ``lam``.
     """
     choice("kind", kind, KINDS)
-    target = float(finite_array("target", target))
+    target = real("target", target)
     lams = finite_array("lam", lam)
     if np.any(lams < 0):
         raise ValueError("lam must be >= 0 everywhere")
@@ -132,11 +146,13 @@ def objective_curves(w, target: float, lams, kind: str) -> np.ndarray:
     Returns
     -------
     ndarray of shape (len(lams), len(w))
+        At most ``MAX_ELEMENTS`` (10 000 000) values, else ValueError.
     """
     w = finite_array("w", w, ndim=1)
     lams = finite_array("lams", lams, ndim=1)
     if np.any(lams < 0):
         raise ValueError("lams must be >= 0 everywhere")
+    budget("w and lams", len(w) * len(lams), MAX_ELEMENTS, "values (len(w) * len(lams))")
     return np.array([objective(w, target, lam, kind) for lam in lams]).reshape(len(lams), len(w))
 
 
@@ -165,7 +181,7 @@ def row_at(grid, rows, x: float) -> np.ndarray:
         raise ValueError("grid must hold at least 2 strictly increasing values")
     if rows.shape[0] != len(grid):
         raise ValueError(f"rows must have {len(grid)} rows (one per grid value), got {rows.shape}")
-    x = float(np.clip(float(finite_array("x", x)), grid[0], grid[-1]))
+    x = float(np.clip(real("x", x), grid[0], grid[-1]))
     i = int(np.clip(np.searchsorted(grid, x, side="right") - 1, 0, len(grid) - 2))
     s = (x - grid[i]) / (grid[i + 1] - grid[i])
     return (1.0 - s) * rows[i] + s * rows[i + 1]

@@ -10,9 +10,19 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._checks import choice, count, finite_array, nonnegative, same_length
+from ._checks import (
+    choice,
+    count,
+    finite_array,
+    finite_result,
+    generator,
+    nonnegative,
+    real,
+    same_length,
+)
 from .fits import lad_fit, ols_fit
 from .geometry import _spd2
+from .lad import MAX_PATH_WORK
 from .norms import soft_threshold
 
 DIRECTIONS = ("x", "y")
@@ -58,9 +68,12 @@ def moved_point(x, y, index: int, offset: float, direction: str) -> tuple[np.nda
     index = count("index", index)
     if index >= len(x):
         raise ValueError(f"index must be < {len(x)} (the number of points), got {index}")
-    offset = float(finite_array("offset", offset))
+    offset = real("offset", offset)
     choice("direction", direction, DIRECTIONS)
-    (x if direction == "x" else y)[index] += offset
+    moved = x if direction == "x" else y
+    with np.errstate(over="ignore"):
+        moved[index] += offset
+    finite_result(f"the moved point ({direction} + offset)", moved[index])
     return x, y
 
 
@@ -73,7 +86,8 @@ def moved_fits(x, y, index: int, offsets, direction: str) -> MovedFits:
     index : int
         Which point moves.
     offsets : array_like of shape (k,)
-        The positions along the move at which to fit, in any order.
+        The positions along the move at which to fit, in any order; ``k * len(x)`` is at
+        most ``mathutils.lad.MAX_PATH_WORK`` (200 000).
     direction : {"x", "y"}
 
     Returns
@@ -83,6 +97,12 @@ def moved_fits(x, y, index: int, offsets, direction: str) -> MovedFits:
         lines tie it is whichever the solver returns.
     """
     offsets = finite_array("offsets", offsets, ndim=1)
+    moved_point(x, y, index, 0.0, direction)  # check x, y, index and direction once
+    if len(offsets) * len(x) > MAX_PATH_WORK:
+        raise ValueError(
+            f"offsets: {len(offsets)} fits of {len(x)} points exceed the documented cap of "
+            f"{MAX_PATH_WORK:_} point-fits (len(offsets) * len(x))"
+        )
     ols = np.empty((len(offsets), 2))
     lad = np.empty((len(offsets), 2))
     for k, d in enumerate(offsets):
@@ -101,7 +121,7 @@ def noisy_line(
     Parameters
     ----------
     n : int
-        At least 2.
+        At least 2 and at most 1 000 000.
     rng : numpy.random.Generator
         The only source of randomness: ``x ~ U(0, x_max)`` (sorted), then
         ``y = intercept + slope * x + N(0, noise**2)``.
@@ -111,15 +131,18 @@ def noisy_line(
     x_max : float
         > 0.
     """
-    n = count("n", n, minimum=2)
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError("rng must be a numpy.random.Generator, e.g. np.random.default_rng(0)")
+    n = count("n", n, minimum=2, maximum=1_000_000)
+    generator("rng", rng)
+    intercept = real("intercept", intercept)
+    slope = real("slope", slope)
     noise = nonnegative("noise", noise)
-    x_max = float(finite_array("x_max", x_max))
+    x_max = real("x_max", x_max)
     if x_max <= 0:
         raise ValueError(f"x_max must be > 0, got {x_max!r}")
     x = np.sort(rng.uniform(0.0, x_max, n))
-    y = float(intercept) + float(slope) * x + rng.normal(0.0, noise, n)
+    with np.errstate(over="ignore", invalid="ignore"):
+        y = intercept + slope * x + rng.normal(0.0, noise, n)
+    finite_result("y (intercept, slope, noise and x_max are too large together)", y)
     return x, y
 
 
@@ -141,7 +164,9 @@ def ridge_2d(Q, center, lam: float) -> np.ndarray:
     Q = _spd2(Q)
     c = _center2("center", center)
     lam = nonnegative("lam", lam)
-    return np.linalg.solve(Q + 2.0 * lam * np.eye(2), Q @ c)
+    with np.errstate(over="ignore", invalid="ignore"):
+        w = np.linalg.solve(Q + 2.0 * lam * np.eye(2), Q @ c)
+    return finite_result("the ridge minimiser (Q, center and lam are too large)", w)
 
 
 def lasso_cd_2d(Q, center, lam: float, w0, sweeps: int) -> np.ndarray:
@@ -162,7 +187,7 @@ def lasso_cd_2d(Q, center, lam: float, w0, sweeps: int) -> np.ndarray:
     w0 : array_like of shape (2,)
         Start.
     sweeps : int
-        Full sweeps (first weight, then second), >= 0.
+        Full sweeps (first weight, then second), >= 0 and at most 100 000.
 
     Returns
     -------
@@ -174,7 +199,7 @@ def lasso_cd_2d(Q, center, lam: float, w0, sweeps: int) -> np.ndarray:
     c = _center2("center", center)
     lam = nonnegative("lam", lam)
     w = _center2("w0", w0).copy()
-    sweeps = count("sweeps", sweeps)
+    sweeps = count("sweeps", sweeps, maximum=100_000)
     out = [w.copy()]
     for _ in range(sweeps):
         for j in (0, 1):
@@ -182,7 +207,8 @@ def lasso_cd_2d(Q, center, lam: float, w0, sweeps: int) -> np.ndarray:
             rho = Q[j, j] * c[j] + Q[j, k] * (c[k] - w[k])
             w[j] = float(soft_threshold(rho, lam)) / Q[j, j]
             out.append(w.copy())
-    return np.array(out)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return finite_result("the iterates (Q, center, lam or w0 too large)", np.array(out))
 
 
 def first_exact_zero(values) -> int:

@@ -10,11 +10,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import count, finite_array, nonnegative
+from ._checks import count, exponents, finite_array, nonnegative
 from .data import DIABETES_FEATURES, diabetes
-from .geometry import RandomLosses, _spd2, constrained_minimum, quadratic_loss
+from .geometry import RandomLosses, _p12, _point, _spd2, constrained_minimum, quadratic_loss
 from .linear import lasso_alpha_max, lasso_path, ridge_path
-from .norms import unit_ball
+from .norms import MAX_BALL_POINTS, unit_ball
+
+#: Largest grid of :func:`diabetes_paths` (one lasso and one ridge solve per point; the
+#: lecture uses 200).
+MAX_PATH_POINTS = 10_000
 
 
 def unit_balls(ps, n: int = 400) -> np.ndarray:
@@ -26,6 +30,7 @@ def unit_balls(ps, n: int = 400) -> np.ndarray:
         Values of ``p``, each ``> 0`` or ``np.inf``.
     n : int
         Points per outline, at least 4; a multiple of 4 hits the axis points exactly.
+        ``len(ps) * n`` is at most ``MAX_BALL_POINTS`` (1 000 000).
 
     Returns
     -------
@@ -33,21 +38,18 @@ def unit_balls(ps, n: int = 400) -> np.ndarray:
         ``out[i]`` is :func:`mathutils.unit_ball` ``(ps[i], n)``. Point ``j`` of every outline
         lies on the same ray from the origin, so two outlines can be blended point by point.
     """
-    ps = np.asarray(ps, dtype=float)
-    if ps.ndim != 1 or len(ps) == 0:
-        raise ValueError(f"ps must be a non-empty 1-D sequence, got shape {ps.shape}")
-    if np.any(np.isnan(ps)) or np.any(ps <= 0):
-        raise ValueError("ps must all be > 0 (or np.inf)")
-    n = count("n", n, minimum=4)
+    ps = exponents("ps", ps)
+    n = count("n", n, minimum=4, maximum=MAX_BALL_POINTS)
+    if len(ps) * n > MAX_BALL_POINTS:
+        raise ValueError(
+            f"ps and n: {len(ps)} outlines of {n} points exceed the documented cap of "
+            f"{MAX_BALL_POINTS:_} points in total"
+        )
     return np.stack([unit_ball(p, n) for p in ps])
 
 
 def _loss_args(Q, center) -> tuple[np.ndarray, np.ndarray]:
-    Q = _spd2(Q)
-    c = finite_array("center", center)
-    if c.shape != (2,):
-        raise ValueError(f"center must have shape (2,), got {c.shape}")
-    return Q, c
+    return _spd2(Q), _point("center", center)
 
 
 def contact_path(Q, center, p: int, budgets) -> np.ndarray:
@@ -71,6 +73,7 @@ def contact_path(Q, center, p: int, budgets) -> np.ndarray:
         diamond a corner is returned exactly, so its other coordinate is exactly 0.0.
     """
     Q, c = _loss_args(Q, center)
+    p = _p12(p)
     t = finite_array("budgets", budgets, ndim=1)
     if np.any(t < 0):
         raise ValueError("budgets must all be >= 0")
@@ -98,7 +101,8 @@ def ellipse_outline(Q, center, level: float, n: int = 200) -> np.ndarray:
     level : float
         ``>= 0``; 0 gives ``n`` copies of the centre.
     n : int
-        Number of points, at least 4, equally spaced in the ellipse's angle parameter.
+        Number of points, at least 4 and at most ``MAX_BALL_POINTS`` (1 000 000), equally
+        spaced in the ellipse's angle parameter.
 
     Returns
     -------
@@ -108,7 +112,7 @@ def ellipse_outline(Q, center, level: float, n: int = 200) -> np.ndarray:
     """
     Q, c = _loss_args(Q, center)
     level = nonnegative("level", level)
-    n = count("n", n, minimum=4)
+    n = count("n", n, minimum=4, maximum=MAX_BALL_POINTS)
     lam, V = np.linalg.eigh(Q)
     theta = 2 * np.pi * np.arange(n) / n
     circle = np.column_stack([np.cos(theta), np.sin(theta)])
@@ -133,6 +137,8 @@ def clip_polyline(points, lo, hi, closed: bool = True) -> list[np.ndarray]:
         curve that is inside everywhere comes back as one run with its first point repeated
         at the end. Runs end at the last inside vertex (no edge intersection is added).
     """
+    if not isinstance(closed, (bool, np.bool_)):
+        raise ValueError(f"closed must be True or False, got {closed!r:.40}")
     pts = finite_array("points", points, ndim=2)
     if pts.shape[1] != 2:
         raise ValueError(f"points must have shape (n, 2), got {pts.shape}")
@@ -183,8 +189,7 @@ def zero_tallies(losses: RandomLosses, p: int, t: float = 2.0) -> np.ndarray:
     """
     if not isinstance(losses, RandomLosses):
         raise ValueError("losses must be a RandomLosses, e.g. random_losses(100, rng)")
-    if p not in (1, 2):
-        raise ValueError(f"p must be 1 or 2, got {p!r}")
+    p = _p12(p)
     t = nonnegative("t", t)
     hits = [
         bool(np.any(constrained_minimum(Q, c, p, t) == 0.0))
@@ -281,17 +286,20 @@ def diabetes_paths(
         The ridge grid runs from ``10**lo`` to ``10**hi`` (ridge never ends: no alpha makes a
         coefficient exactly 0).
     n : int
-        Grid points per path, at least 2.
+        Grid points per path, at least 2 and at most ``MAX_PATH_POINTS`` (10 000).
 
     Returns
     -------
     DiabetesPaths
     """
-    n = count("n", n, minimum=2)
+    n = count("n", n, minimum=2, maximum=MAX_PATH_POINTS)
     for name, rng in (("lasso_decades", lasso_decades), ("ridge_log10", ridge_log10)):
-        lo, hi = (float(v) for v in rng)
-        if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+        pair = finite_array(name, rng)
+        if pair.shape != (2,) or not pair[0] < pair[1]:
             raise ValueError(f"{name} must be two finite numbers (lo, hi) with lo < hi")
+        if np.max(np.abs(pair)) > 300:
+            raise ValueError(f"{name} must lie within [-300, 300] (10**300 is near the float "
+                             f"limit), got {tuple(pair)}")
     X, y = diabetes()
     amax = lasso_alpha_max(X, y)
     la = amax * np.logspace(lasso_decades[0], lasso_decades[1], n)
