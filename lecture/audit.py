@@ -99,11 +99,11 @@ def measure(video: Path, bg: tuple[int, int, int]) -> tuple[list[tuple[float, fl
             while chunk := proc.stdout.read(size * 64):  # whole frames; a short one only at EOF
                 frames = np.frombuffer(chunk[: len(chunk) // size * size], np.uint8)
                 frames = frames.reshape(-1, out_h, out_w, 3).astype(np.int16)
-                off = (np.abs(frames - ref).max(axis=3) > BG_TOLERANCE)
-                for rows in off.sum(axis=2):  # off-background pixels per row, top row first
-                    hit = rows.sum() >= BAND_MIN_PIXELS
-                    top = int(np.argmax(rows > 0)) if hit else out_h
-                    heights.append(round((out_h - top) / out_h * BAND_UNITS, 3))
+                # off-background pixels per frame and row (top row first)
+                rows = (np.abs(frames - ref).max(axis=3) > BG_TOLERANCE).sum(axis=2)
+                hit = rows.sum(axis=1) >= BAND_MIN_PIXELS
+                top = np.where(hit, (rows > 0).argmax(axis=1), out_h)
+                heights += np.round((out_h - top) / out_h * BAND_UNITS, 3).tolist()
             read_all = True
         finally:  # interrupted: do not leave ffmpeg decoding into a closed pipe
             if not read_all:
@@ -151,9 +151,8 @@ def _chapter_report(ch: dict, freezes, heights, beats, cues, hold: float) -> dic
     dur, off = ch["duration"], ch["start"]
     freezes = [(s, min(e, dur)) for s, e in freezes if s < dur]
     holds = [{"chapter": ch["slug"], "beat": _beat_at(beats, s), "start": round(s, 3),
-              "end": round(e, 3),
-              "duration": round(e - s, 3), "lecture_start": round(off + s, 3),
-              "over_target": e - s > MAX_HOLD}
+              "end": round(e, 3), "duration": round(e - s, 3),
+              "lecture_start": round(off + s, 3), "over_target": e - s > MAX_HOLD}
              for s, e in freezes if e - s > hold]
     step = 1 / SAMPLE_FPS
     hit_at = [k for k, h in enumerate(heights) if h > 0]
@@ -205,12 +204,11 @@ def _load(folder: Path) -> tuple[list[dict], list[dict], list[media.Cue] | None]
     """chapters.json, clips/index.json and lecture.srt; AuditError if the build is unusable."""
     try:
         chapters = json.loads((folder / "chapters.json").read_text(encoding="utf-8"))
-        slugs = [(c["slug"], c["file"]) for c in chapters]
+        if not [(c["slug"], c["file"]) for c in chapters]:
+            raise ValueError("it lists no chapter")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise AuditError(f"{folder} is not a built lecture (chapters.json: "
                          f"{getattr(exc, 'strerror', None) or exc})") from None
-    if not slugs:
-        raise AuditError(f"{folder}: chapters.json lists no chapter")
     try:
         beats = json.loads((folder / "clips" / "index.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -305,8 +303,7 @@ def summary(report: dict) -> str:
         lines.append(f"{name:<16}{r['duration']:>7.1f} s{frozen:>9}{holds:>11}{longest:>10}"
                      f"{still:>14}  {band:>19}")
     lines.append(f"! target missed: a hold > {MAX_HOLD:g} s, > {MAX_LONG_HOLDS} holds > "
-                 f"{LONG_HOLD:g} s, "
-                 f"> {MAX_FROZEN:.0%} frozen, band content at a caption's end")
+                 f"{LONG_HOLD:g} s, > {MAX_FROZEN:.0%} frozen, band content at a caption's end")
     return "\n".join(lines)
 
 
