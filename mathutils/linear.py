@@ -36,11 +36,48 @@ class LinearFit:
 
 @dataclass(frozen=True)
 class _Centred:
+    """Centred data scaled by powers of two: ``Xc = 2**ex Xs``, ``yc = 2**ey ys``.
+
+    The solvers work on the scaled Gram data (entries of order 1, so data near 1e-300 or
+    1e300 neither underflow nor overflow); the scaling is exact, so for ordinary data the
+    answers are bitwise those of the unscaled formulas.
+    """
+
     x_mean: np.ndarray
     y_mean: float
-    gram: np.ndarray  # Xc.T @ Xc
-    xty: np.ndarray  # Xc.T @ yc
+    gram: np.ndarray  # Xs.T @ Xs
+    xty: np.ndarray  # Xs.T @ ys
     n: int
+    ex: int
+    ey: int
+
+    def coef(self, w: np.ndarray) -> np.ndarray:
+        """Coefficients of the original problem from those of the scaled one."""
+        with np.errstate(over="ignore"):
+            return np.ldexp(w, self.ey - self.ex)
+
+    def lasso_alpha(self, alpha: float) -> float:
+        """The lasso penalty of the scaled problem (inf beyond floats: every coef is 0)."""
+        with np.errstate(over="ignore"):
+            return float(np.ldexp(alpha, -(self.ex + self.ey)))
+
+    def ridge(self, alpha: float) -> np.ndarray:
+        """Ridge coefficients of the original problem for penalty ``alpha``."""
+        with np.errstate(over="ignore"):
+            scaled = float(np.ldexp(alpha, -2 * self.ex))
+        if np.isinf(scaled):  # alpha dwarfs X^T X: w = X^T y / alpha to float precision
+            with np.errstate(over="ignore", under="ignore"):
+                return np.ldexp(self.xty / alpha, self.ex + self.ey)
+        a = self.gram + scaled * np.eye(len(self.gram))
+        w = np.linalg.lstsq(a, self.xty, rcond=None)[0] if scaled == 0 else np.linalg.solve(
+            a, self.xty
+        )
+        return self.coef(w)
+
+
+def _exp2(a: np.ndarray) -> int:
+    m = float(np.max(np.abs(a), initial=0.0))
+    return int(np.frexp(m)[1]) if m > 0 else 0
 
 
 def _centre(X, y) -> _Centred:
@@ -56,12 +93,14 @@ def _centre(X, y) -> _Centred:
             f"X must have at most {MAX_FEATURES} columns (features; a documented cap), "
             f"got {X.shape[1]}"
         )
-    with np.errstate(over="ignore", invalid="ignore"):
-        xm, ym = X.mean(axis=0), float(y.mean())
-        Xc = X - xm
-        gram, xty = Xc.T @ Xc, Xc.T @ (y - ym)
-    finite_result("X^T X or X^T y (X and y are too large; rescale them)", [gram, xty, xm, ym])
-    return _Centred(xm, ym, gram, xty, len(y))
+    e0, f0 = _exp2(X), _exp2(y)
+    Xs, ys = np.ldexp(X, -e0), np.ldexp(y, -f0)
+    xm, ym = Xs.mean(axis=0), float(ys.mean())
+    Xc, yc = Xs - xm, ys - ym
+    e1, f1 = _exp2(Xc), _exp2(yc)
+    Xc, yc = np.ldexp(Xc, -e1), np.ldexp(yc, -f1)
+    return _Centred(np.ldexp(xm, e0), float(np.ldexp(ym, f0)), Xc.T @ Xc, Xc.T @ yc, len(y),
+                    e0 + e1, f0 + f1)
 
 
 def _alphas(alphas) -> np.ndarray:
@@ -80,7 +119,7 @@ def ridge(X, y, alpha: float) -> LinearFit:
     """
     alpha = nonnegative("alpha", alpha)
     c = _centre(X, y)
-    coef = _ridge_coef(c, alpha)
+    coef = c.ridge(alpha)
     return LinearFit(coef, _intercept(c, coef))
 
 
@@ -91,18 +130,13 @@ def _intercept(c: _Centred, coef: np.ndarray) -> float:
     return b
 
 
-def _ridge_coef(c: _Centred, alpha: float) -> np.ndarray:
-    a = c.gram + alpha * np.eye(len(c.gram))
-    return np.linalg.lstsq(a, c.xty, rcond=None)[0] if alpha == 0 else np.linalg.solve(a, c.xty)
-
-
 def ridge_path(X, y, alphas) -> np.ndarray:
     """Ridge coefficients for each alpha: an array of shape (len(alphas), n_features)."""
     alphas = _alphas(alphas)
     c = _centre(X, y)
     out = np.zeros((len(alphas), len(c.xty)))
     for i, a in enumerate(alphas):
-        out[i] = _ridge_coef(c, float(a))
+        out[i] = c.ridge(float(a))
     return finite_result("the ridge path (rescale X and y)", out)
 
 
@@ -257,14 +291,19 @@ def lasso(X, y, alpha: float, tol: float = 1e-10, max_iter: int = 100_000) -> Li
     tol = positive("tol", tol)
     max_iter = count("max_iter", max_iter, minimum=1)
     c = _centre(X, y)
-    coef, it = _LassoCD(c.gram, c.xty, c.n).solve(alpha, np.zeros(len(c.xty)), tol, max_iter)
+    coef, it = _LassoCD(c.gram, c.xty, c.n).solve(
+        c.lasso_alpha(alpha), np.zeros(len(c.xty)), tol, max_iter
+    )
+    coef = c.coef(coef)
     return LinearFit(coef, _intercept(c, coef), it)
 
 
 def lasso_alpha_max(X, y) -> float:
     """The smallest alpha at which every lasso coefficient is 0: ``max |Xc^T yc| / n``."""
     c = _centre(X, y)
-    return float(np.max(np.abs(c.xty)) / c.n)
+    with np.errstate(over="ignore"):
+        amax = float(np.ldexp(np.max(np.abs(c.xty)) / c.n, c.ex + c.ey))
+    return float(finite_result("lasso_alpha_max (X and y are too large)", amax))
 
 
 def lasso_path(X, y, alphas, tol: float = 1e-10, max_iter: int = 100_000) -> np.ndarray:
@@ -283,6 +322,6 @@ def lasso_path(X, y, alphas, tol: float = 1e-10, max_iter: int = 100_000) -> np.
     solver = _LassoCD(c.gram, c.xty, c.n)
     w = np.zeros(len(c.xty))
     for i in np.argsort(-alphas, kind="stable"):
-        w, _ = solver.solve(float(alphas[i]), w, tol, max_iter)
-        out[i] = w
+        w, _ = solver.solve(c.lasso_alpha(float(alphas[i])), w, tol, max_iter)
+        out[i] = c.coef(w)
     return finite_result("the lasso path (rescale X and y)", out)
