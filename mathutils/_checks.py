@@ -130,7 +130,8 @@ def count(name: str, value: int, *, minimum: int = 0, maximum: int | None = None
     if v < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
     if maximum is not None and v > maximum:
-        raise ValueError(f"{name} must be at most {maximum:_} (a documented cap), got {v:_}")
+        shown = f"{v:_}" if v < 10**30 else f"about 1e{len(str(v)) - 1}"
+        raise ValueError(f"{name} must be at most {maximum:_} (a documented cap), got {shown}")
     return v
 
 

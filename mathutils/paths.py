@@ -24,7 +24,9 @@ def _grid(m, n, cap: int) -> tuple[int, int]:
     m = count("m", m)
     n = count("n", n)
     if m + n > cap:
-        raise ValueError(f"m + n must be at most {cap:_} (a documented cap), got {m + n:_}")
+        total = m + n
+        shown = f"{total:_}" if total < 10**30 else f"about 1e{len(str(total)) - 1}"
+        raise ValueError(f"m + n must be at most {cap:_} (a documented cap), got {shown}")
     return m, n
 
 
