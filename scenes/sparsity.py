@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
     DR,
     LEFT,
     RIGHT,
+    UL,
     UP,
     UR,
     Circle,
@@ -37,6 +39,7 @@ from manim import (
     VMobject,
     linear,
     smooth,
+    there_and_back,
 )
 
 from lecture.manifest import by_slug, number
@@ -59,10 +62,12 @@ from mathutils.onedim import (
 from scenes import style
 from scenes.components import (
     clear,
+    drive,
     fit_width,
     header,
     house_axes,
     label,
+    move_line,
     polyline,
     reading_time,
     readout,
@@ -80,7 +85,8 @@ TAG_TEXT = "L1 / L2 as a penalty"
 # ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
 W_RANGE = (-1.0, 1.0)  # beats 2, 3, 7: one weight
 WORKED_FROM, WORKED_TO = 0.25, 0.1  # beat 2's worked number
-SMALL_W = 0.1  # beats 3 and 7: a small weight where the two pushes are compared
+NEAR_ZERO_W = 0.15  # beat 2: where the marker rests while "near zero" is said
+SMALL_W = 0.1  # beat 3: a small weight where the two pushes are compared
 DESCENT = dict(w0=1.0, target=0.1, lam=0.5, lr=0.25, steps=18)  # beat 4: optimum L1 = 0
 DESCENT_W = (-0.35, 1.1)  # beat 4's w axis
 KINK_TARGET = 0.8  # beat 5: the unpenalised optimum
@@ -89,6 +95,9 @@ KINK_W = (-0.6, 1.2)
 THRESHOLD = 1.0  # beat 6: the threshold / ridge lambda of ESL Table 3.4
 Z_RANGE = (-3.0, 3.0)
 Z_SWEEP = (2.5, 0.5)  # beat 6: a coefficient z slides from here into the dead zone
+BALANCE_LAM = 0.5  # beat 7: the penalty strength of the balance of forces
+BALANCE_Z = (0.9, 0.2)  # beat 7: the pull's target z weakens from here into [-lam, lam]
+BALANCE_F = (-1.2, 1.8)  # beat 7: the force axis
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
@@ -177,6 +186,16 @@ class WhyL1MakesZeros(Scene):
             "hard": hard_threshold(self.z_grid, THRESHOLD),
         }
 
+        # Beat 7: the minimiser of 0.5 (w - z)^2 + lam R(w) as z weakens, and each penalty's
+        # push lam R'(w) on the w grid (L1's value at w = 0 is drawn as its interval).
+        # increasing (np.interp needs it), covering the sweep 0.9 -> 0.2 -> -0.2 -> 0.2
+        self.balance_z = np.linspace(-BALANCE_Z[1], BALANCE_Z[0], 221)
+        self.balance_min = {
+            k: np.array([float(penalised_minimum(z, BALANCE_LAM, k)) for z in self.balance_z])
+            for k in ("l1", "l2")
+        }
+        self.balance_push = {k: BALANCE_LAM * self.slope_values[k] for k in ("l1", "l2")}
+
     # ------------------------------------------------------------------ table of contents
     def construct(self) -> None:
         """The chapter, beat by beat."""
@@ -264,24 +283,22 @@ class WhyL1MakesZeros(Scene):
         marker.add_updater(follow)
         follow(marker)
         self.play(FadeIn(marker), FadeIn(reads), run_time=style.SHORT)
-        say(
-            self,
-            "Slide w and both follow. Near zero, the square is much flatter.",
-            w.animate.set_value(-0.9),
-            run_time=style.LONG,
-        )
+        say(self, "Slide w and both follow.", w.animate.set_value(-0.9), run_time=style.LONG)
+        say(self, "Near zero, the square is much flatter than the absolute value.",
+            w.animate.set_value(NEAR_ZERO_W), run_time=style.LONG)
 
         # Quadratic, not exponential: a common claim, shown and struck out.
-        seed = label("A common claim: \u201cw\u00b2 increases exponentially\u201d",
-                     style.SMALL_SIZE, style.MUTED)
-        strike = Line(seed.get_left(), seed.get_right(), color=style.HIGHLIGHT, stroke_width=3)
+        quote = label("\u201cw\u00b2 grows exponentially\u201d", style.SMALL_SIZE, style.MUTED)
+        strike = Line(quote.get_left(), quote.get_right(), color=style.HIGHLIGHT, stroke_width=3)
+        claim = VGroup(label("A common claim:", style.SMALL_SIZE, style.MUTED),
+                       VGroup(quote, strike)).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         fix = VGroup(
             label("It grows quadratically:", style.SMALL_SIZE),
             tex(r"(2w)^2 = 4\,w^2", color=style.L2),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        note = VGroup(VGroup(seed, strike), fix).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        note = VGroup(claim, fix).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         note.next_to(reads, DOWN, buff=style.GAP_L).align_to(reads, LEFT)
-        self.play(FadeIn(seed), run_time=style.SHORT)
+        self.play(FadeIn(claim[0]), FadeIn(quote), run_time=style.SHORT)
         say(
             self,
             "A common claim is that w squared grows exponentially. It grows quadratically: "
@@ -291,9 +308,6 @@ class WhyL1MakesZeros(Scene):
             run_time=style.NORMAL,
         )
 
-        compact = label("w\u00b2 grows quadratically,\nnot exponentially", style.SMALL_SIZE,
-                        style.L2)
-        compact.to_edge(DOWN, buff=style.EDGE).align_to(reads, LEFT)
 
         # The worked number: 0.25 -> 0.1.
         wn = self.worked
@@ -301,7 +315,6 @@ class WhyL1MakesZeros(Scene):
             self,
             f"Now shrink a small weight from {wn.w_from:g} to {wn.w_to:g}.",
             FadeOut(note),
-            FadeIn(compact),
             w.animate.set_value(wn.w_from),
             run_time=style.NORMAL,
         )
@@ -837,53 +850,102 @@ class WhyL1MakesZeros(Scene):
         )
 
     # ------------------------------------------------------------------ beat 7
+    def _balance_panel(self, kind: str) -> VGroup:
+        """Axes of force against w: the penalty's push lam R'(w), for L1 with its corner's
+        interval [-lam, lam] at w = 0 as a separate vertical segment. Returns VGroup
+        ``(axes, push, segment, labels)``; ``segment`` is empty for L2."""
+        axes = house_axes((*W_RANGE, 0.5), (*BALANCE_F, 0.5), 5.4, 3.2, "w", None,
+                          numbers=False)
+        ax = axes[0]
+        ax.x_axis.add_numbers([-1, 1], font_size=style.SMALL_SIZE)
+        color = style.L1 if kind == "l1" else style.L2
+        push = self.balance_push[kind]
+        if kind == "l1":
+            curve = _pieces(ax, self.w_grid, push, color, breaks=[0.0])
+            segment = VGroup(Line(ax.c2p(0, -BALANCE_LAM), ax.c2p(0, BALANCE_LAM), color=color,
+                                  stroke_width=9))
+            name = tex(r"\lambda\,\operatorname{sign}(w)", color=color)
+            ends = VGroup(tex(r"\lambda", color=color, size=style.SMALL_SIZE)
+                          .next_to(ax.c2p(0, BALANCE_LAM), UL, buff=style.GAP_S),
+                          tex(r"-\lambda", color=color, size=style.SMALL_SIZE)
+                          .next_to(ax.c2p(0, -BALANCE_LAM), DL, buff=style.GAP_S))
+            segment.add(ends)
+        else:
+            curve = polyline(ax, self.w_grid, push, color)
+            segment = VGroup()
+            name = tex(r"2\lambda w", color=color)
+        name.next_to(ax.c2p(W_RANGE[1], push[-1]), UL, buff=style.GAP_S)
+        title = label("force", style.LABEL_SIZE, style.MUTED).next_to(ax.y_axis, UP, style.GAP_S)
+        return VGroup(axes, curve, segment, VGroup(name, title))
+
     def takeaway(self) -> None:
-        """One sentence, and the two slope pictures side by side."""
+        """Why zero is the minimum under L1 and not under L2: the pull of the data against the
+        penalty's push, with L1's whole interval [-lam, lam] of slopes at w = 0."""
         self.next_section("takeaway")
         clear(self)
-        head = header("Takeaway", TAG_TEXT)
-        left = self._slope_axes(5.4, 3.0, kinds=("l1",))
-        right = self._slope_axes(5.4, 3.0, kinds=("l2",))
-        panels = VGroup(left, right).arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=DOWN)
-        ws = SMALL_W
-        bars = VGroup()
-        for p, kind, color in ((left, "l1", style.L1), (right, "l2", style.L2)):
-            ax = p[0][0]
-            s = float(penalty_slope(ws, kind))
-            bars.add(VGroup(
-                Line(ax.c2p(ws, 0), ax.c2p(ws, s), color=color, stroke_width=10),
-                Dot(ax.c2p(ws, s), color=color, radius=0.08),
-                tex(rf"{s:g}", color=color).next_to(ax.c2p(ws, s), UR if kind == "l1" else DR,
-                                                    buff=style.GAP_S),
-            ))
-        captions = VGroup(
-            label("L1: the push never fades", style.LABEL_SIZE, style.L1),
-            label("L2: the push fades near zero", style.LABEL_SIZE, style.L2),
+        head = header("Why exactly zero", TAG_TEXT)
+        panels = VGroup(*(self._balance_panel(k) for k in ("l1", "l2")))
+        panels.arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=DOWN)
+        formula = tex(r"\min_w\ \tfrac12 (w - z)^2 + \lambda R(w),\qquad \lambda = "
+                      + f"{BALANCE_LAM:g}", size=style.LABEL_SIZE)
+        z_read = readout("z", BALANCE_Z[0], style.LOSS)
+        top = VGroup(formula, z_read).arrange(RIGHT, buff=2 * style.GAP_L)
+        mins = VGroup(
+            _exact_readout(r"\text{L1 minimum}\ w", self.balance_min["l1"][-1], style.L1, 3),
+            readout(r"\text{L2 minimum}\ w", self.balance_min["l2"][-1], style.L2, 3),
         )
-        for c, p in zip(captions, panels, strict=True):
-            c.next_to(p, DOWN, buff=style.GAP)
-        sentence = label(
-            "L1 pushes a small weight as hard as a big one, so it lands on exactly zero;\n"
-            "L2's push fades as the weight shrinks, so it only makes it small.",
-            style.BODY_SIZE,
+        notes = VGroup(
+            tex(r"\text{at } w=0:\ \text{any push in } [-\lambda, \lambda]", color=style.L1,
+                size=style.SMALL_SIZE),
+            tex(r"\text{at } w=0:\ \text{push } 2\lambda\cdot 0 = 0", color=style.L2,
+                size=style.SMALL_SIZE),
         )
-        fit_width(sentence)
-        body = VGroup(VGroup(panels, captions, bars), sentence).arrange(DOWN, buff=style.GAP_L)
-        body.next_to(head, DOWN, buff=style.GAP_L)
+        for m, n, p in zip(mins, notes, panels, strict=True):
+            VGroup(m, n).arrange(DOWN, buff=style.GAP_S).next_to(p, DOWN, buff=style.GAP)
+        body = VGroup(top, VGroup(panels, mins, notes)).arrange(DOWN, buff=style.GAP)
+        body.next_to(head, DOWN, buff=style.GAP)
         self.add(head)
-        say(
-            self,
-            f"The whole story in two pictures: each penalty's push, and its size at "
-            f"w = {ws:g}.",
-            FadeIn(panels),
-            FadeIn(captions),
-            FadeIn(bars),
-            run_time=style.NORMAL,
-        )
-        say(
-            self,
-            "L1 pushes a small weight as hard as a big one, so it lands on exactly zero. "
-            "L2's push fades as the weight shrinks, so it only makes it small.",
-            FadeIn(sentence, shift=0.2 * UP),
-            run_time=style.NORMAL,
-        )
+
+        z = ValueTracker(BALANCE_Z[0])
+        pulls = VGroup(*(Line(color=style.LOSS, stroke_width=4) for _ in panels))
+        points = VGroup(*(Dot(radius=0.09, color=style.HIGHLIGHT) for _ in panels))
+
+        def follow(_m) -> None:
+            zv = z.get_value()
+            set_readout(z_read, zv)
+            for kind, panel, pull, dot, m in zip(("l1", "l2"), panels, pulls, points, mins,
+                                                 strict=True):
+                ax = panel[0][0]
+                move_line(pull, ax, zv, -1.0, W_RANGE, BALANCE_F)  # the pull z - w
+                wmin = float(np.interp(zv, self.balance_z, self.balance_min[kind]))
+                if kind == "l1" and abs(zv) <= BALANCE_LAM:
+                    wmin = 0.0  # inside the dead zone the minimum is exactly 0, not ~1e-17
+                dot.move_to(ax.c2p(wmin, zv - wmin))
+                if kind == "l1":
+                    _set_exact(m, wmin)
+                else:
+                    set_readout(m, wmin)
+
+        follow(None)
+        say(self, "Here is the real reason. At the best weight, the pull of the data toward z "
+            "balances the penalty's push back toward zero.",
+            *(Create(p[0]) for p in panels), *(Create(p[1]) for p in panels),
+            *(FadeIn(p[3]) for p in panels), FadeIn(top), run_time=style.LONG)
+        say(self, "The pull is the falling line, z minus w; where it meets the push is the "
+            "minimum.", Create(pulls), FadeIn(points), FadeIn(mins), run_time=style.LONG)
+        say(self, "Away from zero the L1 push is a constant lambda. At zero the absolute value "
+            "has a corner, and its slope there can be anything from minus lambda to lambda.",
+            Create(panels[0][2]), FadeIn(notes[0]), run_time=style.LONG)
+        driver = drive(self, [z_read, pulls, points, mins], follow)
+        say(self, f"Now weaken the pull. The L1 balance point slides to zero, then climbs the "
+            f"corner: any pull weaker than lambda, {BALANCE_LAM:g}, is cancelled, and the weight "
+            "stays exactly zero.",
+            z.animate(rate_func=linear).set_value(BALANCE_Z[1]), run_time=3 * style.LONG)
+        say(self, "L2 pushes with two lambda w, which is zero at w equals zero: any pull moves "
+            "the weight off zero. It only shrinks, and is zero only when z is.",
+            z.animate(rate_func=there_and_back).set_value(-BALANCE_Z[1]),
+            FadeIn(notes[1]), run_time=3 * style.LONG)
+        driver.clear_updaters()
+        say(self, "That corner is the dead zone of the soft threshold, and the reason an L1 "
+            "penalty sets weights to exactly zero.",
+            Circumscribe(panels[0][2][0], color=style.ZERO), run_time=style.NORMAL)

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from manim import Scene, tempconfig
 
+# The chapter standard's pace (rule 7): seconds a chapter may run.
+PACE = (60.0, 300.0)
+
 
 def run_dry(scene_cls: type[Scene], **config) -> Scene:
     """Run ``scene_cls.construct()`` with animations skipped and no file written.

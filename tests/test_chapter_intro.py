@@ -11,7 +11,7 @@ from lecture.manifest import CHAPTERS
 from mathutils import anscombe, descend, lad_fit
 from scenes import style
 from scenes.intro import LAM, LR, MAX_LIFT, OUTLIER_INDEX, STEPS, TARGET, W0, LectureOpening
-from tests.chapter_tools import render_small, run_dry, subcaptions
+from tests.chapter_tools import PACE, render_small, run_dry, subcaptions
 
 __module_test__ = "intro"
 
@@ -73,7 +73,7 @@ def test_smoke_and_narration(dry):
 def test_sections_in_order(tmp_path):
     sections = render_small(LectureOpening, tmp_path)
     assert [s["name"] for s in sections] == BEATS
-    assert 60 <= sum(float(s["duration"]) for s in sections) <= 240  # the standard's pace
+    assert PACE[0] <= sum(float(s["duration"]) for s in sections) <= PACE[1]
 
 
 def test_teaser_fits_match_independent_oracles(dry):

@@ -12,7 +12,7 @@ from sklearn.linear_model import Lasso, Ridge
 
 from mathutils.lad import nudge_example
 from scenes.numeracy import GRID, SMALL, TWIN_ALPHA, TWIN_RIDGE, ManyManhattanPaths
-from tests.chapter_tools import render_small, run_dry, subcaptions
+from tests.chapter_tools import PACE, render_small, run_dry, subcaptions
 
 __module_test__ = "numeracy"
 
@@ -35,7 +35,7 @@ def test_smoke_and_narration(dry):
 def test_sections_in_order(tmp_path):
     sections = render_small(ManyManhattanPaths, tmp_path)
     assert [s["name"] for s in sections] == BEATS
-    assert 60 <= sum(float(s["duration"]) for s in sections) <= 240
+    assert PACE[0] <= sum(float(s["duration"]) for s in sections) <= PACE[1]
 
 
 def test_two_distances(dry):

@@ -29,7 +29,7 @@ from scenes.recap import (
     STABLE_SEED,
     Scorecard,
 )
-from tests.chapter_tools import render_small, run_dry, subcaptions
+from tests.chapter_tools import PACE, render_small, run_dry, subcaptions
 
 __module_test__ = "recap"
 
@@ -81,7 +81,7 @@ def test_smoke_and_narration(dry):
 def test_sections_in_order(tmp_path):
     sections = render_small(Scorecard, tmp_path)
     assert [s["name"] for s in sections] == BEATS
-    assert 60 <= sum(float(s["duration"]) for s in sections) <= 240
+    assert PACE[0] <= sum(float(s["duration"]) for s in sections) <= PACE[1]
 
 
 def test_every_beat_inside_the_margins_with_readable_text(dry):

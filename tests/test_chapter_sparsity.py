@@ -14,7 +14,7 @@ from lecture.manifest import by_slug
 from mathutils import descend, hard_threshold, penalty, penalty_slope, ridge_shrink, soft_threshold
 from mathutils.onedim import objective, penalised_minimum, worked_number
 from scenes.sparsity import WhyL1MakesZeros
-from tests.chapter_tools import render_small, run_dry, subcaptions
+from tests.chapter_tools import PACE, render_small, run_dry, subcaptions
 
 __module_test__ = "sparsity"
 
@@ -45,7 +45,7 @@ def test_one_scene_named_as_in_the_manifest():
 def test_runs_and_narrates(dry):
     lines = subcaptions(dry)
     assert lines and all(line.strip() for line in lines)
-    assert 60 <= dry.renderer.time <= 240  # the chapter standard's pace
+    assert PACE[0] <= dry.renderer.time <= PACE[1]
     text = " ".join(lines)
     assert "quadratically" in text and "exponentially" in text  # the seed's error, corrected
     wn = worked_number(0.25, 0.1)
@@ -121,6 +121,22 @@ def test_threshold_maps(ready):
     assert np.all(maps["ridge"][z != 0] != 0.0)
 
 
+def test_balance_of_forces(ready):
+    """The takeaway's minima against brute force on a fine grid (an oracle independent of the
+    closed forms), and the push curves; the dead zone |z| <= lam gives exactly 0 under L1."""
+    z, lam = ready.balance_z, chapter.BALANCE_LAM
+    assert z[0] <= -chapter.BALANCE_Z[1] and z[-1] >= chapter.BALANCE_Z[0]  # covers the sweep
+    assert np.all(np.diff(z) > 0)  # the updater interpolates over it
+    w = np.linspace(-2, 2, 400_001)  # spacing 1e-5: the brute-force minimiser is that close
+    for kind in ("l1", "l2"):
+        brute = [w[np.argmin(0.5 * (w - zk) ** 2 + lam * penalty(w, kind))] for zk in z[::20]]
+        assert ready.balance_min[kind][::20] == pytest.approx(brute, abs=1e-5)
+        assert np.array_equal(ready.balance_push[kind], lam * penalty_slope(ready.w_grid, kind))
+    l1, l2 = ready.balance_min["l1"], ready.balance_min["l2"]
+    assert np.all(l1[np.abs(z) <= lam] == 0.0) and np.all(l1[np.abs(z) > lam] != 0.0)
+    assert np.all(l2[z != 0] != 0.0)
+
+
 # ---- 4. control frames --------------------------------------------------------------------
 @frames_comparison(base_scene=WhyL1MakesZeros)
 def test_gradient_steps_frame(scene):
@@ -135,3 +151,8 @@ def test_kink_frame(scene):
 @frames_comparison(base_scene=WhyL1MakesZeros)
 def test_threshold_maps_frame(scene):
     scene.threshold_maps_beat()
+
+
+@frames_comparison(base_scene=WhyL1MakesZeros)
+def test_takeaway_frame(scene):
+    scene.takeaway()
