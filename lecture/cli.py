@@ -13,6 +13,7 @@ Exit status: 0 all good; 1 a chapter or a lecture-level step failed (the summary
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
@@ -62,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("list", help="list the chapters of the manifest")
     ls.add_argument("--manifest")
     a = sub.add_parser("audit", help="measure still frames and the caption band of a build")
-    a.add_argument("--out", type=Path, default=ROOT / "build" / "lecture",
+    a.add_argument("--out", type=_folder, default=ROOT / "build" / "lecture",
                    help="the built lecture folder (default: build/lecture)")
     a.add_argument("--json", type=Path, metavar="FILE", help="also write the report as JSON")
     a.add_argument("--hold", type=float, metavar="SECONDS",
@@ -129,7 +130,7 @@ def _audit(args) -> int:
     from . import audit  # numpy only when auditing
 
     hold = audit.HOLD if args.hold is None else args.hold
-    if hold <= 0 or args.jobs < 1:
+    if not (math.isfinite(hold) and hold > 0) or args.jobs < 1:  # "nan" parses as a float
         raise UsageError("--hold must be positive and --jobs at least 1")
     try:
         return audit.main(args.out.expanduser(), args.json, hold=hold, jobs=args.jobs,
