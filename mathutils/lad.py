@@ -140,7 +140,7 @@ def vertex_losses(x, y, moving: int, positions) -> VertexLosses:
     xs[:, m] = ts
     i, j = np.triu_indices(len(x), k=1)
     dx = xs[:, j] - xs[:, i]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         slopes = np.where(dx != 0, (y[j] - y[i]) / np.where(dx != 0, dx, 1.0), np.nan)
     with np.errstate(over="ignore", invalid="ignore"):
         intercepts = y[i] - slopes * xs[:, i]
@@ -525,7 +525,8 @@ class FitPath:
 
 
 def _share(part: float, total: float) -> float:
-    return part / total if total > 0 else 0.0
+    with np.errstate(invalid="ignore", over="ignore"):
+        return part / total if total > 0 else 0.0
 
 
 def _fit_path(x, y, m, xs, ys) -> FitPath:

@@ -279,4 +279,6 @@ def l2_step_ratio(lam: float, lr: float) -> float:
     """
     lam = nonnegative("lam", lam)
     lr = positive("lr", lr)
-    return 1.0 - lr * (1.0 + 2.0 * lam)
+    with np.errstate(over="ignore"):
+        ratio = 1.0 - lr * (1.0 + 2.0 * lam)
+    return float(finite_result("the step ratio 1 - lr * (1 + 2 * lam) (lr, lam)", ratio))
