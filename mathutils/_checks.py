@@ -146,7 +146,8 @@ def budget(names: str, size: int, cap: int, what: str = "elements") -> None:
 def choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
     """Return ``value`` if it is one of ``allowed``, else raise naming the options."""
     if not isinstance(value, str) or value not in allowed:
-        raise ValueError(f"unknown {name} {value!r}; use one of {', '.join(map(repr, allowed))}")
+        shown = " ".join(repr(value).split())[:40]
+        raise ValueError(f"unknown {name} {shown}; use one of {', '.join(map(repr, allowed))}")
     return value
 
 

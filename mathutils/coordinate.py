@@ -157,7 +157,10 @@ def ridge_closed_form(X, y, alpha: float) -> RidgeSolve:
         matrix = Xc.T @ Xc + alpha * np.eye(Xc.shape[1])
         rhs = Xc.T @ yc
         finite_result("X^T X or X^T y (X and y are too large; rescale them)", [matrix, rhs])
-        coef = np.linalg.solve(matrix, rhs)
+        try:
+            coef = np.linalg.solve(matrix, rhs)
+        except np.linalg.LinAlgError:  # alpha too small to lift a singular Xc^T Xc
+            coef = np.linalg.lstsq(matrix, rhs, rcond=None)[0]
         intercept = float(y.mean() - X.mean(axis=0) @ coef)
     finite_result("the ridge solution (rescale X and y)", [coef, intercept])
     return RidgeSolve(matrix, rhs, coef, intercept)
@@ -321,6 +324,12 @@ def level_curve(X, y, alpha: float, kind: str, level: float, num: int = 360) -> 
         raise ValueError(f"X must have exactly 2 columns for a level curve, got {X.shape[1]}")
     budget("num and X", num * len(X), MAX_ELEMENTS, "residuals per bisection step")
     level = real("level", level)
+    alpha = nonnegative("alpha", alpha)
+    if alpha == 0 and np.linalg.matrix_rank(_centred(X, y)[0]) < 2:
+        raise ValueError(
+            "with alpha = 0 and dependent (or constant) columns of X the level set is "
+            "unbounded; pass alpha > 0 or independent columns"
+        )
     centre = minimiser(X, y, alpha, kind)
     low = float(objective(X, y, centre, alpha, kind))
     if not level > low:

@@ -69,9 +69,12 @@ class _Centred:
             with np.errstate(over="ignore", under="ignore"):
                 return np.ldexp(self.xty / alpha, self.ex + self.ey)
         a = self.gram + scaled * np.eye(len(self.gram))
-        w = np.linalg.lstsq(a, self.xty, rcond=None)[0] if scaled == 0 else np.linalg.solve(
-            a, self.xty
-        )
+        try:
+            if scaled == 0:
+                raise np.linalg.LinAlgError
+            w = np.linalg.solve(a, self.xty)
+        except np.linalg.LinAlgError:  # alpha = 0, or too small to lift a singular X^T X
+            w = np.linalg.lstsq(a, self.xty, rcond=None)[0]
         return self.coef(w)
 
 

@@ -161,8 +161,8 @@ SPECS = [
     ("zero_tallies", selection.zero_tallies,
      dict(losses=arg(st.just(LOSSES)), p=arg(kind(1, 2)), t=arg(FLOAT))),
     ("features_kept", selection.features_kept, dict(coefs=arg(st.lists(vec(2), max_size=4)))),
-    ("zero_indices", lambda coefs: selection.zero_indices(np.arange(len(coefs)), coefs)
-     if hasattr(coefs, "__len__") else selection.zero_indices([1.0], coefs),
+    ("zero_indices", lambda coefs: selection.zero_indices(np.arange(np.shape(coefs)[0]), coefs)
+     if np.ndim(coefs) == 2 else selection.zero_indices([1.0], coefs),
      dict(coefs=arg(st.lists(vec(2), max_size=4)))),
     ("vertex_losses", lambda data, moving, positions: lad.vertex_losses(*data, moving,
                                                                         positions),
