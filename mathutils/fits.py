@@ -228,33 +228,37 @@ def lad_optimal_lines(x, y, rtol: float = 1e-9) -> list[Line]:
     rtol = real("rtol", rtol)
     if not 0.0 <= rtol < 1.0:
         raise ValueError(f"rtol must be in [0, 1), got {rtol!r}")
-    i, j = np.triu_indices(len(x), k=1)
-    keep = x[i] != x[j]
+    # Work on the centred, scaled data (exact shifts and powers of two): an offset such as
+    # x ~ 1e15 then costs no precision in the losses compared, and nothing overflows.
+    s = _scaled(x, y)
+    u, v = s.u, s.v
+    i, j = np.triu_indices(len(u), k=1)
+    keep = u[i] != u[j]
     i, j = i[keep], j[keep]
     with np.errstate(over="ignore", invalid="ignore"):
-        slopes = (y[j] - y[i]) / (x[j] - x[i])
-        intercepts = y[i] - slopes * x[i]
-        block = max(1, MAX_ELEMENTS // (4 * len(x)))
+        slopes = (v[j] - v[i]) / (u[j] - u[i])
+        intercepts = v[i] - slopes * u[i]
+        block = max(1, MAX_ELEMENTS // (4 * len(u)))
         losses = np.concatenate([
             np.abs(
-                y[None, :] - intercepts[k:k + block, None] - slopes[k:k + block, None] * x[None, :]
+                v[None, :] - intercepts[k:k + block, None]
+                - slopes[k:k + block, None] * u[None, :]
             ).sum(axis=1)
             for k in range(0, len(slopes), block)
         ])
-    ok = np.isfinite(losses) & np.isfinite(slopes) & np.isfinite(intercepts)
+    ok = np.isfinite(losses)
     if not ok.any():
         raise ValueError(
-            "every line through two points overflows the float range for this x and y; "
-            "rescale x or y"
+            "every line through two points overflows the float range for this x and y "
+            "(x values too close together for their y); rescale x or y"
         )
     best = losses[ok].min()
-    on = ok & (losses <= best + rtol * max(best, 1.0))
-    lines: list[Line] = []
+    on = ok & (losses <= best + rtol * max(best, float(np.ldexp(1.0, -s.ey))))
+    found: list[tuple[float, float]] = []
     for a, b in sorted(zip(intercepts[on], slopes[on], strict=True), key=lambda t: (t[1], t[0])):
         if not any(
-            abs(a - q.intercept) <= 1e-9 * max(1, abs(a))
-            and abs(b - q.slope) <= 1e-9 * max(1, abs(b))
-            for q in lines
+            abs(a - qa) <= 1e-9 * max(1, abs(a)) and abs(b - qb) <= 1e-9 * max(1, abs(b))
+            for qa, qb in found
         ):
-            lines.append(Line(float(a), float(b)))
-    return lines
+            found.append((float(a), float(b)))
+    return [_unscale(s, a, b) for a, b in found]

@@ -100,6 +100,9 @@ def test_lad_exact_with_large_offset(seed, offset):
     got = lad_fit(x, y)
     assert len(lines) == 1  # generic data: one optimal line, so compare the line itself
     _close(got, *lines[0], mx)
+    vertices = lad_optimal_lines(x, y)
+    assert len(vertices) == 1
+    _close(vertices[0], *lines[0], mx)
 
 
 @pytest.mark.parametrize("scale", [1e-300, 1e-150, 1e150, 1e300])
