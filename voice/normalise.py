@@ -131,7 +131,7 @@ def normalise(text: str) -> str:
     for pattern, words in _ABBREVIATIONS:
         s = re.sub(pattern, words, s, flags=re.IGNORECASE)
     # Norms before absolute values: "‖w‖₁" is one thing, "|w|" another.
-    s = re.sub(r"‖\s*([^‖]+?)\s*‖\s*_?([₁₂1-9∞])",
+    s = re.sub(r"‖\s*([^‖]+?)\s*‖_?([₁₂1-9∞])",
                lambda m: f"the L {_index(m.group(2))} norm of {m.group(1)}", s)
     s = re.sub(r"‖\s*([^‖]+?)\s*‖", r"the norm of \1", s)
     s = re.sub(r"\|\s*([^|]+?)\s*\|", r"absolute value of \1", s)
