@@ -28,7 +28,6 @@ from ._checks import (
     same_length,
 )
 from .linear import MAX_FEATURES, lasso, lasso_alpha_max, ridge
-from .norms import soft_threshold
 
 KINDS = ("lasso", "ridge")
 
@@ -239,16 +238,27 @@ def coordinate_descent_lasso(
     n, p = Xc.shape
     budget("max_sweeps and X", max_sweeps * p * p, MAX_ELEMENTS,
            "recorded values (max_sweeps * p * p)")
-    with np.errstate(over="ignore", invalid="ignore"):
-        G = Xc.T @ Xc / n
-        b = Xc.T @ yc / n
-    finite_result("X^T X or X^T y (X and y are too large; rescale them)", [G, b])
+    # Solve in units where Xc and yc are O(1) (exact powers of two): with
+    # Xc = 2**ex Xs, yc = 2**ey ys, the iterates, targets and thresholds are 2**(ey - ex)
+    # times those of the scaled problem with penalty alpha * 2**-(ex + ey). For ordinary
+    # data this is bitwise the textbook algorithm; near 1e-300 or 1e300 nothing under- or
+    # overflows.
+    ex, ey = _exp2(Xc), _exp2(yc)
+    Xs, ys = np.ldexp(Xc, -ex), np.ldexp(yc, -ey)
+    G = Xs.T @ Xs / n
+    b = Xs.T @ ys / n
     if np.any(np.diag(G) == 0):
         raise ValueError("X has a constant column; its coefficient is not determined")
+    with np.errstate(over="ignore"):
+        a = float(np.ldexp(alpha, -(ex + ey)))  # inf: every coefficient is thresholded to 0
+    unit = ey - ex
     w = np.zeros(p) if w0 is None else _coefs("w0", w0, p).astype(float).copy()
     if w.ndim != 1:
         raise ValueError(f"w0 must be one coefficient vector of length {p}, got {w.shape}")
-    iterates, axes, targets, thresholds = [w.copy()], [], [], []
+    with np.errstate(over="ignore"):
+        w = np.ldexp(w, -unit)
+    finite_result("w0 in the units of X and y (w0 is too large for this X and y)", w)
+    iterates, axes, targets, thresholds = [np.ldexp(w, unit)], [], [], []
     converged = False
     sweeps = 0
     while sweeps < max_sweeps:
@@ -256,26 +266,39 @@ def coordinate_descent_lasso(
         max_dw = 0.0
         for j in range(p):
             z = (b[j] - G[j] @ w + G[j, j] * w[j]) / G[j, j]
-            t = alpha / G[j, j]
-            new = float(soft_threshold(z, t))
+            t = a / G[j, j]
+            new = float(np.sign(z) * max(abs(z) - t, 0.0)) + 0.0  # soft_threshold(z, t)
             max_dw = max(max_dw, abs(new - w[j]))
             w[j] = new
-            iterates.append(w.copy())
+            iterates.append(np.ldexp(w, unit))
             axes.append(j)
-            targets.append(z)
+            targets.append(float(np.ldexp(z, unit)))
             thresholds.append(t)
         top = float(np.max(np.abs(w)))
         if max_dw <= tol * top or top == 0.0:
             converged = True
             break
     return CoordinateTrace(
-        np.array(iterates),
+        finite_result("the iterates (X and y give coefficients beyond the float range)",
+                      np.array(iterates)),
         np.array(axes, dtype=int),
-        np.array(targets),
-        np.array(thresholds),
+        finite_result("the targets (X and y give coefficients beyond the float range)",
+                      np.array(targets)),
+        _scaled_thresholds(thresholds, unit),
         sweeps,
         converged,
     )
+
+
+def _exp2(a: np.ndarray) -> int:
+    m = float(np.max(np.abs(a), initial=0.0))
+    return int(np.frexp(m)[1]) if m > 0 else 0
+
+
+def _scaled_thresholds(thresholds: list[float], unit: int) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        out = np.ldexp(np.array(thresholds, dtype=float), unit)
+    return finite_result("the thresholds alpha / G_jj (alpha is too large for this X)", out)
 
 
 # ---------------------------------------------------------------- contours of two weights
