@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import count, exponents, finite_array, nonnegative
+from ._checks import count, exponents, finite_array, finite_result, nonnegative
 from .data import DIABETES_FEATURES, diabetes
 from .geometry import RandomLosses, _p12, _point, _spd2, constrained_minimum, quadratic_loss
 from .linear import lasso_alpha_max, lasso_path, ridge_path
@@ -113,10 +113,16 @@ def ellipse_outline(Q, center, level: float, n: int = 200) -> np.ndarray:
     Q, c = _loss_args(Q, center)
     level = nonnegative("level", level)
     n = count("n", n, minimum=4, maximum=MAX_BALL_POINTS)
-    lam, V = np.linalg.eigh(Q)
+    # Eigen-decompose Q at unit scale (a power of two, exact): Q = 2**e Qs, so the semi-axes
+    # sqrt(level / lam) = sqrt(level / lam_s) * 2**(-e / 2) for Q near 1e-300 or 1e300 too.
+    e = int(np.frexp(float(np.max(np.abs(Q))))[1])
+    lam, V = np.linalg.eigh(np.ldexp(Q, -e))
     theta = 2 * np.pi * np.arange(n) / n
     circle = np.column_stack([np.cos(theta), np.sin(theta)])
-    return c + np.sqrt(level) * (circle / np.sqrt(lam)) @ V.T
+    half = np.ldexp(1.0, -(e // 2)) * (np.sqrt(0.5) if e % 2 else 1.0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        pts = c + (np.sqrt(level) * half) * (circle / np.sqrt(lam)) @ V.T
+    return finite_result("the ellipse (level too large for this Q)", pts)
 
 
 def clip_polyline(points, lo, hi, closed: bool = True) -> list[np.ndarray]:
