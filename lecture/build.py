@@ -49,6 +49,7 @@ class BuildResult:
     assembled: str = "not run"  # "written", "up to date", "incomplete", "failed", "not run"
     slides: str = "not run"
     page: str = "not run"  # index.html, the lecture page
+    title: str = "Lecture"  # the lecture's title: video metadata, deck, page
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     interrupted: bool = False
@@ -113,17 +114,28 @@ def chapter_input_hashes(ch: Chapter, number: int, chapters: tuple[Chapter, ...]
         "settings (builder, manim version, quality)":
             sha(json.dumps([BUILDER_REVISION, manim_version, quality]).encode()),
         "manifest entry": sha(json.dumps([number, ch.slug, ch.scene, ch.title]).encode()),
+        # A scene sees the whole chapter list (scenes/chapters.py: its title card's number, the
+        # intro's roadmap), so every chapter depends on it.
+        "chapter list": sha(json.dumps(chapter_list(chapters)).encode()),
     }
-    source = ch.path.read_bytes()
-    if re.search(rb"\bCHAPTERS\b", source):  # reads the whole manifest (the intro's roadmap)
-        hashes["manifest titles"] = sha(json.dumps(
-            [[c.slug, c.title] for c in manifest.CHAPTERS]).encode())
-    if re.search(rb"\bpresent\(", source):  # ... or which chapters exist
-        hashes["chapters present"] = sha(json.dumps(
-            [c.path.exists() for c in manifest.CHAPTERS]).encode())
     for p in chapter_inputs(ch, chapters):
         hashes[_label(p)] = sha(p.read_bytes()) if p.exists() else "missing"
     return hashes
+
+
+def chapter_list(chapters: tuple[Chapter, ...]) -> list[list[str]]:
+    """What a scene reads of the chapter list: each chapter's slug and title, in order."""
+    return [[c.slug, c.title] for c in chapters]
+
+
+def write_chapter_list(chapters: tuple[Chapter, ...], path: Path) -> Path:
+    """The chapter list being built as a TOML file for the renders (``LECTURE_CHAPTERS``)."""
+    # json.dumps of a str (ensure_ascii off) is a valid TOML basic string
+    text = "".join(f"[[chapter]]\nslug = {json.dumps(s, ensure_ascii=False)}\n"
+                   f"title = {json.dumps(t, ensure_ascii=False)}\n\n"
+                   for s, t in chapter_list(chapters))
+    media.write_text(path, text)
+    return path
 
 
 def digest_of(hashes: dict[str, str]) -> str:
@@ -254,15 +266,20 @@ def build(
     tex_cache: Path | str | None = None,
     slides: bool = True,
     stream=None,
+    title: str | None = None,
 ) -> BuildResult:
     """Render what changed and assemble the lecture into ``out``; see the module docstring.
 
     ``chapters`` defaults to the real manifest (chapters without a scene file are left out);
     ``only`` renders just those slugs (the others are reused if up to date). ``tex_cache`` is
-    the shared TeX/text cache folder (default: the repository's ``media``). Never raises for a
-    failing chapter: the result says what failed.
+    the shared TeX/text cache folder (default: the repository's ``media``). ``title`` names the
+    lecture (default: see :func:`manifest.lecture_title`). Never raises for a failing chapter:
+    the result says what failed.
     """
-    chapters = manifest.CHAPTERS if chapters is None else tuple(chapters)
+    if chapters is None:
+        chapters, title = manifest.CHAPTERS, title or manifest.lecture_title()
+    chapters = tuple(chapters)
+    title = title or (chapters[0].title if chapters else "Lecture")
     if quality not in QUALITIES:
         raise ValueError(f"quality must be one of {', '.join(QUALITIES)}, not {quality!r}")
     out = Path(out).resolve()
@@ -275,13 +292,13 @@ def build(
     lock = _lock(work)  # held while building; the OS releases it if the build is killed
     try:
         return _build(chapters, out, work, quality, workers, only, live, tex_cache, slides,
-                      stream)
+                      stream, title)
     finally:
         lock.close()
 
 
 def _build(chapters, out, work, quality, workers, only, live, tex_cache, slides,
-           stream) -> BuildResult:
+           stream, title) -> BuildResult:
     for d in (out, out / "chapters", out / "clips", work):
         d.mkdir(parents=True, exist_ok=True)
         media.remove_stale_tmp(d)
@@ -306,8 +323,9 @@ def _build(chapters, out, work, quality, workers, only, live, tex_cache, slides,
                 job.reason = ("changed: " + ", ".join(changed[:4])
                               + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
                               if changed else "outputs missing or incomplete")
-    result = BuildResult(jobs=all_jobs, out=out)
-    renderer = Renderer(quality, workers, tex_cache)
+    result = BuildResult(jobs=all_jobs, out=out, title=title)
+    renderer = Renderer(quality, workers, tex_cache,
+                        chapter_list=write_chapter_list(chapters, work / "chapters.toml"))
 
     with View(all_jobs, min(workers, max(1, len(todo))), quality, live, stream) as view:
         renderer.on_event = view.event
@@ -431,8 +449,8 @@ def assemble(result: BuildResult, work: Path, view: View, slides: bool = True) -
         return
     _prune(out, jobs)
     digest = hashlib.sha256(json.dumps(
-        [BUILDER_REVISION, [{k: v for k, v in s.items() if k != "render_seconds"}
-                            for s in stamps]]
+        [BUILDER_REVISION, result.title, [{k: v for k, v in s.items() if k != "render_seconds"}
+                                          for s in stamps]]
     ).encode()).hexdigest()
     products = ["lecture.mp4", "lecture.srt", "lecture.vtt", "chapters.vtt", "chapters.json",
                 "clips/index.json"]
@@ -441,21 +459,21 @@ def assemble(result: BuildResult, work: Path, view: View, slides: bool = True) -
         result.assembled, result.lecture_written = "up to date", True
     else:
         view.note("joining chapters into lecture.mp4")
-        _write_lecture(out, work, stamps)
+        _write_lecture(out, work, stamps, result.title)
         media.write_json(work / "assembled.json", {"digest": digest})
         result.assembled, result.lecture_written = "written", True
     if slides:
         from .slides import build_slides
 
         try:
-            result.slides = build_slides(out, work, stamps, view)
+            result.slides = build_slides(out, work, stamps, view, result.title)
         except Exception as exc:  # noqa: BLE001 - report, keep the lecture
             result.slides = "failed"
             result.problems.append(f"slides not written: {type(exc).__name__}: {exc}")
     from .page import build_page
 
     try:
-        result.page = build_page(out, work, _lecture_title(),
+        result.page = build_page(out, work, result.title,
                                  slides=result.slides in ("written", "up to date"), view=view)
     except Exception as exc:  # noqa: BLE001 - report, keep the lecture
         result.page = "failed"
@@ -489,7 +507,7 @@ def timeline(stamps: list[dict]) -> list[tuple[float, float]]:
     return spans
 
 
-def _write_lecture(out: Path, work: Path, stamps: list[dict]) -> None:
+def _write_lecture(out: Path, work: Path, stamps: list[dict], title: str) -> None:
     spans = timeline(stamps)
     cues: list[media.Cue] = []
     chapters_json, clip_index = [], []
@@ -516,17 +534,17 @@ def _write_lecture(out: Path, work: Path, stamps: list[dict]) -> None:
                      media.format_vtt(chapter_cues, ids=[s["slug"] for s in stamps]))
     media.write_json(out / "chapters.json", chapters_json)
     media.write_json(out / "clips" / "index.json", clip_index)
-    _join(out, work, stamps, spans, bool(cues))
+    _join(out, work, stamps, spans, bool(cues), title)
 
 
-def _join(out: Path, work: Path, stamps: list[dict], spans, captions: bool) -> None:
+def _join(out: Path, work: Path, stamps: list[dict], spans, captions: bool, title: str) -> None:
     """ffmpeg concat demuxer, stream copy: chapters + chapter markers + mov_text captions."""
     work.mkdir(parents=True, exist_ok=True)
     listing = work / "concat.txt"
     listing.write_text("".join(
         "file '" + str(out / s["file"]).replace("'", "'\\''") + "'\n" for s in stamps
     ))
-    meta = [";FFMETADATA1", "title=" + media.ffmetadata_escape(_lecture_title())]
+    meta = [";FFMETADATA1", "title=" + media.ffmetadata_escape(title)]
     for s, (a, b) in zip(stamps, spans, strict=True):
         meta += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={round(a * 1000)}",
                  f"END={round(b * 1000)}", "title=" + media.ffmetadata_escape(s["title"])]
@@ -559,6 +577,3 @@ def _test_pause(step: str) -> None:
         time.sleep(120)
 
 
-def _lecture_title() -> str:
-    first = manifest.CHAPTERS[0].title if manifest.CHAPTERS else "Lecture"
-    return f"{first}: norms and regularization"

@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=_folder, default=ROOT / "build" / "lecture",
                    help="output folder (default: build/lecture)")
     r.add_argument("--manifest", help="chapter list: a .toml file or module:ATTR "
-                   "(default: lecture.manifest:CHAPTERS)")
+                   "(default: scenes/chapters.toml)")
     r.add_argument("--tex-cache", type=_folder, default=ROOT / "media",
                    help="folder whose Tex/ and texts/ caches all renders share (default: media)")
     r.add_argument("--no-slides", action="store_true", help="skip the pptx/html decks")
@@ -122,7 +122,8 @@ def _render(args) -> int:
         print("lecture: preflight failed: install the above, then run again.", file=sys.stderr)
         return 1
     result = build(chapters, out=out, quality=args.quality, jobs=args.jobs, only=args.only,
-                   tex_cache=tex_cache, slides=not args.no_slides)
+                   tex_cache=tex_cache, slides=not args.no_slides,
+                   title=manifest.lecture_title(args.manifest))
     return result.exit_status
 
 

@@ -1,4 +1,5 @@
-"""The ordered list of chapters: the one place the lecture's order and titles are written."""
+"""The chapter list a build renders: the lecture's own (``scenes/chapters.toml``) or another
+manifest, loaded and checked here."""
 
 from __future__ import annotations
 
@@ -29,24 +30,9 @@ class Chapter:
         return ROOT / self.file
 
 
-CHAPTERS: tuple[Chapter, ...] = (
-    Chapter("intro", "scenes/intro.py", "LectureOpening", "L1 vs L2"),
-    Chapter("sparsity", "scenes/sparsity.py", "WhyL1MakesZeros", "Why L1 makes exact zeros"),
-    Chapter(
-        "geometry", "scenes/geometry.py", "DiamondMeetsEllipse", "Diamond, circle and real data"
-    ),
-    Chapter(
-        "robustness", "scenes/robustness.py", "OutlierTugsTheFit", "Robustness: an outlier tugs"
-    ),
-    Chapter(
-        "stability", "scenes/stability.py", "NudgeMakesTheLineJump", "Stability: a small nudge"
-    ),
-    Chapter("numeracy", "scenes/numeracy.py", "ManyManhattanPaths", "One line or many paths"),
-    Chapter(
-        "computation", "scenes/computation.py", "FormulaVersusAlgorithm", "Formula vs algorithm"
-    ),
-    Chapter("recap", "scenes/recap.py", "Scorecard", "The scorecard"),
-)
+# The lecture's chapter list is plain data that the scenes read too (scenes/chapters.py), so the
+# scenes never import the builder; CHAPTERS, loaded from it, is defined at the end of this module.
+DEFAULT = ROOT / "scenes" / "chapters.toml"
 
 
 def present() -> tuple[Chapter, ...]:
@@ -62,13 +48,8 @@ def by_slug(slug: str) -> Chapter:
     raise ValueError(f"unknown chapter {slug!r}; choose from {', '.join(c.slug for c in CHAPTERS)}")
 
 
-def number(slug: str) -> int:
-    """The chapter's 1-based position in the lecture."""
-    return [c.slug for c in CHAPTERS].index(by_slug(slug).slug) + 1
-
-
 def load(spec: str | None = None) -> tuple[Chapter, ...]:
-    """The chapter list named by ``spec``: None means this module's :data:`CHAPTERS`.
+    """The chapter list named by ``spec``: None means the lecture's own, :data:`DEFAULT`.
 
     ``spec`` is either a TOML file with ``[[chapter]]`` tables (keys ``slug``, ``file``,
     ``scene``, ``title``; ``file`` relative to the TOML file) or ``package.module:ATTR``
@@ -77,7 +58,7 @@ def load(spec: str | None = None) -> tuple[Chapter, ...]:
     names the manifest, the chapter and its slug.
     """
     if spec is None:
-        chapters, where = CHAPTERS, "lecture.manifest:CHAPTERS"
+        chapters, where = CHAPTERS, str(DEFAULT.relative_to(ROOT))
     elif spec.endswith(".toml") or "/" in spec or (spec and _exists(spec)):
         chapters, where = _load_toml(Path(spec)), spec
     else:
@@ -148,10 +129,12 @@ def _load_toml(path: Path) -> tuple[Chapter, ...]:
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"cannot read {where}: invalid TOML: {exc}") from None
     entries = data.get("chapter")
-    if entries is None or set(data) != {"chapter"}:
-        other = ", ".join(repr(k) for k in data if k != "chapter")
-        raise ValueError(f"{where}: unexpected {other}; a manifest holds only [[chapter]] tables"
-                         if other else f"{where} holds no [[chapter]] tables")
+    if entries is None or not set(data) <= {"chapter", "title"}:
+        other = ", ".join(repr(k) for k in data if k not in ("chapter", "title"))
+        raise ValueError(f"{where}: unexpected {other}; a manifest holds [[chapter]] tables and "
+                         "an optional title" if other else f"{where} holds no [[chapter]] tables")
+    if not isinstance(data.get("title", ""), str) or "\n" in data.get("title", ""):
+        raise ValueError(f"{where}: title must be one line of text, not {_show(data['title'])}")
     if isinstance(entries, dict):  # [chapter] or [chapter.x]: a single table
         raise ValueError(f"{where}: write each chapter as [[chapter]] (double brackets), "
                          "not [chapter]")
@@ -175,6 +158,17 @@ def _load_toml(path: Path) -> tuple[Chapter, ...]:
             file = os.path.normpath(base / file)
         chapters.append(Chapter(slug, file, entry["scene"], entry["title"]))
     return tuple(chapters)
+
+
+def lecture_title(spec: str | None = None) -> str:
+    """The lecture's title (video metadata, deck, page): a TOML manifest's top-level ``title``,
+    else its first chapter's title. Call it after :func:`load` has accepted ``spec``."""
+    path = DEFAULT if spec is None else Path(spec)
+    if spec is None or spec.endswith(".toml") or "/" in spec or _exists(spec):
+        title = tomllib.loads(path.read_text(encoding="utf-8")).get("title", "")
+        if title.strip():
+            return title.strip()
+    return load(spec)[0].title
 
 
 def _check(chapters: tuple[Chapter, ...], where: str) -> None:
@@ -219,3 +213,7 @@ def _check_file(c: Chapter, label: str) -> None:
         problem = exc.strerror or str(exc)
     if problem:
         raise ValueError(f"{label}: file {_show(c.file)} is {problem}; give its .py scene file")
+
+
+CHAPTERS: tuple[Chapter, ...] = _load_toml(DEFAULT)
+_check(CHAPTERS, str(DEFAULT.relative_to(ROOT)))

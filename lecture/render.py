@@ -132,8 +132,10 @@ def _link(src: Path, dst: Path) -> None:
 class Renderer:
     """Runs manim for a set of chapter jobs, at most ``jobs`` at a time."""
 
-    def __init__(self, quality: str, jobs: int, tex_cache: Path, on_event=None):
+    def __init__(self, quality: str, jobs: int, tex_cache: Path, on_event=None,
+                 chapter_list: Path | None = None):
         self.quality = quality
+        self.chapter_list = chapter_list  # the list being built, for the scenes' title cards
         self.jobs = max(1, jobs)
         self.tex_cache = tex_cache
         self.on_event = on_event or (lambda job, event: None)
@@ -155,6 +157,8 @@ class Renderer:
         self.on_event(job, "start")
         tail: deque[str] = deque(maxlen=40)
         env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="100")
+        if self.chapter_list:  # scenes/chapters.py reads it: one numbering for cards and files
+            env["LECTURE_CHAPTERS"] = str(self.chapter_list)
         with open(job.log, "w", encoding="utf-8", errors="replace") as log:
             log.write("$ " + " ".join(manim_command(job, self.quality)) + "\n")
             log.flush()

@@ -102,7 +102,7 @@ def _notes(section: dict) -> str:
     return "\n".join(section["notes"])
 
 
-def build_slides(out: Path, work: Path, stamps: list[dict], view) -> str:
+def build_slides(out: Path, work: Path, stamps: list[dict], view, title: str) -> str:
     """Write slides/lecture.pptx and slides/lecture.html (skipped when nothing changed).
 
     Returns "written" or "up to date". The deck folder is built aside and swapped in whole.
@@ -111,7 +111,8 @@ def build_slides(out: Path, work: Path, stamps: list[dict], view) -> str:
     slides_dir = out / "slides"
     beats = [(s, sec) for s in stamps for sec in s["sections"]]
     digest = hashlib.sha256(json.dumps(
-        [version, _background(), [(s["digest"], sec["file"], sec["notes"]) for s, sec in beats]]
+        [version, _background(), title,
+         [(s["digest"], sec["file"], sec["notes"]) for s, sec in beats]]
     ).encode()).hexdigest()
     stamp = work / "slides.json"
     products = [slides_dir / "lecture.pptx", slides_dir / "lecture.html"]
@@ -148,7 +149,6 @@ def build_slides(out: Path, work: Path, stamps: list[dict], view) -> str:
             "slides": slides, "resolution": [fmt["width"], fmt["height"]],
             "background_color": _background(),
         })
-    title = "L1 vs L2: norms and regularization"
     _convert(config_dir, "LectureHtml", tmp / "lecture.html", [
         f"-ccdn_url={REVEAL_DIR}", f"-ctitle={title}", f"-cbackground_color={_background()}",
         "-cslide_number=c/t", "-ccontrols=true", "-cprogress=true",

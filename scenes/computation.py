@@ -30,7 +30,6 @@ from manim import (
     VGroup,
 )
 
-from lecture.manifest import by_slug, number
 from mathutils import lasso, soft_threshold
 from mathutils.coordinate import (
     coordinate_descent_lasso,
@@ -40,7 +39,7 @@ from mathutils.coordinate import (
     ridge_closed_form,
     ridge_objective,
 )
-from scenes import style
+from scenes import chapters, style
 from scenes.components import (
     centre_below,
     clear,
@@ -151,8 +150,8 @@ class FormulaVersusAlgorithm(Scene):
         clear(self)
         show_title(
             self,
-            number(SLUG),
-            by_slug(SLUG).title,
+            chapters.number(SLUG),
+            chapters.title(SLUG),
             "Why does ridge have a formula, and the lasso an algorithm?",
             "Ridge regression is solved by a formula. The lasso is not: it needs an "
             "algorithm. What does that cost, and is the answer any less exact?",

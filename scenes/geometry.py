@@ -28,7 +28,6 @@ from manim import (
     linear,
 )
 
-from lecture.manifest import by_slug, number
 from mathutils import constrained_minimum, diabetes, quadratic_loss, random_losses
 from mathutils.selection import (
     clip_polyline,
@@ -39,7 +38,7 @@ from mathutils.selection import (
     unit_balls,
     zero_tallies,
 )
-from scenes import style
+from scenes import chapters, style
 from scenes.components import (
     clear,
     fit_width,
@@ -305,8 +304,8 @@ class DiamondMeetsEllipse(Scene):
         clear(self)
         show_title(
             self,
-            number(SLUG),
-            by_slug(SLUG).title,
+            chapters.number(SLUG),
+            chapters.title(SLUG),
             "Where do exact zeros come from with two weights, and in real data?",
             "With two weights the question becomes geometric: where does a loss first touch "
             "the L1 diamond or the L2 circle? Then we count, and look at real data.",

@@ -3,7 +3,7 @@
 Beats: cold-open-outlier (one point dragged upward swings the least-squares line while the
 least-absolute-deviations line holds), cold-open-zero (one weight under the proximal L1 step
 lands on exactly 0, under L2 it only shrinks), title, roadmap (the chapters, read from
-``lecture.manifest``).
+``scenes/chapters.toml``).
 """
 
 from __future__ import annotations
@@ -31,10 +31,9 @@ from manim import (
     there_and_back,
 )
 
-from lecture.manifest import CHAPTERS, by_slug, number
 from mathutils import anscombe, descend
 from mathutils.recap import first_exact_zero, moved_fits
-from scenes import style
+from scenes import chapters, style
 from scenes.components import (
     clear,
     drive,
@@ -76,7 +75,7 @@ class LectureOpening(Scene):
         self.l1_weights = descend(W0, penalty="l1", **common)
         self.l2_weights = descend(W0, penalty="l2", **common)
         self.zero_step = first_exact_zero(self.l1_weights)
-        self.roadmap = [(number(c.slug), c.title) for c in CHAPTERS]
+        self.roadmap = list(enumerate((t for _, t in chapters.chapter_list()), 1))
 
     def construct(self):
         """The table of contents: one method per beat."""
@@ -236,7 +235,7 @@ class LectureOpening(Scene):
         self.next_section("title")
         clear(self)
         card = show_title(
-            self, number(SLUG), by_slug(SLUG).title,
+            self, chapters.number(SLUG), chapters.title(SLUG),
             "What changes when a square becomes an absolute value?",
             "L1 versus L2: two ways to measure size, used as a loss on the misses or as a "
             "penalty on the weights.",

@@ -37,7 +37,6 @@ from manim import (
     linear,
 )
 
-from lecture.manifest import by_slug, number
 from mathutils import Line as FitLine
 from mathutils import (
     absolute_loss,
@@ -57,7 +56,7 @@ from mathutils.minimisers import (
     route_word,
     twin_lasso,
 )
-from scenes import style
+from scenes import chapters, style
 from scenes.components import (
     centre_below,
     clear,
@@ -189,8 +188,8 @@ class ManyManhattanPaths(Scene):
         clear(self)
         show_title(
             self,
-            number(SLUG),
-            by_slug(SLUG).title,
+            chapters.number(SLUG),
+            chapters.title(SLUG),
             "Is the shortest route, or the best fit, unique?",
             "Between two points there is one straight line, but many ways to drive through "
             "a city grid. Does that mean an L1 problem has many answers? Sometimes, and "

@@ -34,7 +34,6 @@ from manim import (
     linear,
 )
 
-from lecture.manifest import by_slug, number
 from mathutils import (
     anscombe,
     count_shortest_paths,
@@ -49,7 +48,7 @@ from mathutils import (
 )
 from mathutils.recap import lasso_cd_2d, moved_fits, noisy_line, ridge_2d
 from mathutils.selection import ellipse_outline
-from scenes import style
+from scenes import chapters, style
 from scenes.components import clear, house_axes, label, say, show_title, tag
 
 SLUG = "recap"
@@ -149,7 +148,8 @@ class Scorecard(Scene):
         """The chapter's title card."""
         self.next_section("title")
         clear(self)
-        show_title(self, number(SLUG), by_slug(SLUG).title, "Which norm wins where, and why?",
+        show_title(self, chapters.number(SLUG), chapters.title(SLUG),
+                   "Which norm wins where, and why?",
                    "To close, the scorecard: five properties, each with its winner, and the "
                    "reason it wins.")
 

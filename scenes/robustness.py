@@ -35,10 +35,9 @@ from manim import (
     linear,
 )
 
-from lecture.manifest import by_slug, number
 from mathutils import absolute_loss, anscombe, lad_fit, ols_fit, penalty, squared_loss
 from mathutils.lad import FitPath, drag_path, leverage_path, scatter_near_line
-from scenes import style
+from scenes import chapters, style
 from scenes.components import (
     clear,
     drive,
@@ -166,8 +165,8 @@ class OutlierTugsTheFit(Scene):
         clear(self)
         card = show_title(
             self,
-            number(SLUG),
-            by_slug(SLUG).title,
+            chapters.number(SLUG),
+            chapters.title(SLUG),
             "What does one bad data point do to each fit?",
             "Robustness means resistance to outliers: "
             "how much can one bad data point move the fitted line?",

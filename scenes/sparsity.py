@@ -42,7 +42,6 @@ from manim import (
     there_and_back,
 )
 
-from lecture.manifest import by_slug, number
 from mathutils import (
     hard_threshold,
     penalty,
@@ -59,7 +58,7 @@ from mathutils.onedim import (
     row_at,
     worked_number,
 )
-from scenes import style
+from scenes import chapters, style
 from scenes.components import (
     clear,
     drive,
@@ -214,8 +213,8 @@ class WhyL1MakesZeros(Scene):
         clear(self)
         show_title(
             self,
-            number(SLUG),
-            by_slug(SLUG).title,
+            chapters.number(SLUG),
+            chapters.title(SLUG),
             "Why does an L1 penalty push weights to exactly zero?",
             "Here L1 and L2 are penalties added to a model's loss. Why does L1 set many "
             "weights to exactly zero, while L2 only makes them small?",

@@ -33,10 +33,9 @@ from manim import (
     linear,
 )
 
-from lecture.manifest import by_slug, number
 from mathutils import absolute_loss, ols_fit
 from mathutils.lad import nudge_example, vertex_losses
-from scenes import style
+from scenes import chapters, style
 from scenes.components import (
     clear,
     clip_line,
@@ -127,8 +126,8 @@ class NudgeMakesTheLineJump(Scene):
         clear(self)
         card = show_title(
             self,
-            number(SLUG),
-            by_slug(SLUG).title,
+            chapters.number(SLUG),
+            chapters.title(SLUG),
             "Move one point a little: does the line move only a little?",
             "Stability here means resistance to a small horizontal move of one data point: "
             "a small nudge should give a small change in the fitted line.",

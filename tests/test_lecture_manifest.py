@@ -41,7 +41,9 @@ def load_text(tmp_path: Path, text: str | bytes) -> tuple[Chapter, ...]:
     ("chapter = []\n", "holds no chapters"),
     ("", "holds no [[chapter]] tables"),
     (entry().replace("[[chapter]]", "[[chapters]]"), "unexpected 'chapters'"),
-    ('title = "x"\n' + entry(), "unexpected 'title'"),
+    ('name = "x"\n' + entry(), "unexpected 'name'"),
+    ('title = ["x"]\n' + entry(), "title must be one line of text"),
+    ('title = "a\\nb"\n' + entry(), "title must be one line of text"),
     ("[[chapter]\nslug =\n", "invalid TOML"),
     (b'[[chapter]]\ntitle = "caf\xe9"\n', "byte 24 is not UTF-8"),
     # keys and value types

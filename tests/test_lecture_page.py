@@ -21,7 +21,7 @@ import pytest
 
 from lecture import page as lecture_page
 from lecture.build import build
-from lecture.manifest import load
+from lecture.manifest import lecture_title, load
 from tests.test_lecture_build import TINY, _copy_fixtures
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -35,9 +35,11 @@ def lecture(tmp_path_factory):
     root = tmp_path_factory.mktemp("page")
     fx = _copy_fixtures(root / "fixtures")
     log = io.StringIO()
-    result = build(load(str(fx / TINY.name)), out=root / "out", quality="l", jobs=2,
-                   live=False, stream=log)
+    spec = str(fx / TINY.name)
+    result = build(load(spec), out=root / "out", quality="l", jobs=2, live=False, stream=log,
+                   title=lecture_title(spec))
     assert result.exit_status == 0, log.getvalue()
+    assert result.title == "A tiny lecture"  # the manifest's own title, not this lecture's
     assert result.page == "written", log.getvalue()
     return root / "out"
 
@@ -123,7 +125,7 @@ def test_page_small_and_offline(lecture):
 def test_rebuild_leaves_page_alone_and_no_slides_drops_links(lecture, tmp_path):
     work = lecture / ".work"
     before = (lecture / "index.html").stat().st_mtime_ns
-    title = "L1 vs L2: norms and regularization"
+    title = lecture_title(str(TINY))  # the build took the manifest's own title
     assert lecture_page.build_page(lecture, work, title) == "up to date"
     assert (lecture / "index.html").stat().st_mtime_ns == before
     html = (lecture / "index.html").read_text()
