@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -125,11 +126,35 @@ def test_doctor_names_missing_tools_and_the_apt_command(tmp_path):
     assert not (out / "chapters").exists()
 
 
+def _ffmpeg_that_holds_the_join(folder: Path, joined: Path) -> dict:
+    """An environment whose ``ffmpeg`` is the real one, except that after the join (the concat
+    demuxer) it touches ``joined`` and waits for its caller to die: a test can kill the build
+    between ffmpeg writing the temporary lecture.mp4 and the build renaming it into place."""
+    real = shutil.which("ffmpeg")
+    assert real, "ffmpeg is needed"
+    folder.mkdir()
+    shim = folder / "ffmpeg"
+    shim.write_text(f"""#!/bin/bash
+"{real}" "$@"; status=$?
+case " $* " in *" concat "*)
+  : > "{joined}"
+  while kill -0 "$PPID" 2>/dev/null; do sleep 0.1; done;;
+esac
+exit $status
+""")
+    shim.chmod(0o755)
+    return dict(os.environ, PATH=f"{folder}{os.pathsep}{os.environ['PATH']}")
+
+
 def test_killed_build_leaves_no_partial_lecture(tmp_path):
     out = tmp_path / "out"
     args = ["render", "--manifest", str(TINY), "--out", str(out), "-q", "l", "--no-slides"]
-    proc = start(*args, env=dict(os.environ, LECTURE_TEST_PAUSE="lecture.mp4"))
-    wait_for_line(proc, "test pause before renaming lecture.mp4")
+    joined = tmp_path / "joined"
+    proc = start(*args, env=_ffmpeg_that_holds_the_join(tmp_path / "bin", joined))
+    deadline = time.monotonic() + 60
+    while not joined.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert joined.exists(), "the build never joined the chapters"
     partial = list(out.glob(".lecture.tmp-*.mp4"))
     assert partial and partial[0].stat().st_size > 0  # ffmpeg wrote it: killed before rename
     proc.kill()
