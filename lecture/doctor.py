@@ -1,18 +1,24 @@
 """``python -m lecture doctor``: are the system pieces a render needs here?
 
 Checks LaTeX (with the ``standalone`` class manim's templates use), dvisvgm, ffmpeg/ffprobe,
-cairo and pango, and prints the exact ``apt-get``
-command for whatever is missing. Also run as a preflight before every render, so a missing
-piece fails in a second, not mid-render.
+cairo and pango, and prints the exact ``apt-get`` command for whatever is missing. Also run as
+a preflight before every render, so a missing piece fails in a second, not mid-render. Which
+package provides what is read from ``scripts/system-packages.txt``, the list
+``scripts/system-deps.sh`` installs.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+
+from .manifest import ROOT
+
+PACKAGE_LIST = ROOT / "scripts" / "system-packages.txt"
 
 
 @dataclass(frozen=True)
@@ -51,25 +57,44 @@ def _kpsewhich(name: str) -> bool:
     return out.returncode == 0 and bool(out.stdout.strip())
 
 
+def packages_for(need: str) -> tuple[str, ...]:
+    """The Debian packages that provide ``need`` (a check), from :data:`PACKAGE_LIST`."""
+    pkgs = []
+    for line in PACKAGE_LIST.read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        if words and need in words[1:]:
+            pkgs.append(words[0])
+    if not pkgs:
+        raise RuntimeError(f"{PACKAGE_LIST} names no package for {need!r}")
+    return tuple(pkgs)
+
+
 def checks() -> list[Check]:
     """Every requirement, checked (takes a fraction of a second)."""
     latex = _has("latex")
-    result = [
-        Check("latex", latex, ("texlive-latex-base", "texlive-latex-recommended"),
-              "compiles MathTex"),
-        Check("LaTeX class standalone.cls", latex and _kpsewhich("standalone.cls"),
-              ("texlive-latex-extra",), "manim's TeX template"),
-        Check("dvisvgm", _has("dvisvgm"), ("dvisvgm",), "turns TeX output into SVG"),
-        Check("ffmpeg", _has("ffmpeg"), ("ffmpeg",), "joins chapters, muxes captions"),
-        Check("ffprobe", _has("ffprobe"), ("ffmpeg",), "reads durations and formats"),
-    ]
-    for lib, module, pkg in (("cairo", "cairo", "libcairo2-dev"),
-                             ("pangocairo", "manimpango", "libpango1.0-dev")):
-        found = _pkg_config(lib)
-        if found is None:  # no pkg-config: the Python binding importing is good enough
-            found = _importable(module)
-        result.append(Check(lib, bool(found), (pkg, "pkg-config"), "draws frames and text"))
-    return result
+    found = {
+        "latex": latex,
+        "standalone.cls": latex and _kpsewhich("standalone.cls"),
+        **{tool: _has(tool) for tool in ("dvisvgm", "ffmpeg", "ffprobe")},
+    }
+    for lib, module in (("cairo", "cairo"), ("pangocairo", "manimpango")):
+        found[lib] = _pkg_config(lib)
+        if found[lib] is None:  # no pkg-config: the Python binding importing is good enough
+            found[lib] = _importable(module)
+    return [Check(name, bool(found[need]), packages_for(need), detail)
+            for need, name, detail in _CHECKS]
+
+
+# Each check: its key in the package list, its name in the report, what it is for.
+_CHECKS = (
+    ("latex", "latex", "compiles MathTex"),
+    ("standalone.cls", "LaTeX class standalone.cls", "manim's TeX template"),
+    ("dvisvgm", "dvisvgm", "turns TeX output into SVG"),
+    ("ffmpeg", "ffmpeg", "joins chapters, muxes captions"),
+    ("ffprobe", "ffprobe", "reads durations and formats"),
+    ("cairo", "cairo", "draws frames and text"),
+    ("pangocairo", "pangocairo", "draws frames and text"),
+)
 
 
 def apt_command(missing: list[Check]) -> str:
@@ -81,8 +106,6 @@ def apt_command(missing: list[Check]) -> str:
 
 
 def _is_root() -> bool:
-    import os
-
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 

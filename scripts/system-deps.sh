@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Make sure the Debian packages manim needs here are installed.
+# Make sure the Debian packages manim needs here are installed: every package named in
+# scripts/system-packages.txt (the one list; lecture/doctor.py reads it too).
 # Installs the missing ones when run as root (one apt-get update first); otherwise prints the
-# exact command to run and fails. Fast when everything is present (one dpkg-query).
+# exact command to run and fails. Fast when everything is present (one dpkg-query a package).
 set -euo pipefail
-# chromium: the browser tests of the lecture page (tests/test_lecture_page.py, via playwright).
-PKGS=(libcairo2-dev libpango1.0-dev pkg-config texlive-latex-base texlive-latex-recommended
-      texlive-latex-extra dvisvgm ffmpeg chromium)
+PKGS=()
+while read -r pkg _; do
+  [[ -z "$pkg" || "$pkg" == \#* ]] || PKGS+=("$pkg")
+done < "$(dirname "${BASH_SOURCE[0]}")/system-packages.txt"
 missing=()
 for p in "${PKGS[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
