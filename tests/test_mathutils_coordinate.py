@@ -66,8 +66,16 @@ def test_each_move_is_a_soft_threshold_along_one_axis(seed):
             w = before.copy()
             w[j] = u
             return float(lasso_objective(X, y, w, alpha))
-        best = minimize_scalar(along, bracket=(-5, 5), tol=1e-12).x
-        assert after[j] == pytest.approx(best, abs=1e-6)
+        res = minimize_scalar(along, bracket=(-5, 5), tol=1e-12)
+        # Brent assumes smoothness and can stop short of the kink at 0 (seen: 3.7e-5 away,
+        # at a higher value than ours). So: ours is at least as low, and as close as the
+        # oracle's own gap allows, since along is a-strongly convex (a = the axis' variance):
+        # (a / 2) |u - u*|^2 <= along(u) - along(u*).
+        gap = res.fun - along(after[j])
+        slack = 1e-12 * (1 + abs(res.fun))  # rounding in the two objective values
+        assert gap >= -slack
+        a = np.var(X[:, j])
+        assert abs(after[j] - res.x) <= np.sqrt(2 * (gap + slack) / a)
         # the target is the move without the penalty
         def smooth(u, before=before, j=j):
             w = before.copy()
