@@ -19,8 +19,16 @@ import sys
 from pathlib import Path
 
 from . import doctor, manifest
-from .build import QUALITIES, BuildBusy, build
+from .build import BuildBusy, build
 from .manifest import ROOT
+from .options import (
+    DEFAULT_OUT,
+    DEFAULT_QUALITY,
+    DEFAULT_TEX_CACHE,
+    QUALITIES,
+    default_jobs,
+    quality_help,
+)
 
 
 class UsageError(Exception):
@@ -42,34 +50,40 @@ def _folder(text: str) -> Path:
         raise argparse.ArgumentTypeError(f"cannot expand {text!r}: no such home folder") from None
 
 
+def _shown(folder: Path) -> str:
+    """A default folder as the help names it: relative to the repository."""
+    return str(folder.relative_to(ROOT))
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m lecture", description="Build the L1 vs L2 lecture.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     r = sub.add_parser("render", help="render the chapters and assemble the lecture")
-    r.add_argument("--quality", "-q", default="h", choices=QUALITIES,
-                   help="manim quality: l 480p15, m 720p30, h 1080p60 (default), k 2160p60")
-    r.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+    r.add_argument("--quality", "-q", default=DEFAULT_QUALITY, choices=QUALITIES,
+                   help="manim quality: " + quality_help())
+    r.add_argument("--jobs", "-j", type=int, default=default_jobs(),
                    help="chapters rendered at the same time (default: number of cores)")
     r.add_argument("--only", nargs="+", metavar="SLUG", help="render only these chapters")
-    r.add_argument("--out", type=_folder, default=ROOT / "build" / "lecture",
-                   help="output folder (default: build/lecture)")
+    r.add_argument("--out", type=_folder, default=DEFAULT_OUT,
+                   help=f"output folder (default: {_shown(DEFAULT_OUT)})")
     r.add_argument("--manifest", help="chapter list: a .toml file or module:ATTR "
-                   "(default: scenes/chapters.toml)")
-    r.add_argument("--tex-cache", type=_folder, default=ROOT / "media",
-                   help="folder whose Tex/ and texts/ caches all renders share (default: media)")
+                   f"(default: {_shown(manifest.DEFAULT)})")
+    r.add_argument("--tex-cache", type=_folder, default=DEFAULT_TEX_CACHE,
+                   help="folder whose Tex/ and texts/ caches all renders share "
+                   f"(default: {_shown(DEFAULT_TEX_CACHE)})")
     r.add_argument("--no-slides", action="store_true", help="skip the pptx/html decks")
     r.add_argument("--no-doctor", action="store_true", help="skip the preflight check")
     sub.add_parser("doctor", help="check latex, dvisvgm, ffmpeg, cairo, pango")
     ls = sub.add_parser("list", help="list the chapters of the manifest")
     ls.add_argument("--manifest")
     a = sub.add_parser("audit", help="measure still frames and the caption band of a build")
-    a.add_argument("--out", type=_folder, default=ROOT / "build" / "lecture",
-                   help="the built lecture folder (default: build/lecture)")
+    a.add_argument("--out", type=_folder, default=DEFAULT_OUT,
+                   help=f"the built lecture folder (default: {_shown(DEFAULT_OUT)})")
     a.add_argument("--json", type=Path, metavar="FILE", help="also write the report as JSON")
     a.add_argument("--hold", type=float, metavar="SECONDS",
                    help="list holds longer than this (default 5)")
     a.add_argument("--only", nargs="+", metavar="SLUG", help="audit only these chapters")
-    a.add_argument("--jobs", "-j", type=int, default=2, help="ffmpeg processes (at most 2)")
+    a.add_argument("--jobs", "-j", type=int, help="ffmpeg processes (at most 2)")
     return p
 
 
@@ -131,10 +145,11 @@ def _audit(args) -> int:
     from . import audit  # numpy only when auditing
 
     hold = audit.HOLD if args.hold is None else args.hold
-    if not (math.isfinite(hold) and hold > 0) or args.jobs < 1:  # "nan" parses as a float
+    jobs = audit.MAX_FFMPEG if args.jobs is None else args.jobs
+    if not (math.isfinite(hold) and hold > 0) or jobs < 1:  # "nan" parses as a float
         raise UsageError("--hold must be positive and --jobs at least 1")
     try:
-        return audit.main(args.out.expanduser(), args.json, hold=hold, jobs=args.jobs,
+        return audit.main(args.out.expanduser(), args.json, hold=hold, jobs=jobs,
                           only=args.only)
     except audit.AuditError as exc:
         raise UsageError(str(exc)) from None

@@ -18,13 +18,29 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from .manifest import ROOT, Chapter
+from .options import QUALITIES
 
-# manim's quality flag -> the folder it renders into (manim.constants.QUALITIES).
-QUALITY_DIRS = {"l": "480p15", "m": "720p30", "h": "1080p60", "k": "2160p60"}
 _PROGRESS = re.compile(r"Animation (\d+):.*?(\d+)/(\d+)")
+
+
+class State(StrEnum):
+    """Where a chapter is in a build; its value is what the progress lines and summary print."""
+
+    PENDING = "pending"  # waiting for a free process
+    CACHED = "cached"  # up to date: its outputs are reused, not rendered
+    SKIPPED = "skipped"  # out of date but left out by --only
+    RENDERING = "rendering"
+    DONE = "done"  # rendered and collected
+    FAILED = "failed"
+    STOPPED = "stopped"  # interrupted (Ctrl-C)
+
+
+# The states in which a chapter has nothing more to do in this build.
+SETTLED = frozenset({State.CACHED, State.SKIPPED, State.DONE, State.FAILED, State.STOPPED})
 
 
 @dataclass
@@ -36,7 +52,7 @@ class ChapterJob:
     digest: str
     media: Path
     log: Path
-    state: str = "pending"  # pending, cached, rendering, done, failed, stopped, skipped
+    state: State = State.PENDING
     animation: int = -1
     frames_done: int = 0  # frames of finished animations
     frames_now: int = 0  # frames of the animation in progress
@@ -61,11 +77,11 @@ class ChapterJob:
 
     def remaining(self, now: float) -> float | None:
         """Estimated seconds left, or None when nothing is known."""
-        if self.state in ("cached", "done", "failed", "stopped", "skipped"):
+        if self.state in SETTLED:
             return 0.0
         if self.estimate is None:
             return None
-        if self.state == "rendering" and self.started is not None:
+        if self.state == State.RENDERING and self.started is not None:
             return max(self.estimate - (now - self.started), 1.0)
         return self.estimate
 
@@ -148,11 +164,11 @@ class Renderer:
     def render_one(self, job: ChapterJob) -> bool:
         """Render one chapter; True when manim exited 0 (outputs not yet checked)."""
         if self.stopping.is_set():
-            job.state = "stopped"
+            job.state = State.STOPPED
             return False
         seed_cache(job.media, self.tex_cache)
         job.log.parent.mkdir(parents=True, exist_ok=True)
-        job.state, job.started = "rendering", time.monotonic()
+        job.state, job.started = State.RENDERING, time.monotonic()
         job.animation, job.frames_done, job.frames_now, job.anim_total = -1, 0, 0, 0
         self.on_event(job, "start")
         tail: deque[str] = deque(maxlen=40)
@@ -195,7 +211,7 @@ class Renderer:
         if code != 0 and self.stopping.is_set():
             _drop_partials_since(job, self.quality)
         if code != 0:
-            job.state = "stopped" if self.stopping.is_set() else "failed"
+            job.state = State.STOPPED if self.stopping.is_set() else State.FAILED
             job.error = f"manim exited with status {code}"
             return False
         return True
@@ -269,4 +285,4 @@ def _signal_group(proc: subprocess.Popen, sig: int) -> None:
 
 def outputs_of(job: ChapterJob, quality: str) -> Path:
     """The folder manim wrote ``job``'s video, subcaptions and sections into."""
-    return job.media / "videos" / job.chapter.path.stem / QUALITY_DIRS[quality]
+    return job.media / "videos" / job.chapter.path.stem / QUALITIES[quality].folder

@@ -7,12 +7,14 @@ import sys
 import threading
 import time
 
-from .render import ChapterJob
+from .render import ChapterJob, State
 
 _STATE_STYLE = {
-    "pending": "dim", "cached": "cyan", "rendering": "yellow", "done": "green",
-    "failed": "bold red", "stopped": "magenta", "skipped": "dim",
+    State.PENDING: "dim", State.CACHED: "cyan", State.RENDERING: "yellow", State.DONE: "green",
+    State.FAILED: "bold red", State.STOPPED: "magenta", State.SKIPPED: "dim",
 }
+# The events after which a chapter counts as finished in the progress lines' [n/total].
+_FINISHED = (State.CACHED, State.DONE, State.FAILED, State.STOPPED)
 
 
 def _clock(seconds: float | None) -> str:
@@ -75,18 +77,20 @@ class View:
             self._live.update(self._table())
 
     def event(self, job: ChapterJob, what: str) -> None:
-        """A chapter changed state; in line mode, print one line."""
+        """A chapter changed state (``what``: its new State, or "start"); in line mode, print
+        one line."""
         if self._live is not None:
             return
-        if what in ("cached", "done", "failed", "stopped"):
+        if what in _FINISHED:
             self._finished += 1
         n = self._finished
         msg = {
             "start": f"rendering ({job.reason})" if job.reason else "rendering",
-            "cached": "up to date, not rendered",
-            "done": f"done: {job.duration or 0:.1f} s of video in {job.render_seconds or 0:.1f} s",
-            "failed": f"FAILED ({job.error}); log: {job.log}",
-            "stopped": "stopped",
+            State.CACHED: "up to date, not rendered",
+            State.DONE: f"done: {job.duration or 0:.1f} s of video in "
+                        f"{job.render_seconds or 0:.1f} s",
+            State.FAILED: f"FAILED ({job.error}); log: {job.log}",
+            State.STOPPED: "stopped",
         }.get(what, what)
         with self._lock:
             print(f"lecture: [{n}/{len(self.jobs)}] {job.name}: {msg}", file=self.stream,
@@ -105,7 +109,7 @@ class View:
 
         now = time.monotonic()
         left = eta(self.jobs, self.workers, now)
-        ready = sum(1 for j in self.jobs if j.state in ("cached", "done"))
+        ready = sum(1 for j in self.jobs if j.state in (State.CACHED, State.DONE))
         title = (f"lecture: -q{self.quality}, {self.workers} process(es), "
                  f"{ready}/{len(self.jobs)} chapters ready, "
                  f"elapsed {_clock(now - self.t0)}, ETA {_clock(left)}")
@@ -113,7 +117,7 @@ class View:
         for col in ("chapter", "state", "animation", "frames", "time", "left"):
             t.add_column(col, justify="right" if col not in ("chapter", "state") else "left")
         for j in self.jobs:
-            running = j.state == "rendering" and j.started is not None
+            running = j.state == State.RENDERING and j.started is not None
             spent = (now - j.started) if running else j.render_seconds
             t.add_row(
                 j.name, f"[{_STATE_STYLE.get(j.state, '')}]{j.state}[/]",
@@ -134,14 +138,14 @@ def summary(jobs: list[ChapterJob], stream=None) -> None:
     total_v = total_r = 0.0
     for j in jobs:
         v = j.duration
-        r = j.render_seconds if j.state == "done" else None
+        r = j.render_seconds if j.state == State.DONE else None
         ratio = f"{r / v:.2f}x" if (r and v) else ""
         print(f"{j.name:26} {j.state:9} {_fmt(v):>8} {_fmt(r):>8} {ratio:>12}", file=stream)
         total_v += v or 0.0
         total_r += r or 0.0
     print(f"{'total':26} {'':9} {_fmt(total_v):>8} {_fmt(total_r):>8}", file=stream)
     for j in jobs:
-        if j.state == "failed":
+        if j.state == State.FAILED:
             print(f"\n{j.name} FAILED: {j.error}. Last lines of {j.log}:", file=stream)
             for line in j.tail:
                 print(f"  | {line}", file=stream)

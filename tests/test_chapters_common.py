@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from lecture import manifest
-from lecture.build import write_chapter_list
+from lecture.stamps import write_chapter_list
 from lecture.manifest import CHAPTERS
 from scenes import chapters
 
