@@ -68,7 +68,9 @@ def worked_number(w_from: float = 0.25, w_to: float = 0.1) -> WorkedNumber:
     b = real("w_to", w_to)
     drop_l1 = abs(a) - abs(b)
     with np.errstate(over="ignore", invalid="ignore"):
-        drop_l2 = (a - b) * (a + b)  # = a**2 - b**2 without overflowing the squares first
+        drop_l2 = a * a - b * b
+        if not np.isfinite(drop_l2):  # the squares overflow; their difference may not
+            drop_l2 = (a - b) * (a + b)
     finite_result("w_from**2 - w_to**2 (w_from and w_to)", [drop_l1, drop_l2])
     return WorkedNumber(a, b, float(drop_l1), float(drop_l2))
 
