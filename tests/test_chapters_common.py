@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from lecture import manifest
-from lecture.stamps import write_chapter_list
 from lecture.manifest import CHAPTERS
+from lecture.stamps import write_chapter_list
 from scenes import chapters
 
 ROOT = Path(__file__).resolve().parent.parent
