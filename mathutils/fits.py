@@ -186,7 +186,7 @@ def absolute_loss(line: Line, x, y) -> float:
     line = _line(line)
     x, y = _xy(x, y)
     with np.errstate(over="ignore", invalid="ignore"):
-        return float(finite_result("the absolute loss", np.abs(y - line(x)).sum()))
+        return float(finite_result("the absolute loss of line on x, y", np.abs(y - line(x)).sum()))
 
 
 def squared_loss(line: Line, x, y) -> float:
@@ -194,7 +194,7 @@ def squared_loss(line: Line, x, y) -> float:
     line = _line(line)
     x, y = _xy(x, y)
     with np.errstate(over="ignore", invalid="ignore"):
-        return float(finite_result("the squared loss", ((y - line(x)) ** 2).sum()))
+        return float(finite_result("the squared loss of line on x, y", ((y - line(x)) ** 2).sum()))
 
 
 def lad_optimal_lines(x, y, rtol: float = 1e-9) -> list[Line]:
