@@ -113,10 +113,20 @@ def test_lasso_cd_2d_zigzags_to_the_kkt_minimum(lam):
     moved = np.abs(np.diff(it, axis=0)) > 0
     assert not np.any(moved.all(axis=1))  # never both coordinates in one update
     assert _lasso_kkt_ok(it[-1], lam)
-    ref = minimize(lambda v: 0.5 * quadratic_loss(Q, C, v) + lam * np.abs(v).sum(),
-                   np.zeros(2), method="Nelder-Mead",
-                   options={"xatol": 1e-10, "fatol": 1e-14, "maxiter": 20000}).x
-    assert it[-1] == pytest.approx(ref, abs=1e-6)
+
+    def obj(v):
+        return 0.5 * quadratic_loss(Q, C, v) + lam * np.abs(v).sum()
+
+    ref = minimize(obj, np.zeros(2), method="Nelder-Mead",
+                   options={"xatol": 1e-10, "fatol": 1e-14, "maxiter": 20000})
+    # Nelder-Mead can stall on the kink w_j = 0 and still report success (seen with random
+    # Q: 0.087 away, 0.012 higher than ours). So: ours is at least as low, and as close as
+    # the oracle's own gap allows, obj being lambda_min(Q)-strongly convex.
+    gap = ref.fun - obj(it[-1])
+    slack = 1e-12 * (1 + abs(ref.fun))  # rounding in the two objective values
+    assert gap >= -slack
+    assert np.linalg.norm(it[-1] - ref.x) <= np.sqrt(2 * (gap + slack)
+                                                     / np.linalg.eigvalsh(Q)[0])
 
 
 def test_lasso_cd_2d_gives_exact_zero():
