@@ -140,8 +140,9 @@ SPECS = [
      dict(target=arg(FLOAT), lam=arg(vec()), kind=arg(kind("l1", "l2")))),
     ("objective_curves", onedim.objective_curves,
      dict(w=arg(vec()), target=arg(FLOAT), lams=arg(vec()), kind=arg(kind("l1", "l2")))),
-    ("row_at", lambda grid, x: onedim.row_at(grid, np.outer(np.arange(len(grid)), [1.0, 2.0]), x)
-     if hasattr(grid, "__len__") else onedim.row_at(grid, [[1.0]], x),
+    ("row_at", lambda grid, x: onedim.row_at(grid, np.outer(np.arange(np.shape(grid)[0]),
+                                                            [1.0, 2.0]), x)
+     if np.ndim(grid) == 1 else onedim.row_at(grid, [[1.0]], x),
      dict(grid=arg(vec()), x=arg(FLOAT))),
     ("descent_runs", onedim.descent_runs,
      dict(w0=arg(FLOAT), target=arg(FLOAT), lam=arg(FLOAT), lr=arg(st.floats(0.01, 3)),
