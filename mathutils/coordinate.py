@@ -57,7 +57,8 @@ def lasso_objective(X, y, w, alpha: float) -> np.ndarray:
     X : array_like of shape (n, p)
     y : array_like of shape (n,)
     w : array_like of shape (..., p)
-        One coefficient vector or a stack of them (e.g. a grid).
+        One coefficient vector or a stack of them (e.g. a grid); the stack times the rows of
+        ``X`` is at most ``MAX_ELEMENTS`` (10 000 000) residuals.
     alpha : float
         Penalty strength, >= 0.
 
@@ -305,6 +306,9 @@ def _scaled_thresholds(thresholds: list[float], unit: int) -> np.ndarray:
 def objective_grid(X, y, alpha: float, kind: str, w1, w2) -> np.ndarray:
     """The objective on the grid ``w1 x w2`` (two features): shape ``(len(w2), len(w1))``.
 
+    ``len(w1) * len(w2)`` is at most ``MAX_ELEMENTS`` (10 000 000), as is the number of
+    residuals (grid points times rows of ``X``).
+
     Row ``i``, column ``j`` holds the value at ``(w1[j], w2[i])`` (``np.meshgrid`` order).
     """
     w1 = finite_array("w1", w1, ndim=1)
@@ -478,7 +482,8 @@ def synthetic_problem(n: int, p: int, rng: np.random.Generator) -> tuple[np.ndar
     """A sparse regression problem: standard normal ``X`` (n x p), ``y = X beta + noise``.
 
     ``beta`` has ``max(1, p // 10)`` nonzero entries of size 1 to 2 with random signs; the
-    noise is standard normal.
+    noise is standard normal. ``p`` is at most ``MAX_FEATURES`` (2000) and ``n * p`` at most
+    ``MAX_ELEMENTS`` (10 000 000).
     """
     n = count("n", n, minimum=2)
     p = count("p", p, minimum=1, maximum=MAX_FEATURES)

@@ -125,7 +125,8 @@ def vertex_losses(x, y, moving: int, positions) -> VertexLosses:
     moving : int
         Index of the point that slides horizontally; its ``y`` stays.
     positions : array_like of shape (T,)
-        The x positions the moving point takes.
+        The x positions the moving point takes. ``T * n * n (n - 1) / 2`` residuals are
+        computed: at most ``MAX_ELEMENTS`` (10 000 000); ``n`` is at most 500.
 
     Returns
     -------
@@ -570,7 +571,7 @@ def drag_path(x, y, moving: int, heights) -> FitPath:
     moving : int
         Index of the dragged point; its x stays.
     heights : array_like of shape (T,)
-        The y values it takes, in order.
+        The y values it takes, in order; ``T * n`` is at most ``MAX_PATH_WORK`` (200 000).
 
     Returns
     -------
@@ -594,6 +595,7 @@ def leverage_path(x, y, moving: int, positions) -> FitPath:
         Index of the dragged point; its y stays.
     positions : array_like of shape (T,)
         The x values it takes, in order. At every step at least two x must differ.
+        ``T * n`` is at most ``MAX_PATH_WORK`` (200 000).
 
     Returns
     -------
