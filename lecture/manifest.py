@@ -40,14 +40,6 @@ def present() -> tuple[Chapter, ...]:
     return tuple(c for c in CHAPTERS if c.path.exists())
 
 
-def by_slug(slug: str) -> Chapter:
-    """The chapter named ``slug``; ValueError listing the valid slugs otherwise."""
-    for c in CHAPTERS:
-        if c.slug == slug:
-            return c
-    raise ValueError(f"unknown chapter {slug!r}; choose from {', '.join(c.slug for c in CHAPTERS)}")
-
-
 def load(spec: str | None = None) -> tuple[Chapter, ...]:
     """The chapter list named by ``spec``: None means the lecture's own, :data:`DEFAULT`.
 

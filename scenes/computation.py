@@ -25,7 +25,6 @@ from manim import (
     Indicate,
     Line,
     MoveAlongPath,
-    Scene,
     UpdateFromAlphaFunc,
     VGroup,
 )
@@ -39,10 +38,10 @@ from mathutils.coordinate import (
     ridge_closed_form,
     ridge_objective,
 )
-from scenes import chapters, style
+from scenes import style
+from scenes.chapter import Chapter
 from scenes.components import (
     centre_below,
-    clear,
     fill_tex,
     fit_width,
     header,
@@ -53,11 +52,9 @@ from scenes.components import (
     readout,
     say,
     set_readout,
-    show_title,
     tex,
 )
 
-SLUG = "computation"
 L2_TAG = "L2 as a penalty"
 L1_TAG = "L1 as a penalty"
 BOTH_TAG = "L1 / L2 as penalties"
@@ -100,8 +97,13 @@ def _matrix(m, decimals: int = 1) -> str:
     return r"\begin{bmatrix}" + r"\\".join(rows) + r"\end{bmatrix}"
 
 
-class FormulaVersusAlgorithm(Scene):
+class FormulaVersusAlgorithm(Chapter):
     """Chapter 7: ridge has a formula; the lasso needs a (simple) algorithm."""
+
+    SLUG = "computation"
+    QUESTION = "Why does ridge have a formula, and the lasso an algorithm?"
+    OPENING = ("Ridge regression is solved by a formula. The lasso is not: it needs an "
+               "algorithm. What does that cost, and is the answer any less exact?")
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
@@ -144,19 +146,6 @@ class FormulaVersusAlgorithm(Scene):
         self.takeaway()
 
     # ------------------------------------------------------------------ 1. title
-    def title_beat(self) -> None:
-        """The question the chapter answers."""
-        self.next_section("title")
-        clear(self)
-        show_title(
-            self,
-            chapters.number(SLUG),
-            chapters.title(SLUG),
-            "Why does ridge have a formula, and the lasso an algorithm?",
-            "Ridge regression is solved by a formula. The lasso is not: it needs an "
-            "algorithm. What does that cost, and is the answer any less exact?",
-        )
-
     # ------------------------------------------------------------------ 2. closed form
     @staticmethod
     def _contours(ax, contours) -> VGroup:
@@ -166,8 +155,7 @@ class FormulaVersusAlgorithm(Scene):
 
     def closed_form(self) -> None:
         """Ridge: one linear solve, and the answer appears on the contour plot in one step."""
-        self.next_section("closed-form")
-        clear(self)
+        self.open_beat("closed-form")
         r = self.ridge
         head = header("Ridge: one formula", L2_TAG)
         axes_group = _weight_axes()
@@ -217,8 +205,7 @@ class FormulaVersusAlgorithm(Scene):
     # ------------------------------------------------------------------ 3. no formula
     def no_formula(self) -> None:
         """The lasso objective's kinks on the axes; the orthonormal exception."""
-        self.next_section("no-formula")
-        clear(self)
+        self.open_beat("no-formula")
         head = header("Lasso: a kink at every axis", L1_TAG)
         axes_group = _weight_axes()
         ax = axes_group[0]
@@ -278,8 +265,7 @@ class FormulaVersusAlgorithm(Scene):
     # ------------------------------------------------------------------ 4. coordinate descent
     def coordinate_descent(self) -> None:
         """Cyclic coordinate descent on the lasso contours: one axis at a time, to an exact 0."""
-        self.next_section("coordinate-descent")
-        clear(self)
+        self.open_beat("coordinate-descent")
         tr = self.trace
         head = header("Coordinate descent", L1_TAG)
         axes_group = _weight_axes()
@@ -357,8 +343,7 @@ class FormulaVersusAlgorithm(Scene):
     # ------------------------------------------------------------------ 5. cost
     def cost_beat(self) -> None:
         """How the work grows with the number of features, from operation counts."""
-        self.next_section("cost")
-        clear(self)
+        self.open_beat("cost")
         cg = self.cost
         head = header("How the work grows", BOTH_TAG)
         lp = np.log10(cg.p.astype(float))
@@ -449,8 +434,7 @@ class FormulaVersusAlgorithm(Scene):
     # ------------------------------------------------------------------ 6. takeaway
     def takeaway(self) -> None:
         """L2 is cheap and exact; L1 needs iterations, but they are simple."""
-        self.next_section("takeaway")
-        clear(self)
+        self.open_beat("takeaway")
         head = label("Takeaway", style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
         l2 = VGroup(
             label("L2 penalty (ridge)", style.HEADING_SIZE, style.L2),

@@ -21,7 +21,6 @@ from manim import (
     Line,
     Rectangle,
     ReplacementTransform,
-    Scene,
     ValueTracker,
     VGroup,
     VMobject,
@@ -38,21 +37,19 @@ from mathutils.selection import (
     unit_balls,
     zero_tallies,
 )
-from scenes import chapters, style
+from scenes import style
+from scenes.chapter import Chapter
 from scenes.components import (
-    clear,
     fit_width,
     header,
     house_axes,
     label,
     number_word,
     say,
-    show_title,
     tag,
     tex,
 )
 
-SLUG = "geometry"
 PENALTY_TAG = "L1 / L2 as a penalty"
 
 # The loss of the contact beat: tilted ellipses around W_HAT. Chosen (and checked in the tests)
@@ -229,8 +226,13 @@ def _penalty_tag():
     return tag(PENALTY_TAG).to_corner(UR, buff=style.EDGE)
 
 
-class DiamondMeetsEllipse(Scene):
+class DiamondMeetsEllipse(Chapter):
     """Chapter 3: the diamond, the circle, a thousand random losses and the diabetes paths."""
+
+    SLUG = "geometry"
+    QUESTION = "Where do exact zeros come from with two weights, and in real data?"
+    OPENING = ("With two weights the question becomes geometric: where does a loss first touch "
+               "the L1 diamond or the L2 circle? Then we count, and look at real data.")
 
     # ---- everything the chapter shows, computed up front ------------------------------------
     def setup(self):
@@ -291,7 +293,7 @@ class DiamondMeetsEllipse(Scene):
 
     # ---- table of contents --------------------------------------------------------------------
     def construct(self):
-        self.title()
+        self.title_beat()
         self.unit_balls()
         self.constraint_contact()
         self.how_often()
@@ -299,21 +301,8 @@ class DiamondMeetsEllipse(Scene):
         self.takeaway()
 
     # ---- beats --------------------------------------------------------------------------------
-    def title(self):
-        self.next_section("title")
-        clear(self)
-        show_title(
-            self,
-            chapters.number(SLUG),
-            chapters.title(SLUG),
-            "Where do exact zeros come from with two weights, and in real data?",
-            "With two weights the question becomes geometric: where does a loss first touch "
-            "the L1 diamond or the L2 circle? Then we count, and look at real data.",
-        )
-
     def unit_balls(self):
-        self.next_section("unit-balls")
-        clear(self)
+        self.open_beat("unit-balls")
         head = _heading(r"\text{The unit ball: } "
                         r"\|w\|_p = \left(|w_1|^p + |w_2|^p\right)^{1/p} = 1")
         plane = _plane(1.5, 5.4, 0.5)
@@ -420,8 +409,7 @@ class DiamondMeetsEllipse(Scene):
             FadeIn(d_cap, c_cap), FadeIn(corners), run_time=style.NORMAL)
 
     def constraint_contact(self):
-        self.next_section("constraint-contact")
-        clear(self)
+        self.open_beat("constraint-contact")
         anchor = _updater_anchor(self)
         head = _heading(r"\min_w\ (w-\hat w)^\top Q\,(w-\hat w)\ \ \text{subject to}\ \ "
                         r"\|w\|_p \le t")
@@ -557,8 +545,7 @@ class DiamondMeetsEllipse(Scene):
             traces[p].clear_updaters()
 
     def how_often(self):
-        self.next_section("how-often")
-        clear(self)
+        self.open_beat("how-often")
         anchor = _updater_anchor(self)
         head, ptag = header("How often is a weight exactly 0?", PENALTY_TAG)
         plane = _plane(RAND_PLANE, 5.0, 5, numbers=(-10, -5, 5, 10))
@@ -647,8 +634,7 @@ class DiamondMeetsEllipse(Scene):
             "random draws essentially never produce one.")
 
     def feature_selection(self):
-        self.next_section("feature-selection")
-        clear(self)
+        self.open_beat("feature-selection")
         anchor = _updater_anchor(self)
         d = self.paths
         k_last = len(d.lasso_alphas) - 1
@@ -777,8 +763,7 @@ class DiamondMeetsEllipse(Scene):
             f"shrinks them.")
 
     def takeaway(self):
-        self.next_section("takeaway")
-        clear(self)
+        self.open_beat("takeaway")
         head, ptag = header("Takeaway", PENALTY_TAG)
         unit = ellipse_outline(Q, W_HAT, 1.0, ELLIPSE_POINTS) - W_HAT
         box = (np.full(2, -PLANE), np.full(2, PLANE))

@@ -21,7 +21,6 @@ from manim import (
     Indicate,
     Line,
     NumberLine,
-    Scene,
     Triangle,
     UpdateFromAlphaFunc,
     ValueTracker,
@@ -34,9 +33,8 @@ from manim import (
 from mathutils import anscombe, descend
 from mathutils.recap import first_exact_zero, moved_fits
 from scenes import chapters, style
+from scenes.chapter import Chapter
 from scenes.components import (
-    clear,
-    drive,
     fit_width,
     house_axes,
     label,
@@ -44,12 +42,9 @@ from scenes.components import (
     readout,
     say,
     set_readout,
-    show_title,
     tag,
     tex,
 )
-
-SLUG = "intro"
 
 # The teaser data: Anscombe's first set; point 8 (x = 12) sits above the LAD line, so
 # lifting it further only lengthens its residual.
@@ -61,8 +56,13 @@ N_LIFTS = 49
 W0, TARGET, LAM, LR, STEPS = 1.4, 0.4, 0.6, 0.3, 12
 
 
-class LectureOpening(Scene):
+class LectureOpening(Chapter):
     """Cold open, title card and the roadmap of the lecture."""
+
+    SLUG = "intro"
+    QUESTION = "What changes when a square becomes an absolute value?"
+    OPENING = ("L1 versus L2: two ways to measure size, used as a loss on the misses or as a "
+               "penalty on the weights.")
 
     def setup(self):
         """Compute every value shown, with mathutils, before any animation."""
@@ -87,8 +87,7 @@ class LectureOpening(Scene):
     # ---- beats ---------------------------------------------------------------------------
     def cold_open_outlier(self):
         """One point dragged upward: the least-squares line swings, the LAD line holds."""
-        self.next_section("cold-open-outlier")
-        clear(self)
+        self.open_beat("cold-open-outlier")
         x, y = self.teaser_x, self.teaser_y
         plot = house_axes([0, 15, 5], [0, 25, 5], x_length=5.6, y_length=5.2, x_label="x",
                           y_label="y")
@@ -143,7 +142,7 @@ class LectureOpening(Scene):
             run_time=style.LONG)
         say(self, "Least absolute deviations adds up the plain distances instead.",
             Create(lad), Create(bars), FadeIn(legend[1]), run_time=style.LONG)
-        driver = drive(self, [squares, bars, ols, lad, outlier, ols_read, lad_read], follow)
+        driver = self.drive([squares, bars, ols, lad, outlier, ols_read, lad_read], follow)
         say(self, "Now drag one point upward, further and further. Its square grows much "
             "faster than its distance, and the least-squares line chases it.",
             lift.animate(rate_func=linear).set_value(MAX_LIFT), run_time=3 * style.LONG)
@@ -155,8 +154,7 @@ class LectureOpening(Scene):
 
     def cold_open_zero(self):
         """One weight under proximal steps: L1 lands on exactly 0, L2 only shrinks."""
-        self.next_section("cold-open-zero")
-        clear(self)
+        self.open_beat("cold-open-zero")
         head = tex(r"\min_w\ \tfrac12\,(w - " + f"{TARGET:g}" + r")^2 + \lambda\,R(w),"
                    r"\qquad \lambda = " + f"{LAM:g}", size=style.BODY_SIZE)
         kind = tag("L1 vs L2 as a penalty")
@@ -209,7 +207,7 @@ class LectureOpening(Scene):
         say(self, f"Second teaser: one weight, pulled toward {TARGET:g} by the fit, and toward "
             f"zero by a penalty of strength {LAM:g}.", FadeIn(top), FadeIn(body),
             FadeIn(goal_note), FadeIn(counter), FadeIn(size_note), run_time=style.NORMAL)
-        driver = drive(self, [counter, *(m for lane in lanes for m in (lane[2], lane[3]))], move)
+        driver = self.drive([counter, *(m for lane in lanes for m in (lane[2], lane[3]))], move)
 
         def steps(first: int, last: int) -> list[tuple]:
             # not step.animate: manim reads an .animate target when the play starts, so a
@@ -232,14 +230,7 @@ class LectureOpening(Scene):
 
     def title_beat(self):
         """The lecture's title card (chapter 1)."""
-        self.next_section("title")
-        clear(self)
-        card = show_title(
-            self, chapters.number(SLUG), chapters.title(SLUG),
-            "What changes when a square becomes an absolute value?",
-            "L1 versus L2: two ways to measure size, used as a loss on the misses or as a "
-            "penalty on the weights.",
-        )
+        card = super().title_beat()
         norms = VGroup(
             tex(r"\|w\|_1 = |w_1| + |w_2| + \dots + |w_n|", size=style.BODY_SIZE,
                 color=style.L1),
@@ -257,8 +248,7 @@ class LectureOpening(Scene):
 
     def roadmap_beat(self):
         """The chapters of the lecture, from the manifest, one row at a time."""
-        self.next_section("roadmap")
-        clear(self)
+        self.open_beat("roadmap")
         head = label("The road ahead", style.HEADING_SIZE).to_edge(UP, buff=style.EDGE)
         rows = VGroup()
         for num, title in self.roadmap:

@@ -27,7 +27,6 @@ from manim import (
     Indicate,
     LaggedStart,
     Line,
-    Scene,
     SurroundingRectangle,
     Transform,
     UpdateFromAlphaFunc,
@@ -56,7 +55,8 @@ from mathutils.minimisers import (
     route_word,
     twin_lasso,
 )
-from scenes import chapters, style
+from scenes import style
+from scenes.chapter import Chapter
 from scenes.components import (
     centre_below,
     clear,
@@ -70,11 +70,9 @@ from scenes.components import (
     readout,
     say,
     set_readout,
-    show_title,
     tex,
 )
 
-SLUG = "numeracy"
 DIST_TAG = "L1 / L2 as distances"
 LOSS_TAG = "L1 as a loss"
 PENALTY_TAG = "L1 / L2 as penalties"
@@ -124,8 +122,14 @@ def _line_on(ax, intercept: float, slope: float, x_range, color, width: float = 
                 color=color, stroke_width=width)
 
 
-class ManyManhattanPaths(Scene):
+class ManyManhattanPaths(Chapter):
     """Chapter 6: one straight line but many taxicab routes; when L1 has many minimisers."""
+
+    SLUG = "numeracy"
+    QUESTION = "Is the shortest route, or the best fit, unique?"
+    OPENING = ("Between two points there is one straight line, but many ways to drive through "
+               "a city grid. Does that mean an L1 problem has many answers? Sometimes, and "
+               "only sometimes.")
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
@@ -182,20 +186,6 @@ class ManyManhattanPaths(Scene):
         self.takeaway()
 
     # ------------------------------------------------------------------ 1. title
-    def title_beat(self) -> None:
-        """The question the chapter answers."""
-        self.next_section("title")
-        clear(self)
-        show_title(
-            self,
-            chapters.number(SLUG),
-            chapters.title(SLUG),
-            "Is the shortest route, or the best fit, unique?",
-            "Between two points there is one straight line, but many ways to drive through "
-            "a city grid. Does that mean an L1 problem has many answers? Sometimes, and "
-            "only sometimes.",
-        )
-
     # ------------------------------------------------------------------ 2. two distances
     def _big_city(self) -> VGroup:
         m, n = GRID
@@ -206,8 +196,7 @@ class ManyManhattanPaths(Scene):
 
     def two_distances(self) -> None:
         """The straight segment (L2) vs the street distance (L1) across a 6 x 6 grid."""
-        self.next_section("two-distances")
-        clear(self)
+        self.open_beat("two-distances")
         d = self.distances
         head = header("Two distances across a city", DIST_TAG)
         city = self._big_city()
@@ -274,8 +263,7 @@ class ManyManhattanPaths(Scene):
     # ------------------------------------------------------------------ 3. many paths
     def many_paths(self) -> None:
         """Sampled shortest routes with a counter, the exact count, all routes of a 3 x 2 grid."""
-        self.next_section("many-paths")
-        clear(self)
+        self.open_beat("many-paths")
         m, n = GRID
         head = header("How many shortest routes?", DIST_TAG)
         city = self._big_city()
@@ -343,8 +331,7 @@ class ManyManhattanPaths(Scene):
     # ------------------------------------------------------------------ 4. why count
     def why_count(self) -> None:
         """A route is a word of R and U moves; choosing where the U's go counts them."""
-        self.next_section("why-count")
-        clear(self)
+        self.open_beat("why-count")
         sm, sn = SMALL
         head = header("Why that number?", DIST_TAG)
         city = _city(sm, sn, cell=1.1)
@@ -426,8 +413,7 @@ class ManyManhattanPaths(Scene):
     # ------------------------------------------------------------------ 5. many minimisers
     def many_minimisers(self) -> None:
         """(a) the LAD tie: a family of optimal lines; (b) twin features: a segment of lassos."""
-        self.next_section("many-minimisers")
-        clear(self)
+        self.open_beat("many-minimisers")
         self._lad_family()
         clear(self)
         self._twin_segment()
@@ -619,8 +605,7 @@ class ManyManhattanPaths(Scene):
     # ------------------------------------------------------------------ 6. takeaway
     def takeaway(self) -> None:
         """L2: one answer. L1: possibly many."""
-        self.next_section("takeaway")
-        clear(self)
+        self.open_beat("takeaway")
         head = label("Takeaway", style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
         l2 = VGroup(
             label("L2: one answer", style.HEADING_SIZE, style.L2),

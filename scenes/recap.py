@@ -25,7 +25,6 @@ from manim import (
     LaggedStart,
     Line,
     Polygon,
-    Scene,
     Text,
     ValueTracker,
     VGroup,
@@ -48,10 +47,9 @@ from mathutils import (
 )
 from mathutils.recap import lasso_cd_2d, moved_fits, noisy_line, ridge_2d
 from mathutils.selection import ellipse_outline
-from scenes import chapters, style
-from scenes.components import clear, house_axes, label, say, show_title, tag
-
-SLUG = "recap"
+from scenes import style
+from scenes.chapter import Chapter
+from scenes.components import house_axes, label, say, tag
 
 # ---- the key pictures' inputs (every value on screen is computed from these in setup) --------
 ROBUST_SET = 3  # Anscombe III: ten points on a line and one outlier
@@ -84,8 +82,13 @@ CLOSING = ("L1 shrugs off outliers and picks features; L2 gives one stable answe
 ADVICE = "Choose by the job, and always say whether the norm is a loss or a penalty."
 
 
-class Scorecard(Scene):
+class Scorecard(Chapter):
     """The L1-vs-L2 scorecard, common claims corrected, with a live reminder for every row."""
+
+    SLUG = "recap"
+    QUESTION = "Which norm wins where, and why?"
+    OPENING = ("To close, the scorecard: five properties, each with its winner, and the "
+               "reason it wins.")
 
     def setup(self):
         """Compute every value shown, with mathutils, before any animation."""
@@ -144,15 +147,6 @@ class Scorecard(Scene):
         self.scorecard()
 
     # ---- beats ---------------------------------------------------------------------------
-    def title_beat(self):
-        """The chapter's title card."""
-        self.next_section("title")
-        clear(self)
-        show_title(self, chapters.number(SLUG), chapters.title(SLUG),
-                   "Which norm wins where, and why?",
-                   "To close, the scorecard: five properties, each with its winner, and the "
-                   "reason it wins.")
-
     def robustness(self):
         """Row 1: L1 wins robustness as a loss; Anscombe III with its outlier rising."""
         row = self._start_row(0)
@@ -335,7 +329,7 @@ class Scorecard(Scene):
 
     def scorecard(self):
         """The whole scorecard, centred, and one closing sentence."""
-        self.next_section("scorecard")
+        self.open_beat("scorecard", fresh=False)
         table = self._show_table(len(ROWS))
         right = config.frame_width / 2 - style.EDGE
         left = table.get_right()[0] + style.GAP_L
@@ -375,7 +369,7 @@ class Scorecard(Scene):
 
     def _start_row(self, i: int) -> VGroup:
         """Begin the beat of row ``i``: the section, the table so far; returns the new row."""
-        self.next_section(ROWS[i][0])
+        self.open_beat(ROWS[i][0], fresh=False)
         self._show_table(i)
         return self._table_group()[1 + i]
 

@@ -27,7 +27,6 @@ from manim import (
     Line,
     Polygon,
     Rectangle,
-    Scene,
     Square,
     ValueTracker,
     VGroup,
@@ -37,10 +36,9 @@ from manim import (
 
 from mathutils import absolute_loss, anscombe, lad_fit, ols_fit, penalty, squared_loss
 from mathutils.lad import FitPath, drag_path, leverage_path, scatter_near_line
-from scenes import chapters, style
+from scenes import style
+from scenes.chapter import Chapter
 from scenes.components import (
-    clear,
-    drive,
     fit_line,
     fit_width,
     fits_legend,
@@ -54,11 +52,9 @@ from scenes.components import (
     readout,
     say,
     set_readout,
-    show_title,
     tex,
 )
 
-SLUG = "robustness"
 TAG_TEXT = "L1 vs L2 as a loss"
 
 # ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
@@ -110,8 +106,13 @@ def _equation(name: str, line, color) -> VGroup:
     return VGroup(head, eq).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
 
 
-class OutlierTugsTheFit(Scene):
+class OutlierTugsTheFit(Chapter):
     """Chapter 4: least squares against least absolute deviations when one point goes astray."""
+
+    SLUG = "robustness"
+    QUESTION = "What does one bad data point do to each fit?"
+    OPENING = ("Robustness means resistance to outliers: "
+               "how much can one bad data point move the fitted line?")
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
@@ -161,16 +162,7 @@ class OutlierTugsTheFit(Scene):
     # ------------------------------------------------------------------ beat 1
     def title_beat(self) -> None:
         """The question, and what L1 and L2 mean in this chapter: losses."""
-        self.next_section("title")
-        clear(self)
-        card = show_title(
-            self,
-            chapters.number(SLUG),
-            chapters.title(SLUG),
-            "What does one bad data point do to each fit?",
-            "Robustness means resistance to outliers: "
-            "how much can one bad data point move the fitted line?",
-        )
+        card = super().title_beat()
         badge = label(
             "L1 vs L2 as a loss: least absolute deviations vs least squares",
             style.LABEL_SIZE, style.HIGHLIGHT,
@@ -186,8 +178,7 @@ class OutlierTugsTheFit(Scene):
     # ------------------------------------------------------------------ beat 2
     def two_losses(self) -> None:
         """Residuals costed as squares and as lengths; the cost r² vs |r| of one residual."""
-        self.next_section("two-losses")
-        clear(self)
+        self.open_beat("two-losses")
         head = header("Two ways to cost a residual", TAG_TEXT)
         self.add(head)
 
@@ -277,8 +268,7 @@ class OutlierTugsTheFit(Scene):
     # ------------------------------------------------------------------ beat 3
     def outlier_tug(self) -> None:
         """Drag one point upward: the least-squares line swings, the LAD line stays."""
-        self.next_section("outlier-tug")
-        clear(self)
+        self.open_beat("outlier-tug")
         head = header("One point dragged upward", TAG_TEXT)
         self.add(head)
         path = self.tug
@@ -333,7 +323,7 @@ class OutlierTugsTheFit(Scene):
             _set_share(bars[2], float(np.interp(k, steps, path.l1_share)))
 
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = drive(self, [mover, ols, lad, bars[1], bars[2]], follow)
+        driver = self.drive([mover, ols, lad, bars[1], bars[2]], follow)
         words = (
             "Now drag that point steadily upward. The least-squares line swings toward it; "
             "the least-absolute-deviations line does not move at all."
@@ -360,8 +350,7 @@ class OutlierTugsTheFit(Scene):
     # ------------------------------------------------------------------ beat 4
     def anscombe_beat(self) -> None:
         """Anscombe's set III: one outlier pulls least squares; LAD runs through the ten."""
-        self.next_section("anscombe")
-        clear(self)
+        self.open_beat("anscombe")
         head = header("Real data: Anscombe's set III", TAG_TEXT)
         self.add(head)
         x_range, y_range = (2, 16, 2), (4, 14, 2)
@@ -413,8 +402,7 @@ class OutlierTugsTheFit(Scene):
     # ------------------------------------------------------------------ beat 5
     def leverage(self) -> None:
         """The honest limit: drag a point far out in x and the L1 line follows it too."""
-        self.next_section("leverage")
-        clear(self)
+        self.open_beat("leverage")
         head = header("The limit: an outlier in x", TAG_TEXT)
         self.add(head)
         path = self.lever
@@ -450,7 +438,7 @@ class OutlierTugsTheFit(Scene):
             move_line(lad, ax, *path.lad_line(step), x_range, y_range)
 
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = drive(self, [mover, ols, lad], follow)
+        driver = self.drive([mover, ols, lad], follow)
         words = (
             "Least squares bends toward it at once. For a while the L1 line barely moves, "
             "then it snaps onto the far point as well."
@@ -473,8 +461,7 @@ class OutlierTugsTheFit(Scene):
     # ------------------------------------------------------------------ beat 6
     def takeaway(self) -> None:
         """What to remember."""
-        self.next_section("takeaway")
-        clear(self)
+        self.open_beat("takeaway")
         head = header("Takeaway", TAG_TEXT)
         def block(color, *lines) -> VGroup:
             rows = VGroup(*(label(t, style.BODY_SIZE, color) for t in lines))

@@ -30,7 +30,6 @@ from manim import (
     MathTex,
     NumberLine,
     Rectangle,
-    Scene,
     SurroundingRectangle,
     Transform,
     Triangle,
@@ -58,10 +57,9 @@ from mathutils.onedim import (
     row_at,
     worked_number,
 )
-from scenes import chapters, style
+from scenes import style
+from scenes.chapter import Chapter
 from scenes.components import (
-    clear,
-    drive,
     fit_width,
     header,
     house_axes,
@@ -73,12 +71,10 @@ from scenes.components import (
     say,
     scene_points,
     set_readout,
-    show_title,
     tag,
     tex,
 )
 
-SLUG = "sparsity"
 TAG_TEXT = "L1 / L2 as a penalty"
 
 # ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
@@ -137,8 +133,13 @@ def _set_exact(group: VGroup, value: float) -> None:
         group.exact = exact
 
 
-class WhyL1MakesZeros(Scene):
+class WhyL1MakesZeros(Chapter):
     """Chapter 2: one weight under an L1 and an L2 penalty, seen from up close."""
+
+    SLUG = "sparsity"
+    QUESTION = "Why does an L1 penalty push weights to exactly zero?"
+    OPENING = ("Here L1 and L2 are penalties added to a model's loss. Why does L1 set many "
+               "weights to exactly zero, while L2 only makes them small?")
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
@@ -209,16 +210,7 @@ class WhyL1MakesZeros(Scene):
     # ------------------------------------------------------------------ beat 1
     def title_beat(self) -> None:
         """The question the chapter answers."""
-        self.next_section("title")
-        clear(self)
-        show_title(
-            self,
-            chapters.number(SLUG),
-            chapters.title(SLUG),
-            "Why does an L1 penalty push weights to exactly zero?",
-            "Here L1 and L2 are penalties added to a model's loss. Why does L1 set many "
-            "weights to exactly zero, while L2 only makes them small?",
-        )
+        super().title_beat()
         badge = tag(TAG_TEXT).to_corner(UR, buff=style.EDGE)
         self.play(FadeIn(badge), run_time=style.SHORT)
 
@@ -237,8 +229,7 @@ class WhyL1MakesZeros(Scene):
 
     def norm_curves(self) -> None:
         """|w| and w² on shared axes; a marker along w; quadratic, not exponential; 0.25->0.1."""
-        self.next_section("norm-curves")
-        clear(self)
+        self.open_beat("norm-curves")
         head = header("Two penalties on one weight", TAG_TEXT)
         plot = self._norm_axes(7.2, 4.4)
         plot.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.EDGE)
@@ -382,8 +373,7 @@ class WhyL1MakesZeros(Scene):
 
     def slopes(self) -> None:
         """The slopes sign(w) and 2w on a second pair of axes, driven by the same w."""
-        self.next_section("slopes")
-        clear(self)
+        self.open_beat("slopes")
         head = header("Slopes: the push toward zero", TAG_TEXT)
         left = self._norm_axes(5.4, 3.7)
         right = self._slope_axes(5.4, 3.7)
@@ -479,8 +469,7 @@ class WhyL1MakesZeros(Scene):
     # ------------------------------------------------------------------ beat 4
     def gradient_steps(self) -> None:
         """Three runs of mathutils.descend from the same start, stepping along the loss."""
-        self.next_section("gradient-steps")
-        clear(self)
+        self.open_beat("gradient-steps")
         runs = self.runs
         head = header("Step by step", TAG_TEXT)
         goal = tex(
@@ -610,8 +599,7 @@ class WhyL1MakesZeros(Scene):
     # ------------------------------------------------------------------ beat 5
     def kink(self) -> None:
         """The objective redrawn as lam grows: the L1 minimum sticks at 0, L2's keeps creeping."""
-        self.next_section("kink")
-        clear(self)
+        self.open_beat("kink")
         head = header("The kink at zero", TAG_TEXT)
         lams = self.kink_lams
         ymax = 1.5
@@ -723,8 +711,7 @@ class WhyL1MakesZeros(Scene):
     # ------------------------------------------------------------------ beat 6
     def threshold_maps_beat(self) -> None:
         """ESL Table 3.4: soft threshold, ridge shrink, hard threshold; dead zone highlighted."""
-        self.next_section("threshold-maps")
-        clear(self)
+        self.open_beat("threshold-maps")
         head = header("Each penalty as a map of z", TAG_TEXT)
         lo, hi = Z_RANGE
         lam = THRESHOLD
@@ -880,8 +867,7 @@ class WhyL1MakesZeros(Scene):
     def takeaway(self) -> None:
         """Why zero is the minimum under L1 and not under L2: the pull of the data against the
         penalty's push, with L1's whole interval [-lam, lam] of slopes at w = 0."""
-        self.next_section("takeaway")
-        clear(self)
+        self.open_beat("takeaway")
         head = header("Why exactly zero", TAG_TEXT)
         panels = VGroup(*(self._balance_panel(k) for k in ("l1", "l2")))
         panels.arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=DOWN)
@@ -935,7 +921,7 @@ class WhyL1MakesZeros(Scene):
         say(self, "Away from zero the L1 push is a constant lambda. At zero the absolute value "
             "has a corner, and its slope there can be anything from minus lambda to lambda.",
             Create(panels[0][2]), FadeIn(notes[0]), run_time=style.LONG)
-        driver = drive(self, [z_read, pulls, points, mins], follow)
+        driver = self.drive([z_read, pulls, points, mins], follow)
         say(self, f"Now weaken the pull. The L1 balance point slides to zero, then climbs the "
             f"corner: any pull weaker than lambda, {BALANCE_LAM:g}, is cancelled, and the weight "
             "stays exactly zero.",

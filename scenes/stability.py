@@ -27,7 +27,6 @@ from manim import (
     FadeIn,
     Indicate,
     Line,
-    Scene,
     ValueTracker,
     VGroup,
     linear,
@@ -35,11 +34,10 @@ from manim import (
 
 from mathutils import absolute_loss, ols_fit
 from mathutils.lad import nudge_example, vertex_losses
-from scenes import chapters, style
+from scenes import style
+from scenes.chapter import Chapter
 from scenes.components import (
-    clear,
     clip_line,
-    drive,
     fit_line,
     fit_width,
     fits_legend,
@@ -53,11 +51,9 @@ from scenes.components import (
     say,
     scene_points,
     set_readout,
-    show_title,
     tex,
 )
 
-SLUG = "stability"
 TAG_TEXT = "L1 vs L2 as a loss"
 
 # ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
@@ -74,8 +70,13 @@ def _ends(ax, intercept, slope):
     return ax.c2p(x0, y0), ax.c2p(x1, y1)
 
 
-class NudgeMakesTheLineJump(Scene):
+class NudgeMakesTheLineJump(Chapter):
     """Chapter 5: slide one point a little; least squares glides, LAD stays and then jumps."""
+
+    SLUG = "stability"
+    QUESTION = "Move one point a little: does the line move only a little?"
+    OPENING = ("Stability here means resistance to a small horizontal move of one data point: "
+               "a small nudge should give a small change in the fitted line.")
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
@@ -122,16 +123,7 @@ class NudgeMakesTheLineJump(Scene):
     # ------------------------------------------------------------------ beat 1
     def title_beat(self) -> None:
         """What stability means here: a small horizontal move of one point."""
-        self.next_section("title")
-        clear(self)
-        card = show_title(
-            self,
-            chapters.number(SLUG),
-            chapters.title(SLUG),
-            "Move one point a little: does the line move only a little?",
-            "Stability here means resistance to a small horizontal move of one data point: "
-            "a small nudge should give a small change in the fitted line.",
-        )
+        card = super().title_beat()
         meaning = label(
             "stability = resistance to a small horizontal move of one point",
             style.LABEL_SIZE, style.TEXT,
@@ -152,8 +144,7 @@ class NudgeMakesTheLineJump(Scene):
     # ------------------------------------------------------------------ beat 2
     def nudge(self) -> None:
         """Slide one point through a short range; plot both slopes against its position."""
-        self.next_section("nudge")
-        clear(self)
+        self.open_beat("nudge")
         head = header("A small nudge", TAG_TEXT)
         self.add(head)
         e = self.example
@@ -232,7 +223,7 @@ class NudgeMakesTheLineJump(Scene):
                     self.add(jump)
 
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = drive(self, [mover, ols, lad, r2, r1, trace2, trace1a, trace1b], follow)
+        driver = self.drive([mover, ols, lad, r2, r1, trace2, trace1a, trace1b], follow)
         words = (
             "Slide it. The least-squares slope glides smoothly. The L1 slope does not move "
             "at all, and then, suddenly, it jumps."
@@ -261,8 +252,7 @@ class NudgeMakesTheLineJump(Scene):
     # ------------------------------------------------------------------ beat 3
     def why(self) -> None:
         """LAD lines pass through data points; at the tie two vertices (and all between) tie."""
-        self.next_section("why")
-        clear(self)
+        self.open_beat("why")
         head = header("Why it jumps", TAG_TEXT)
         self.add(head)
         e = self.example
@@ -344,8 +334,7 @@ class NudgeMakesTheLineJump(Scene):
     # ------------------------------------------------------------------ beat 4
     def takeaway(self) -> None:
         """Robustness and stability pull in opposite directions."""
-        self.next_section("takeaway")
-        clear(self)
+        self.open_beat("takeaway")
         head = header("Takeaway", TAG_TEXT)
         heads = [label("L1 loss (LAD)", style.BODY_SIZE, style.L1),
                  label("L2 loss (least squares)", style.BODY_SIZE, style.L2)]

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from manim.utils.module_ops import scene_classes_from_file
 
 from lecture import manifest
 from lecture.manifest import CHAPTERS
@@ -87,3 +88,12 @@ def test_lecture_title_comes_from_the_manifest(tmp_path):
     bad.write_text('title = 3\n' + plain.read_text())
     with pytest.raises(ValueError, match="title must be one line of text"):
         manifest.load(str(bad))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.slug for c in CHAPTERS])
+def test_manim_finds_exactly_the_chapter_scene(chapter):
+    """Loaded by path as ``manim scenes/<slug>.py`` loads it (an absolute path, so the module
+    it makes cannot replace ``scenes.<slug>``): one scene, the manifest's, so manim never asks
+    which to render; the shared base class in scenes/chapter.py is not offered."""
+    found = scene_classes_from_file(chapter.path.resolve(), full_list=True)
+    assert [c.__name__ for c in found] == [chapter.scene]
