@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import media
+from . import audio, media
 from .render import ChapterJob, State
 from .stamps import BUILDER_REVISION, read_json, read_stamp, stamp_valid
 from .view import View
@@ -51,7 +51,7 @@ def assemble(result: BuildResult, work: Path, view: View, slides: bool = True) -
         else:
             result.problems.append(text)
         return
-    formats = {json.dumps(s["format"], sort_keys=True) for s in stamps}
+    formats = {json.dumps([s["format"], bool(s.get("audio"))], sort_keys=True) for s in stamps}
     if len(formats) > 1:
         result.assembled = "failed"
         result.problems.append("lecture.mp4 not written: chapters differ in format: "
@@ -68,8 +68,20 @@ def assemble(result: BuildResult, work: Path, view: View, slides: bool = True) -
     else:
         view.note("joining chapters into lecture.mp4")
         _write_lecture(out, work, stamps, result.title)
-        media.write_json(work / "assembled.json", {"digest": digest})
+        done = {"digest": digest}
+        if any(s.get("audio") for s in stamps):
+            loud = audio.measure(out / "lecture.mp4")
+            done["loudness"] = {"integrated": loud.integrated, "true_peak": loud.true_peak}
+        media.write_json(work / "assembled.json", done)
         result.assembled, result.lecture_written = "written", True
+    if done.get("loudness"):
+        result.loudness = (done["loudness"]["integrated"], done["loudness"]["true_peak"])
+    from .script import write_script
+
+    try:
+        write_script(out, stamps)
+    except Exception as exc:  # noqa: BLE001 - report, keep the lecture
+        result.problems.append(f"recording script not written: {type(exc).__name__}: {exc}")
     if slides:
         from .slides import build_slides
 
@@ -138,13 +150,18 @@ def _write_lecture(out: Path, work: Path, stamps: list[dict], title: str) -> Non
     _join(out, work, stamps, spans, bool(cues), title)
 
 
+def _listing(path: Path, files: list[Path]) -> Path:
+    path.write_text("".join("file '" + str(f).replace("'", "'\\''") + "'\n" for f in files))
+    return path
+
+
 def _join(out: Path, work: Path, stamps: list[dict], spans, captions: bool, title: str) -> None:
-    """ffmpeg concat demuxer, stream copy: chapters + chapter markers + mov_text captions."""
+    """ffmpeg concat demuxer, video stream copy: chapters + chapter markers + mov_text captions;
+    with a voice, the chapters' normalised PCM joined and encoded once as one AAC track (so no
+    priming or padding lands at a chapter boundary)."""
     work.mkdir(parents=True, exist_ok=True)
-    listing = work / "concat.txt"
-    listing.write_text("".join(
-        "file '" + str(out / s["file"]).replace("'", "'\\''") + "'\n" for s in stamps
-    ))
+    listing = _listing(work / "concat.txt", [out / s["file"] for s in stamps])
+    voiced = all(s.get("audio") for s in stamps)
     meta = [";FFMETADATA1", "title=" + media.ffmetadata_escape(title)]
     for s, (a, b) in zip(stamps, spans, strict=True):
         meta += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={round(a * 1000)}",
@@ -156,9 +173,15 @@ def _join(out: Path, work: Path, stamps: list[dict], spans, captions: bool, titl
     cmd = ["ffmpeg", "-nostdin", "-y", "-v", "error",
            "-f", "concat", "-safe", "0", "-i", str(listing), "-i", str(metafile)]
     maps = ["-map", "0:v", "-map_metadata", "1", "-map_chapters", "1", "-c:v", "copy"]
+    k = 2
+    if voiced:
+        sound = _listing(work / "concat-audio.txt", [out / s["audio"]["file"] for s in stamps])
+        cmd += ["-f", "concat", "-safe", "0", "-i", str(sound)]
+        maps += ["-map", f"{k}:a", *audio.AAC]
+        k += 1
     if captions:
         cmd += ["-i", str(out / "lecture.srt")]
-        maps += ["-map", "2:s", "-c:s", "mov_text", "-metadata:s:s:0", "language=eng",
+        maps += ["-map", f"{k}:s", "-c:s", "mov_text", "-metadata:s:s:0", "language=eng",
                  "-metadata:s:s:0", "title=Narration"]
     cmd += [*maps, "-movflags", "+faststart", "-f", "mp4", str(tmp)]
     try:

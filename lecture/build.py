@@ -31,12 +31,14 @@ from pathlib import Path
 
 from . import manifest, media
 from .assemble import assemble
+from .audio import VOICES
 from .manifest import Chapter
 from .options import (
     DEFAULT_OUT,
     DEFAULT_QUALITY,
     DEFAULT_TEX_CACHE,
     DEFAULT_TITLE,
+    DEFAULT_VOICE,
     QUALITIES,
     BuildOptions,
     default_jobs,
@@ -68,6 +70,8 @@ class BuildResult:
     title: str = DEFAULT_TITLE  # the lecture's title: video metadata, deck, page
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unused_takes: list[str] = field(default_factory=list)  # "<id>: why its recording was not used"
+    loudness: tuple[float, float] | None = None  # lecture.mp4: integrated LUFS, true peak dBTP
     interrupted: bool = False
 
     @property
@@ -86,13 +90,14 @@ class BuildResult:
         return 1 if (self.failed or self.problems) else 0
 
 
-def make_jobs(chapters: tuple[Chapter, ...], quality: str, work: Path) -> list[ChapterJob]:
+def make_jobs(chapters: tuple[Chapter, ...], quality: str, work: Path,
+              voice: str = DEFAULT_VOICE) -> list[ChapterJob]:
     """One job per present chapter, numbered by its place in ``chapters``."""
     jobs = []
     for number, ch in enumerate(chapters, 1):
         if not ch.path.exists():
             continue
-        hashes = chapter_input_hashes(ch, number, chapters, quality)
+        hashes = chapter_input_hashes(ch, number, chapters, quality, voice)
         jobs.append(ChapterJob(
             chapter=ch, number=number, digest=digest_of(hashes), inputs=hashes,
             media=work / "media" / ch.slug, log=work / "logs" / f"{ch.slug}.log",
@@ -111,6 +116,7 @@ def build(
     slides: bool = True,
     stream=None,
     title: str | None = None,
+    voice: str = DEFAULT_VOICE,
 ) -> BuildResult:
     """Render what changed and assemble the lecture into ``out``; see the module docstring.
 
@@ -118,7 +124,8 @@ def build(
     ``only`` renders just those slugs (the others are reused if up to date); ``jobs`` defaults
     to the number of cores; ``live`` (default: ``stream`` is a terminal) shows a live table.
     ``tex_cache`` is the shared TeX/text cache folder (default: the repository's ``media``).
-    ``title`` names the lecture (default: see :func:`manifest.lecture_title`). Never raises for
+    ``title`` names the lecture (default: see :func:`manifest.lecture_title`). ``voice``
+    (kokoro, flite, none) speaks the captions; none keeps every output silent. Never raises for
     a failing chapter: the result says what failed.
     """
     if chapters is None:
@@ -126,12 +133,15 @@ def build(
     chapters = tuple(chapters)
     if quality not in QUALITIES:
         raise ValueError(f"quality must be one of {', '.join(QUALITIES)}, not {quality!r}")
+    if voice not in VOICES:
+        raise ValueError(f"voice must be one of {', '.join(VOICES)}, not {voice!r}")
     stream = stream or sys.stdout
     options = BuildOptions(
         out=Path(out).resolve(), stream=stream, quality=quality, jobs=jobs or default_jobs(),
         title=title or (chapters[0].title if chapters else DEFAULT_TITLE),
         only=tuple(only or ()), live=stream.isatty() if live is None else live,
         tex_cache=Path(tex_cache) if tex_cache else DEFAULT_TEX_CACHE, slides=slides,
+        voice=voice,
     )
     options.work.mkdir(parents=True, exist_ok=True)
     lock = _lock(options.work)  # held while building; the OS releases it if the build is killed
@@ -145,11 +155,12 @@ def _build(chapters: tuple[Chapter, ...], o: BuildOptions) -> BuildResult:
     for d in (o.out, o.out / "chapters", o.out / "clips", o.work):
         d.mkdir(parents=True, exist_ok=True)
         media.remove_stale_tmp(d)
-    all_jobs = make_jobs(chapters, o.quality, o.work)
+    all_jobs = make_jobs(chapters, o.quality, o.work, o.voice)
     todo = _plan(all_jobs, o)
     result = BuildResult(jobs=all_jobs, out=o.out, title=o.title)
     renderer = Renderer(o.quality, o.jobs, o.tex_cache,
-                        chapter_list=write_chapter_list(chapters, o.work / "chapters.toml"))
+                        chapter_list=write_chapter_list(chapters, o.work / "chapters.toml"),
+                        voice=o.voice)
     with View(all_jobs, min(o.jobs, max(1, len(todo))), o.quality, o.live, o.stream) as view:
         renderer.on_event = view.event
         for job in all_jobs:
@@ -157,6 +168,7 @@ def _build(chapters: tuple[Chapter, ...], o: BuildOptions) -> BuildResult:
                 view.event(job, State.CACHED)
         _render_all(todo, renderer, view, result, o)
         _save_history(o.work, o.quality, all_jobs)
+        result.unused_takes = _unused_takes(all_jobs, o)
         if not result.interrupted:
             try:
                 assemble(result, o.work, view, slides=o.slides)
@@ -196,7 +208,7 @@ def _render_all(todo: list[ChapterJob], renderer: Renderer, view: View, result: 
     def run(job: ChapterJob) -> None:
         try:
             if renderer.render_one(job):
-                stamp = collect_chapter(job, o.quality, o.out, o.work)
+                stamp = collect_chapter(job, o.quality, o.out, o.work, o.voice)
                 job.duration, job.state = stamp["duration"], State.DONE
         except Exception as exc:  # noqa: BLE001 - a chapter's fault must not stop others
             job.state, job.error = State.FAILED, f"{type(exc).__name__}: {exc}"
@@ -247,11 +259,31 @@ def _save_history(work: Path, quality: str, jobs: list[ChapterJob]) -> None:
     media.write_json(work / "history.json", hist)
 
 
+def _unused_takes(jobs: list[ChapterJob], o: BuildOptions) -> list[str]:
+    """Every sentence of an up-to-date chapter whose recording was not used, and why (stale
+    or never accepted): the summary lists them all, for cached chapters too."""
+    found = []
+    for job in jobs:
+        if job.state not in (State.CACHED, State.DONE):
+            continue
+        for entry in (read_stamp(o.work, job.chapter.slug) or {}).get("narration", []):
+            if entry.get("problem"):
+                found.append(f"{entry.get('id', '?')}: {entry['problem']}")
+    return found
+
+
 def _report(result: BuildResult, stream) -> None:
     out = result.out
     lines = []
     if result.lecture_written:
         lines.append(f"lecture: {out / 'lecture.mp4'} ({result.assembled})")
+    if result.loudness:
+        lines.append(f"lecture: audio {result.loudness[0]:.1f} LUFS integrated, true peak "
+                     f"{result.loudness[1]:.1f} dBTP")
+    if result.unused_takes:
+        lines.append(f"lecture: {len(result.unused_takes)} recording(s) not used, the "
+                     "synthetic voice speaks instead:")
+        lines += [f"lecture:   {t}" for t in result.unused_takes]
     for p in (*result.notes, *result.problems):
         lines.append(f"lecture: {p}")
     if result.slides != "not run":

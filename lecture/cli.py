@@ -1,7 +1,9 @@
 """``python -m lecture``: the lecture builder's command line.
 
-    python -m lecture render [--quality l|m|h|k] [--jobs N] [--only SLUG ...] [--out DIR]
-                             [--manifest FILE.toml|module:ATTR] [--no-slides] [--tex-cache DIR]
+    python -m lecture render [--quality l|m|h|k] [--voice kokoro|flite|none] [--jobs N]
+                             [--only SLUG ...] [--out DIR] [--manifest FILE.toml|module:ATTR]
+                             [--no-slides] [--tex-cache DIR]
+    python -m lecture script [--out DIR] [--manifest ...]   the recording script of a build
     python -m lecture doctor       check the system pieces a render needs
     python -m lecture list         the chapters, in lecture order, and whether each exists
     python -m lecture audit [--out DIR] [--json FILE] [--hold S]   motion and caption-band audit
@@ -18,13 +20,14 @@ import os
 import sys
 from pathlib import Path
 
-from . import doctor, manifest
+from . import audio, doctor, manifest
 from .build import BuildBusy, build
 from .manifest import ROOT
 from .options import (
     DEFAULT_OUT,
     DEFAULT_QUALITY,
     DEFAULT_TEX_CACHE,
+    DEFAULT_VOICE,
     QUALITIES,
     default_jobs,
     quality_help,
@@ -61,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("render", help="render the chapters and assemble the lecture")
     r.add_argument("--quality", "-q", default=DEFAULT_QUALITY, choices=QUALITIES,
                    help="manim quality: " + quality_help())
+    r.add_argument("--voice", default=DEFAULT_VOICE, choices=audio.VOICES,
+                   help=f"who speaks the captions (default {DEFAULT_VOICE}): kokoro (neural), "
+                   "flite (fast, robotic), none (silent outputs, reading-time pacing)")
     r.add_argument("--jobs", "-j", type=int, default=default_jobs(),
                    help="chapters rendered at the same time (default: number of cores)")
     r.add_argument("--only", nargs="+", metavar="SLUG", help="render only these chapters")
@@ -73,6 +79,10 @@ def _parser() -> argparse.ArgumentParser:
                    f"(default: {_shown(DEFAULT_TEX_CACHE)})")
     r.add_argument("--no-slides", action="store_true", help="skip the pptx/html decks")
     r.add_argument("--no-doctor", action="store_true", help="skip the preflight check")
+    sc = sub.add_parser("script", help="write the recording script of the last build")
+    sc.add_argument("--out", type=_folder, default=DEFAULT_OUT,
+                    help=f"the built lecture folder (default: {_shown(DEFAULT_OUT)})")
+    sc.add_argument("--manifest", help="chapter list (default: the lecture's)")
     sub.add_parser("doctor", help="check latex, dvisvgm, ffmpeg, cairo, pango")
     ls = sub.add_parser("list", help="list the chapters of the manifest")
     ls.add_argument("--manifest")
@@ -132,13 +142,37 @@ def _render(args) -> int:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     out = _writable_folder(args.out, "--out")
     tex_cache = _writable_folder(args.tex_cache, "--tex-cache")
+    problem = audio.voice_problem(args.voice)
+    if problem:
+        raise UsageError(problem)
     if not args.no_doctor and doctor.run(verbose=False, stream=sys.stderr) != 0:
         print("lecture: preflight failed: install the above, then run again.", file=sys.stderr)
         return 1
     result = build(chapters, out=out, quality=args.quality, jobs=args.jobs, only=args.only,
                    tex_cache=tex_cache, slides=not args.no_slides,
-                   title=manifest.lecture_title(args.manifest))
+                   title=manifest.lecture_title(args.manifest), voice=args.voice)
     return result.exit_status
+
+
+def _script(args) -> int:
+    from .script import write_script
+    from .stamps import read_stamp
+
+    chapters = _chapters(args.manifest)
+    stamps = [s for c in chapters
+              if (s := read_stamp(args.out / ".work", c.slug)) and "narration" in s]
+    if not stamps:
+        raise UsageError(f"no build in {args.out} to take the narration from; build it first, "
+                         f"e.g. (quick): python -m lecture render --quality l --voice none "
+                         f"--out {args.out}")
+    md, js = write_script(args.out, stamps)
+    n = len(__import__("json").loads(js.read_text(encoding="utf-8")))
+    print(f"lecture: recording script of {n} sentences: {md} and {js.name}")
+    missing = [c.slug for c in chapters if c.path.exists()
+               and c.slug not in {s["slug"] for s in stamps}]
+    if missing:
+        print(f"lecture: not built, so not in the script: {', '.join(missing)}")
+    return 0
 
 
 def _audit(args) -> int:
@@ -173,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
             return _list(args)
         if args.command == "audit":
             return _audit(args)
+        if args.command == "script":
+            return _script(args)
         return _render(args)
     except UsageError as exc:  # one line, even if a message quotes a multi-line error
         print("python -m lecture: error: " + " ".join(str(exc).split()), file=sys.stderr)

@@ -33,6 +33,7 @@ QUALITIES = {q.flag: q for q in (Quality("l", 480, 15), Quality("m", 720, 30),
 DEFAULT_QUALITY = "h"
 DEFAULT_OUT = ROOT / "build" / "lecture"
 DEFAULT_TEX_CACHE = ROOT / "media"  # its Tex/ and texts/ caches are shared by all renders
+DEFAULT_VOICE = "kokoro"  # LECTURE_VOICE of the renders: kokoro, flite or none (lecture.audio)
 DEFAULT_TITLE = "Lecture"  # when neither the manifest nor its first chapter names the lecture
 
 
@@ -60,6 +61,7 @@ class BuildOptions:
     live: bool = False  # a live table rather than one line per event
     tex_cache: Path = DEFAULT_TEX_CACHE
     slides: bool = True
+    voice: str = DEFAULT_VOICE  # kokoro, flite or none (silent outputs)
 
     @property
     def work(self) -> Path:

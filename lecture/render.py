@@ -149,8 +149,9 @@ class Renderer:
     """Runs manim for a set of chapter jobs, at most ``jobs`` at a time."""
 
     def __init__(self, quality: str, jobs: int, tex_cache: Path, on_event=None,
-                 chapter_list: Path | None = None):
+                 chapter_list: Path | None = None, voice: str = "none"):
         self.quality = quality
+        self.voice = voice  # LECTURE_VOICE of every render: kokoro, flite or none
         self.chapter_list = chapter_list  # the list being built, for the scenes' title cards
         self.jobs = max(1, jobs)
         self.tex_cache = tex_cache
@@ -167,12 +168,17 @@ class Renderer:
             job.state = State.STOPPED
             return False
         seed_cache(job.media, self.tex_cache)
+        # What only a voiced render writes must not survive from an earlier one: manim's sound
+        # mix beside the video and the scene's list of spoken sentences.
+        for stale in (outputs_of(job, self.quality) / f"{job.chapter.scene}.wav",
+                      job.media / "narration" / f"{job.chapter.scene}.json"):
+            stale.unlink(missing_ok=True)
         job.log.parent.mkdir(parents=True, exist_ok=True)
         job.state, job.started = State.RENDERING, time.monotonic()
         job.animation, job.frames_done, job.frames_now, job.anim_total = -1, 0, 0, 0
         self.on_event(job, "start")
         tail: deque[str] = deque(maxlen=40)
-        env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="100")
+        env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="100", LECTURE_VOICE=self.voice)
         if self.chapter_list:  # scenes/chapters.py reads it: one numbering for cards and files
             env["LECTURE_CHAPTERS"] = str(self.chapter_list)
         with open(job.log, "w", encoding="utf-8", errors="replace") as log:

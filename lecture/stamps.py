@@ -16,12 +16,12 @@ import re
 from importlib import metadata
 from pathlib import Path
 
-from . import manifest, media
+from . import audio, manifest, media
 from .manifest import ROOT, Chapter
 from .render import ChapterJob, outputs_of
 
 # Bump when the builder's outputs for a chapter change meaning (invalidates every stamp).
-BUILDER_REVISION = "1"
+BUILDER_REVISION = "2"  # 2: voice, audio tracks, narration, chapter subtitle tracks
 
 
 # --- what a chapter depends on ----------------------------------------------------------------
@@ -36,13 +36,32 @@ def _files_under(folder: Path, pattern: str) -> list[Path]:
 
 def chapter_inputs(ch: Chapter, chapters: tuple[Chapter, ...]) -> list[Path]:
     """Files whose content decides ``ch``'s video: its scene file, the shared scene modules
-    (every .py beside a chapter that is not itself a chapter), mathutils, assets, manim.cfg."""
+    (every .py beside a chapter that is not itself a chapter), mathutils, the voice package
+    (what is spoken, and how, sets the timing), assets, manim.cfg."""
     chapter_files = {c.path.resolve() for c in (*chapters, *manifest.CHAPTERS)}
     folders = sorted({c.path.resolve().parent for c in chapters} | {ROOT / "scenes"})
     shared = [p for d in folders for p in sorted(d.glob("*.py"))
               if p.resolve() not in chapter_files]
     return [ch.path, *shared, *_files_under(ROOT / "mathutils", "*.py"),
-            *_files_under(ROOT / "assets", "*"), ROOT / "manim.cfg"]
+            *_files_under(ROOT / "voice", "*.py"), *_files_under(ROOT / "assets", "*"),
+            ROOT / "manim.cfg"]
+
+
+def recordings_hash(slug: str) -> str:
+    """One hash of the lecturer's takes for chapter ``slug`` (names and contents of every file
+    under ``recordings/<slug>/``, or ``$LECTURE_RECORDINGS``): a new or changed take, or its
+    sidecar, re-renders that chapter only. "none" when there are none."""
+    from voice.recordings import recordings_dir
+
+    folder = recordings_dir() / slug
+    files = _files_under(folder, "*")
+    if not files:
+        return "none"
+    h = hashlib.sha256()
+    for f in files:
+        h.update(str(f.relative_to(folder)).encode() + b"\0")
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()[:16]
 
 
 def _label(p: Path) -> str:
@@ -53,9 +72,11 @@ def _label(p: Path) -> str:
 
 
 def chapter_input_hashes(ch: Chapter, number: int, chapters: tuple[Chapter, ...],
-                         quality: str) -> dict[str, str]:
+                         quality: str, voice: str = "none") -> dict[str, str]:
     """Everything that decides ``ch``'s rendered video and per-chapter outputs, hashed one
-    by one (so a rebuild can say what changed): settings, manifest entry, input files."""
+    by one (so a rebuild can say what changed): settings, voice, manifest entry, input files,
+    the chapter's recordings. The synthesized speech needs no hash: its cache is keyed by
+    content, and what decides it (voice, words) is hashed here."""
 
     def sha(data: bytes) -> str:
         return hashlib.sha256(data).hexdigest()[:16]
@@ -67,6 +88,7 @@ def chapter_input_hashes(ch: Chapter, number: int, chapters: tuple[Chapter, ...]
     hashes = {
         "settings (builder, manim version, quality)":
             sha(json.dumps([BUILDER_REVISION, manim_version, quality]).encode()),
+        "voice": sha(voice.encode()),
         "manifest entry": sha(json.dumps([number, ch.slug, ch.scene, ch.title]).encode()),
         # A scene sees the whole chapter list (scenes/chapters.py: its title card's number, the
         # intro's roadmap), so every chapter depends on it.
@@ -74,6 +96,8 @@ def chapter_input_hashes(ch: Chapter, number: int, chapters: tuple[Chapter, ...]
     }
     for p in chapter_inputs(ch, chapters):
         hashes[_label(p)] = sha(p.read_bytes()) if p.exists() else "missing"
+    if voice != "none":
+        hashes[f"recordings/{ch.slug}"] = recordings_hash(ch.slug)
     return hashes
 
 
@@ -148,14 +172,35 @@ def stamp_valid(stamp: dict | None, job: ChapterJob, out: Path) -> bool:
     if not stamp or stamp.get("digest") != job.digest or stamp.get("name") != job.name:
         return False
     files = [stamp["file"], *(s["file"] for s in stamp.get("sections", []))]
+    if stamp.get("audio"):
+        files.append(stamp["audio"]["file"])
     return all((out / f).is_file() for f in files)
 
 
-def collect_chapter(job: ChapterJob, quality: str, out: Path, work: Path) -> dict:
-    """Copy a rendered chapter's video and section clips into ``out``, and write its stamp.
+def narration_of(job: ChapterJob) -> list[dict]:
+    """The sentences the render spoke, in order (``<media>/narration/<Scene>.json``, written by
+    the scene); [] when the chapter never narrated."""
+    path = job.media / "narration" / f"{job.chapter.scene}.json"
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as exc:
+        raise RuntimeError(f"cannot read the narration {path}: {exc}") from None
+    if not isinstance(entries, list):
+        raise RuntimeError(f"the narration {path} is not a list of sentences")
+    return entries
 
-    Returns the stamp: the chapter's video format, duration, captions and sections (with the
-    narration that falls inside each section), so assembling never needs manim's folders.
+
+def collect_chapter(job: ChapterJob, quality: str, out: Path, work: Path,
+                    voice: str = "none") -> dict:
+    """Put a rendered chapter's video and section clips into ``out``, and write its stamp.
+
+    The chapter file gets its captions as a soft subtitle track; with a voice, the chapter and
+    each clip get their part of the chapter's normalised sound (see :mod:`lecture.audio`).
+    Returns the stamp: the chapter's video format, duration, captions, narration, loudness and
+    sections (with the narration that falls inside each section), so assembling never needs
+    manim's folders.
     """
     src = outputs_of(job, quality)
     scene = job.chapter.scene
@@ -169,20 +214,39 @@ def collect_chapter(job: ChapterJob, quality: str, out: Path, work: Path) -> dic
     cues = media.parse_srt(srt.read_text(encoding="utf-8")) if srt.is_file() else []
     index = src / "sections" / f"{scene}.json"
     sections_in = json.loads(index.read_text()) if index.is_file() else []
+    narration = narration_of(job)
 
+    voiced = voice != "none"
+    sound = None
+    if voiced:
+        audio_file = work / "audio" / f"{job.name}.wav"
+        mix = movie.with_suffix(".wav")  # manim's own mix, lossless (removed before a render)
+        source = mix if mix.is_file() else (movie if audio.has_audio(movie) else None)
+        sound = audio.normalise(source, audio_file, duration)
+        sound["file"] = str(audio_file.relative_to(out)) if audio_file.is_relative_to(out) \
+            else str(audio_file)
     chapter_file = f"chapters/{job.name}.mp4"
-    media.copy_file(movie, out / chapter_file)
+    captions = None
+    if cues:
+        captions = work / "captions" / f"{job.name}.srt"
+        media.write_text(captions, media.format_srt(cues))
+    audio.mux(movie, out / chapter_file, audio=out / sound["file"] if sound else None,
+              srt=captions)
     clip_dir = out / "clips" / job.name
     clip_dir.mkdir(parents=True, exist_ok=True)
     sections, t, keep, half = [], 0.0, set(), 0.5 / fps
     for i, sec in enumerate(sections_in, 1):
         beat = _slugify(sec.get("name", f"beat-{i}"))
         rel = f"clips/{job.name}/{i:02d}-{beat}.mp4"
-        media.copy_file(src / "sections" / sec["video"], out / rel)
         keep.add(Path(rel).name)
         n = int(sec.get("nb_frames") or 0)
         length = n / fps if n else float(sec.get("duration") or 0.0)
         end = min(t + length, duration)
+        if sound:
+            audio.mux(src / "sections" / sec["video"], out / rel, audio=out / sound["file"],
+                      span=(t, end))
+        else:
+            media.copy_file(src / "sections" / sec["video"], out / rel)
         # A cue belongs to the section it starts in; SRT times are cut to whole ms and
         # sections end on frame boundaries, so compare with half a frame of slack.
         notes = [c.text for c in cues if t - half <= c.start < end - half]
@@ -200,7 +264,7 @@ def collect_chapter(job: ChapterJob, quality: str, out: Path, work: Path) -> dic
                    "fps": str(info.fps), "pix_fmt": info.pix_fmt},
         "cues": [[c.start, c.end, c.text] for c in cues],
         "sections": sections, "render_seconds": job.render_seconds,
-        "quality": quality,
+        "quality": quality, "voice": voice, "audio": sound, "narration": narration,
     }
     media.write_json(_stamp_path(work, job.chapter.slug), stamp)
     return stamp
