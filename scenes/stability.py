@@ -46,7 +46,6 @@ from scenes.components import (
     label,
     number_word,
     polyline,
-    reading_time,
     readout,
     say,
     scene_points,
@@ -230,7 +229,7 @@ class NudgeMakesTheLineJump(Chapter):
         )
         # The sweep lasts as long as its sentence: the motion is what the words describe.
         say(self, words, s.animate(rate_func=linear).set_value(len(idx) - 1),
-            run_time=max(2 * style.LONG, reading_time(words)))
+            run_time=2 * style.LONG, span=True)
         follow(driver)
         driver.clear_updaters()
         self.add(jump)

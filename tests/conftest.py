@@ -6,6 +6,19 @@ import os
 
 import pytest
 
+# Tests narrate silently (captions last their reading time) unless a test picks a voice itself:
+# the lecture's default voice, Kokoro, would make every dry run synthesize speech. Builds the
+# tests start inherit it too; the voice tests set LECTURE_VOICE=flite or kokoro explicitly.
+os.environ.setdefault("LECTURE_VOICE", "none")
+
+# In CI hypothesis draws the same examples every run, so a red run can be rerun and read;
+# locally it keeps exploring new ones.
+if os.environ.get("CI"):
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, deadline=None)
+    settings.load_profile("ci")
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     # manim's frames_comparison reads these two options (manim's own conftest defines them).
