@@ -18,9 +18,9 @@ from manim import (
     Create,
     Dot,
     FadeIn,
-    Indicate,
     Line,
     NumberLine,
+    SurroundingRectangle,
     Triangle,
     UpdateFromAlphaFunc,
     ValueTracker,
@@ -51,6 +51,18 @@ from scenes.components import (
 OUTLIER_INDEX = 8
 MAX_LIFT = 12.0
 N_LIFTS = 49
+
+# The roadmap's groups: (heading, chapter slugs, what the narration says of them).
+ROADMAP = (
+    ("L1 and L2 as penalties on the weights", ("sparsity", "geometry"),
+     "use L1 and L2 as penalties on a model's weights: exact zeros, then two weights and real "
+     "data."),
+    ("L1 and L2 as losses on the misses", ("robustness", "stability"),
+     "use them as losses on the misses: one bad point, then one small nudge."),
+    ("How many answers, at what cost", ("numeracy", "computation", "recap"),
+     "ask how many best answers there are and what each costs to compute, then add up the "
+     "scorecard."),
+)
 
 # One weight: minimise 0.5 (w - TARGET)^2 + LAM R(w) by proximal steps from W0.
 W0, TARGET, LAM, LR, STEPS = 1.4, 0.4, 0.6, 0.3, 12
@@ -247,31 +259,43 @@ class LectureOpening(Chapter):
             FadeIn(sub), run_time=style.SHORT)
 
     def roadmap_beat(self):
-        """The chapters of the lecture, from the manifest, one row at a time."""
+        """The chapters ahead in three groups, by how L1 and L2 are used; the next one marked."""
         self.open_beat("roadmap")
         head = label("The road ahead", style.HEADING_SIZE).to_edge(UP, buff=style.EDGE)
-        rows = VGroup()
-        for num, title in self.roadmap:
-            n = label(f"{num}", style.BODY_SIZE, style.HIGHLIGHT)
-            t = label(title, style.BODY_SIZE)
-            rows.add(VGroup(n, t))
-        width = max(r[0].width for r in rows)
-        pitch = style.BODY_SIZE / 48 * 1.0  # one line of body text plus its leading
-        for i, r in enumerate(rows):
-            r[0].move_to(i * pitch * DOWN, aligned_edge=RIGHT).shift(width * RIGHT)
-            r[1].next_to(r[0], RIGHT, buff=style.GAP).align_to(r[0], UP)
-        room = head.get_bottom()[1] - style.GAP - style.FLOOR
-        if rows.height > room:
-            rows.scale_to_fit_height(room)
-        fit_width(rows).next_to(head, DOWN, buff=style.GAP_L)
-        say(self, f"The lecture has {len(self.roadmap)} chapters.", FadeIn(head),
+        number = {slug: n for n, (slug, _) in enumerate(chapters.chapter_list(), 1)}
+        titles = dict(chapters.chapter_list())
+        groups = [[s for s in slugs if s in number] for _, slugs, _ in ROADMAP]
+        rest = [s for s in number if s != self.SLUG and not any(s in g for g in groups)]
+        groups[-1] += rest  # a chapter no group names still shows (e.g. another manifest's)
+        blocks = VGroup()
+        for (name, _, _), slugs in zip(ROADMAP, groups, strict=True):
+            rows = VGroup(*(VGroup(label(f"{number[s]}", style.BODY_SIZE, style.HIGHLIGHT),
+                                   label(titles[s], style.BODY_SIZE)).arrange(RIGHT,
+                                                                              buff=style.GAP)
+                            for s in slugs)).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+            for row in rows:  # numbers right-aligned, titles on one left edge
+                row[1].align_to(rows[0][1], LEFT)
+                row[0].next_to(row[1], LEFT, buff=style.GAP)
+            blocks.add(VGroup(label(name, style.LABEL_SIZE, style.MUTED), rows)
+                       .arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S))
+        columns = VGroup(VGroup(blocks[0], blocks[1]).arrange(DOWN, aligned_edge=LEFT,
+                                                                buff=style.GAP_L),
+                         blocks[2]).arrange(RIGHT, aligned_edge=UP, buff=2 * style.GAP_L)
+        fit_width(columns).next_to(head, DOWN, buff=style.GAP_L)
+        room_mid = (head.get_bottom()[1] - style.GAP + style.FLOOR) / 2
+        columns.shift(max(0.0, columns.get_center()[1] - room_mid) * DOWN)
+        say(self, "The road ahead: the same two norms, used in two ways.", FadeIn(head),
             run_time=style.SHORT)
-        for (num, title), row in zip(self.roadmap, rows, strict=True):
-            say(self, f"Chapter {num}: {title}.", FadeIn(row, shift=0.2 * RIGHT),
-                run_time=style.SHORT)
-        nxt = self.roadmap[1][1] if len(self.roadmap) > 1 else self.roadmap[0][1]
-        say(self, f"We start with the next one: {nxt}.", Indicate(rows[1] if len(rows) > 1
-            else rows[0], color=style.HIGHLIGHT), run_time=style.NORMAL)
+        for block, slugs, (_, _, words) in zip(blocks, groups, ROADMAP, strict=True):
+            nums = [number[s] for s in slugs]
+            which = ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}" if len(nums) > 1 else (
+                f"{nums[0]}")
+            say(self, f"Chapters {which} {words}", FadeIn(block, shift=0.2 * RIGHT),
+                run_time=style.NORMAL)
+        first = groups[0][0]
+        mark = SurroundingRectangle(blocks[0][1][0], color=style.HIGHLIGHT, buff=0.1)
+        say(self, f"We start with chapter {number[first]}: {titles[first]}.", Create(mark),
+            run_time=style.NORMAL)
 
 
 def _place_line(line: Line, ax, fit) -> None:
