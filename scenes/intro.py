@@ -280,8 +280,9 @@ class LectureOpening(Chapter):
                        .arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S))
         columns = VGroup(VGroup(blocks[0], blocks[1]).arrange(DOWN, aligned_edge=LEFT,
                                                                 buff=style.GAP_L),
-                         blocks[2]).arrange(RIGHT, aligned_edge=UP, buff=2 * style.GAP_L)
-        fit_width(columns).next_to(head, DOWN, buff=style.GAP_L)
+                         blocks[2]).arrange(RIGHT, aligned_edge=UP, buff=1.5 * style.GAP_L)
+        # room for the box that marks the first chapter
+        fit_width(columns, style.EDGE + style.GAP_S).next_to(head, DOWN, buff=style.GAP_L)
         room_mid = (head.get_bottom()[1] - style.GAP + style.FLOOR) / 2
         columns.shift(max(0.0, columns.get_center()[1] - room_mid) * DOWN)
         say(self, "The road ahead: the same two norms, used in two ways.", FadeIn(head),
