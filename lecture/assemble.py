@@ -150,8 +150,17 @@ def _write_lecture(out: Path, work: Path, stamps: list[dict], title: str) -> Non
     _join(out, work, stamps, spans, bool(cues), title)
 
 
-def _listing(path: Path, files: list[Path]) -> Path:
-    path.write_text("".join("file '" + str(f).replace("'", "'\\''") + "'\n" for f in files))
+def _listing(path: Path, files: list[Path], durations: list[float] | None = None) -> Path:
+    """A concat demuxer list; with ``durations`` (each file's video length) the next file
+    starts exactly there, whatever other track of the file lasts longer, and each file's own
+    time 0 is its start (``inpoint 0``: an AAC track's priming packet, at -1024 samples, would
+    otherwise shift the file's video by 21 ms)."""
+    lines = []
+    for i, f in enumerate(files):
+        lines.append("file '" + str(f).replace("'", "'\\''") + "'\n")
+        if durations:
+            lines.append(f"inpoint 0\nduration {durations[i]:.6f}\n")
+    path.write_text("".join(lines))
     return path
 
 
@@ -160,7 +169,8 @@ def _join(out: Path, work: Path, stamps: list[dict], spans, captions: bool, titl
     with a voice, the chapters' normalised PCM joined and encoded once as one AAC track (so no
     priming or padding lands at a chapter boundary)."""
     work.mkdir(parents=True, exist_ok=True)
-    listing = _listing(work / "concat.txt", [out / s["file"] for s in stamps])
+    listing = _listing(work / "concat.txt", [out / s["file"] for s in stamps],
+                       [s["duration"] for s in stamps])
     voiced = all(s.get("audio") for s in stamps)
     meta = [";FFMETADATA1", "title=" + media.ffmetadata_escape(title)]
     for s, (a, b) in zip(stamps, spans, strict=True):
@@ -170,7 +180,7 @@ def _join(out: Path, work: Path, stamps: list[dict], spans, captions: bool, titl
     metafile.write_text("\n".join(meta) + "\n", encoding="utf-8")
     target = out / "lecture.mp4"
     tmp = media.tmp_path(target)
-    cmd = ["ffmpeg", "-nostdin", "-y", "-v", "error",
+    cmd = ["ffmpeg", "-nostdin", "-y", "-v", "error", *(["-copyts"] if voiced else []),
            "-f", "concat", "-safe", "0", "-i", str(listing), "-i", str(metafile)]
     maps = ["-map", "0:v", "-map_metadata", "1", "-map_chapters", "1", "-c:v", "copy"]
     k = 2

@@ -42,6 +42,7 @@ from .options import (
     QUALITIES,
     BuildOptions,
     default_jobs,
+    default_voice,
 )
 from .render import ChapterJob, Renderer, State
 from .stamps import (
@@ -116,7 +117,7 @@ def build(
     slides: bool = True,
     stream=None,
     title: str | None = None,
-    voice: str = DEFAULT_VOICE,
+    voice: str | None = None,
 ) -> BuildResult:
     """Render what changed and assemble the lecture into ``out``; see the module docstring.
 
@@ -125,7 +126,8 @@ def build(
     to the number of cores; ``live`` (default: ``stream`` is a terminal) shows a live table.
     ``tex_cache`` is the shared TeX/text cache folder (default: the repository's ``media``).
     ``title`` names the lecture (default: see :func:`manifest.lecture_title`). ``voice``
-    (kokoro, flite, none) speaks the captions; none keeps every output silent. Never raises for
+    (kokoro, flite, none; default ``$LECTURE_VOICE``, else kokoro) speaks the captions; none
+    keeps every output silent. Never raises for
     a failing chapter: the result says what failed.
     """
     if chapters is None:
@@ -133,6 +135,7 @@ def build(
     chapters = tuple(chapters)
     if quality not in QUALITIES:
         raise ValueError(f"quality must be one of {', '.join(QUALITIES)}, not {quality!r}")
+    voice = voice or default_voice()
     if voice not in VOICES:
         raise ValueError(f"voice must be one of {', '.join(VOICES)}, not {voice!r}")
     stream = stream or sys.stdout

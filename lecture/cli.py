@@ -30,6 +30,7 @@ from .options import (
     DEFAULT_VOICE,
     QUALITIES,
     default_jobs,
+    default_voice,
     quality_help,
 )
 
@@ -64,9 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("render", help="render the chapters and assemble the lecture")
     r.add_argument("--quality", "-q", default=DEFAULT_QUALITY, choices=QUALITIES,
                    help="manim quality: " + quality_help())
-    r.add_argument("--voice", default=DEFAULT_VOICE, choices=audio.VOICES,
-                   help=f"who speaks the captions (default {DEFAULT_VOICE}): kokoro (neural), "
-                   "flite (fast, robotic), none (silent outputs, reading-time pacing)")
+    r.add_argument("--voice", choices=audio.VOICES,
+                   help="who speaks the captions: kokoro (neural), flite (fast, robotic), none "
+                   f"(silent outputs, reading-time pacing); default $LECTURE_VOICE, else "
+                   f"{DEFAULT_VOICE}")
     r.add_argument("--jobs", "-j", type=int, default=default_jobs(),
                    help="chapters rendered at the same time (default: number of cores)")
     r.add_argument("--only", nargs="+", metavar="SLUG", help="render only these chapters")
@@ -142,8 +144,12 @@ def _render(args) -> int:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     out = _writable_folder(args.out, "--out")
     tex_cache = _writable_folder(args.tex_cache, "--tex-cache")
+    args.voice = args.voice or default_voice()
     problem = audio.voice_problem(args.voice)
     if problem:
+        if args.voice not in audio.VOICES:
+            problem = f"LECTURE_VOICE={args.voice!r} is not a voice; use one of " \
+                      + ", ".join(audio.VOICES)
         raise UsageError(problem)
     if not args.no_doctor and doctor.run(verbose=False, stream=sys.stderr) != 0:
         print("lecture: preflight failed: install the above, then run again.", file=sys.stderr)

@@ -37,6 +37,12 @@ DEFAULT_VOICE = "kokoro"  # LECTURE_VOICE of the renders: kokoro, flite or none 
 DEFAULT_TITLE = "Lecture"  # when neither the manifest nor its first chapter names the lecture
 
 
+def default_voice() -> str:
+    """The voice unless told: ``LECTURE_VOICE`` when set (the one setting a plain ``manim``
+    render reads too, see scenes/narration.py), else ``DEFAULT_VOICE``."""
+    return os.environ.get("LECTURE_VOICE", "").strip().lower() or DEFAULT_VOICE
+
+
 def default_jobs() -> int:
     """Chapters rendered at the same time unless told: the number of cores."""
     return os.cpu_count() or 1

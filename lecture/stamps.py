@@ -229,7 +229,10 @@ def collect_chapter(job: ChapterJob, quality: str, out: Path, work: Path,
     captions = None
     if cues:
         captions = work / "captions" / f"{job.name}.srt"
-        media.write_text(captions, media.format_srt(cues))
+        # cut at the chapter's end: a longer track would lengthen the file, and the join
+        # would place the next chapter late
+        media.write_text(captions, media.format_srt([c.shifted(0, limit=duration)
+                                                     for c in cues]))
     audio.mux(movie, out / chapter_file, audio=out / sound["file"] if sound else None,
               srt=captions)
     clip_dir = out / "clips" / job.name

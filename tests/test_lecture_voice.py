@@ -84,9 +84,11 @@ def test_one_aac_track_in_every_output(spoken):
 
 def test_audio_lasts_as_long_as_the_video(spoken):
     out = spoken[1]
+    frame = 1 / 15  # -ql
     for path in _outputs(out):
         (v,), (a,) = _of(path, "video"), _of(path, "audio")
-        frame = 1 / float(media.video_info(path).fps)
+        assert float(v["r_frame_rate"].split("/")[0]) == 15, path
+        assert float(v["start_time"]) == float(a["start_time"]) == 0.0, path
         assert abs(float(a["duration"]) - float(v["duration"])) <= frame, path
 
 
@@ -180,6 +182,19 @@ def test_script_without_a_build_says_which_build_to_run(tmp_path, capsys):
     assert len(err.splitlines()) == 1 and "--voice none" in err and "render" in err
 
 
+def test_voiced_build_passes_the_silent_build_checks(spoken):
+    """Formats, exact durations, chapter markers on the first frames, captions, clips, slides."""
+    from tests import test_lecture_build as silent
+
+    chapters, out = spoken[0], spoken[1]
+    silent.check_same_format(out)
+    silent.check_duration_is_sum(out)
+    silent.check_markers(out, chapters)
+    silent.check_captions(out, chapters)
+    silent.check_clips(out, chapters)
+    silent.check_slides(out)
+
+
 def test_new_take_rerenders_only_its_chapter(spoken):
     """Runs last on the shared build: accepting the take for the current text makes it used."""
     chapters, out, _, _, _ = spoken
@@ -206,13 +221,22 @@ def test_voice_none_keeps_outputs_silent(tmp_path):
     assert len(json.loads((out / "script.json").read_text())) == 3
 
 
+def test_voice_from_the_environment_unless_told(monkeypatch):
+    from lecture.options import DEFAULT_VOICE, default_voice
+
+    monkeypatch.delenv("LECTURE_VOICE", raising=False)
+    assert default_voice() == DEFAULT_VOICE == "kokoro"
+    monkeypatch.setenv("LECTURE_VOICE", "flite")
+    assert default_voice() == "flite"
+
+
 def test_kokoro_missing_stops_before_rendering(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("LECTURE_VOICE_CACHE", str(tmp_path / "empty"))
     problem = audio.voice_problem("kokoro")
     assert "--voice flite" in problem and ("voice fetch" in problem or "pip install" in problem)
     out = tmp_path / "out"
     code = cli.main(["render", "--manifest", str(FIXTURES / "voice_manifest.toml"), "--out",
-                     str(out), "-q", "l", "--no-doctor"])
+                     str(out), "-q", "l", "--no-doctor", "--voice", "kokoro"])
     err = capsys.readouterr().err.strip()
     assert code == 2 and len(err.splitlines()) == 1 and "--voice flite" in err
     assert not (out / "chapters").exists()
