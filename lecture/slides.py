@@ -9,7 +9,6 @@ npm package (downloaded once from the npm registry into ``build/cache``) and the
 
 from __future__ import annotations
 
-import base64
 import configparser
 import hashlib
 import html
@@ -21,8 +20,9 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import urllib.request
 from pathlib import Path
+
+from voice.artefacts import ArtefactError, npm_tarball
 
 from . import media
 from .manifest import ROOT
@@ -47,35 +47,13 @@ def reveal_version() -> str:
     return "6.0.1"
 
 
-REGISTRY = "https://registry.npmjs.org/reveal.js"
-
-
 def revealjs_package(version: str) -> Path:
-    """The reveal.js npm tarball, downloaded once from the npm registry into build/cache.
-
-    No npm needed: the registry's metadata gives the tarball's address and its sha512, which
-    the download must match before it is kept (written beside, then renamed into place).
-    """
-    tgz = CACHE / f"reveal.js-{version}.tgz"
-    if tgz.is_file():
-        return tgz
+    """The reveal.js npm tarball, downloaded once from the npm registry into build/cache and
+    checked against the registry's sha512 (no npm needed; see voice.artefacts.npm_tarball)."""
     try:
-        with urllib.request.urlopen(f"{REGISTRY}/{version}", timeout=60) as r:
-            dist = json.load(r)["dist"]
-        with urllib.request.urlopen(dist["tarball"], timeout=120) as r:
-            data = r.read()
-    except (OSError, KeyError, ValueError) as err:
-        raise RuntimeError(f"could not download reveal.js {version} from the npm registry "
-                           f"({err}); put its npm tarball at {tgz} or build with --no-slides"
-                           ) from err
-    algo, _, want = dist.get("integrity", "").partition("-")
-    if algo != "sha512" or base64.b64encode(hashlib.sha512(data).digest()).decode() != want:
-        raise RuntimeError(f"reveal.js {version} from the npm registry failed its sha512 check")
-    CACHE.mkdir(parents=True, exist_ok=True)
-    part = tgz.with_name(tgz.name + ".part")
-    part.write_bytes(data)
-    part.replace(tgz)
-    return tgz
+        return npm_tarball("reveal.js", version, CACHE)
+    except ArtefactError as err:
+        raise RuntimeError(f"{err}, or build with --no-slides") from err
 
 
 def vendor_revealjs(dest: Path, version: str) -> None:
