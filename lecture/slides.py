@@ -28,6 +28,7 @@ from . import media
 from .manifest import ROOT
 
 CACHE = ROOT / "build" / "cache"
+SLIDES_REVISION = 2  # bump when the decks change without their inputs: 2 = 16:9, posters
 ASSETS = "lecture_assets"
 REVEAL_DIR = f"{ASSETS}/reveal.js"
 # The reveal.js files manim-slides' template loads (theme "black"); all self-contained.
@@ -89,7 +90,7 @@ def build_slides(out: Path, work: Path, stamps: list[dict], view, title: str) ->
     slides_dir = out / "slides"
     beats = [(s, sec) for s in stamps for sec in s["sections"]]
     digest = hashlib.sha256(json.dumps(
-        [version, _background(), title,
+        [SLIDES_REVISION, version, _background(), title,
          [(s["digest"], sec["file"], sec["notes"]) for s, sec in beats]]
     ).encode()).hexdigest()
     stamp = work / "slides.json"
@@ -132,6 +133,10 @@ def build_slides(out: Path, work: Path, stamps: list[dict], view, title: str) ->
         "-cslide_number=c/t", "-ccontrols=true", "-cprogress=true",
     ])
     _convert(config_dir, "LecturePptx", tmp / "lecture.pptx", [])
+    _finish_pptx(tmp / "lecture.pptx", [(out / sec["file"], sec["end"] - sec["start"])
+                                        for _, sec in beats], work / "slides" / "posters")
+    if any(s.get("audio") for s in stamps):  # the clips speak: a silent deck to talk over
+        _presenter_decks(tmp)
     leftover = re.findall(r'(?:src|href)="(https?://[^"]+)"',
                           (tmp / "lecture.html").read_text(encoding="utf-8"))
     if leftover:
@@ -145,6 +150,66 @@ def build_slides(out: Path, work: Path, stamps: list[dict], view, title: str) ->
         shutil.rmtree(old, ignore_errors=True)
     media.write_json(stamp, {"digest": digest})
     return "written"
+
+
+def poster_time(duration: float) -> float:
+    """When in a beat its poster is taken: 1.5 s before its end (the beat's picture complete,
+    before any closing fade), or its middle when it is short. Its first frame would be the
+    previous beat's picture, or a blank frame before a fade-in."""
+    return duration - 1.5 if duration > 3.0 else duration / 2
+
+
+def _finish_pptx(deck: Path, clips: list[tuple[Path, float]], folder: Path) -> None:
+    """What the converter leaves wrong in the pptx: the slide size is declared 4:3 (type
+    ``screen4x3``; PowerPoint's own 16:9 decks have no type and say "Widescreen"), and each
+    slide's poster is its clip's first frame. Each poster becomes a frame of its own beat."""
+    from pptx import Presentation
+    from pptx.oxml.ns import qn
+
+    folder.mkdir(parents=True, exist_ok=True)
+    prs = Presentation(str(deck))
+    size = prs.part._element.find(qn("p:sldSz"))
+    if size is not None and size.get("type"):
+        del size.attrib["type"]
+    for part in prs.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = re.sub(rb"<PresentationFormat>[^<]*</PresentationFormat>",
+                                b"<PresentationFormat>Widescreen</PresentationFormat>",
+                                part.blob)
+    if len(prs.slides) != len(clips):
+        raise RuntimeError(f"the pptx has {len(prs.slides)} slides for {len(clips)} beats")
+    for i, (slide, (clip, duration)) in enumerate(zip(prs.slides, clips, strict=True)):
+        poster = folder / f"{i:03d}.png"
+        subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-ss",
+                        f"{poster_time(duration):.3f}", "-i", str(clip), "-frames:v", "1",
+                        str(poster)], check=True, capture_output=True)
+        for blip in slide.shapes._spTree.iter(qn("a:blip")):
+            old = blip.get(qn("r:embed"))
+            _, rid = slide.part.get_or_add_image_part(str(poster))
+            blip.set(qn("r:embed"), rid)
+            if old and old != rid:
+                slide.part.drop_rel(old)
+    prs.save(str(deck))
+
+
+PRESENTER = "lecture-presenter"  # the silent decks: the same clips, muted
+
+
+def _presenter_decks(folder: Path) -> None:
+    """``lecture-presenter.pptx``/``.html``: the decks with every clip muted, for a presenter
+    who speaks live (the voiced ``lecture.*`` are for self-study). Same clips, same assets."""
+    from pptx import Presentation
+    from pptx.oxml.ns import qn
+
+    prs = Presentation(str(folder / "lecture.pptx"))
+    for slide in prs.slides:
+        for node in slide.element.iter(qn("p:cMediaNode")):
+            node.set("mute", "1")
+    prs.save(str(folder / f"{PRESENTER}.pptx"))
+    page = (folder / "lecture.html").read_text(encoding="utf-8")
+    page = re.sub(r"(data-background-video=\"[^\"]+\")(?!\s*data-background-video-muted)",
+                  r"\1 data-background-video-muted", page)
+    (folder / f"{PRESENTER}.html").write_text(page, encoding="utf-8")
 
 
 def _convert(folder: Path, scene: str, dest: Path, options: list[str]) -> None:

@@ -195,6 +195,28 @@ def test_voiced_build_passes_the_silent_build_checks(spoken):
     silent.check_slides(out)
 
 
+def test_decks_voiced_and_presenter_silent_16_9_posters_of_their_beats(spoken):
+    import zipfile
+
+    out = spoken[1]
+    index = json.loads((out / "clips" / "index.json").read_text())
+    for name, muted in (("lecture", False), ("lecture-presenter", True)):
+        with zipfile.ZipFile(out / "slides" / f"{name}.pptx") as z:
+            size = re.search(r"<p:sldSz[^>]*>", z.read("ppt/presentation.xml").decode()).group()
+            assert 'cx="12192000" cy="6858000"' in size and "screen4x3" not in size
+            assert b"<PresentationFormat>Widescreen<" in z.read("docProps/app.xml")
+            posters = []
+            for i in range(1, len(index) + 1):
+                slide = z.read(f"ppt/slides/slide{i}.xml").decode()
+                assert ('mute="1"' in slide) == muted
+                rels = z.read(f"ppt/slides/_rels/slide{i}.xml.rels").decode()
+                (png,) = re.findall(r'Target="\.\./media/([^"]+\.png)"', rels)
+                posters.append(z.read(f"ppt/media/{png}"))
+        assert len(set(posters)) == len(index)  # one poster per beat, none shared or blank
+    page = (out / "slides" / "lecture-presenter.html").read_text()
+    assert page.count("data-background-video-muted") == page.count('data-background-video="')
+
+
 def test_new_take_rerenders_only_its_chapter(spoken):
     """Runs last on the shared build: accepting the take for the current text makes it used."""
     chapters, out, _, _, _ = spoken
