@@ -82,7 +82,7 @@ def _unscale(s: _Scaled, a: float, b: float, xm: float = 0.0) -> Line:
             "the fitted line's slope or intercept overflows the float range for this x and y "
             "(e.g. a huge rise over a tiny run); rescale x or y"
         )
-    return Line(float(intercept), float(slope))
+    return Line(float(intercept) + 0.0, float(slope) + 0.0)  # no -0.0
 
 
 def ols_fit(x, y) -> Line:
@@ -131,7 +131,51 @@ def _lad_vertex(s: _Scaled, d: np.ndarray, a: float, b: float) -> tuple[float, f
     a2 = s.v[i] - b2 * s.u[i]
     old = float(np.sum(resid))
     new = float(np.sum(np.abs(s.v - a2 - b2 * s.u)))
-    return (float(a2), float(b2)) if new <= old * (1 + 1e-12) + 1e-300 else (a, b)
+    if not new <= old * (1 + 1e-12) + 1e-300:
+        return a, b
+    return _pivot_descent(s.u, s.v, i, j, float(a2), float(b2), new)
+
+
+def _best_through(u: np.ndarray, v: np.ndarray, i: int) -> tuple[float, float, int]:
+    """The best L1 line through point ``i``: a weighted median of the slopes to the others.
+
+    Through ``(u_i, v_i)`` the loss is ``sum |u_k - u_i| |s_k - b|`` with ``s_k`` the slope to
+    point ``k``, smallest at the median of the ``s_k`` weighted by ``|u_k - u_i|``. Returns
+    the line ``(a, b)`` and the point ``k`` it passes through besides ``i``.
+    """
+    du = u - u[i]
+    others = np.flatnonzero(du != 0)
+    slopes = (v[others] - v[i]) / du[others]
+    order = np.argsort(slopes, kind="stable")
+    weights = np.abs(du[others])[order]
+    cum = np.cumsum(weights)
+    m = int(np.searchsorted(cum, 0.5 * cum[-1]))
+    k = int(others[order[m]])
+    b = float(slopes[order[m]])
+    return float(v[i] - b * u[i]), b, k
+
+
+def _pivot_descent(u, v, i: int, j: int, a: float, b: float, loss: float) -> tuple[float, float]:
+    """Improve the vertex line ``(a, b)`` through points ``i`` and ``j`` by exact pivoting.
+
+    Each step replaces the line by the best line through one of its two points (a weighted
+    median of slopes, as in Wesolowsky's descent) when that lowers the loss; the loss
+    strictly decreases, so the walk ends at an optimal vertex. This removes the LP solver's
+    tolerance from the *choice* of vertex: with values spanning many orders of magnitude
+    (1e300 next to 1e308) the solver cannot tell vertices whose losses differ by 1e-8
+    relative; exact comparisons can.
+    """
+    for _ in range(100):
+        best = None
+        for pivot in (i, j):
+            a2, b2, k = _best_through(u, v, pivot)
+            new = float(np.sum(np.abs(v - a2 - b2 * u)))
+            if new < loss and (best is None or new < best[2]):
+                best = (a2, b2, new, pivot, k)
+        if best is None:
+            break
+        a, b, loss, i, j = best
+    return a, b
 
 
 def lad_fit(x, y) -> Line:

@@ -115,6 +115,16 @@ def test_fits_at_extreme_scales(scale):
     assert ols_fit(x, y).intercept / scale == pytest.approx(ref_ols.intercept, rel=1e-12)
 
 
+def test_lad_fit_tells_vertices_apart_beyond_the_solver_tolerance():
+    # 1e300 next to 1.7e308: the two candidate vertices' losses differ by 1e-8 relative,
+    # below the LP solver's tolerance; the exact pivoting picks the optimal one.
+    x = np.array([0.0, 0.0, 1.0, 0.0, 0.0, 0.0])
+    y = np.array([0.0, 0.0, 0.0, 1e300, 1.7e308, 0.0])
+    assert lad_fit(x, y) == (0.0, 0.0)
+    best, lines, _ = _exact_lad(x, y)
+    assert lines == [(0, 0)]
+
+
 def test_fit_whose_slope_overflows_is_refused():
     with pytest.raises(ValueError, match="overflows"):
         ols_fit([0.0, 1e-300, 2e-300], [0.0, 1e300, -1e300])
