@@ -122,7 +122,7 @@ def test_lad_fit_tells_vertices_apart_beyond_the_solver_tolerance():
     y = np.array([0.0, 0.0, 0.0, 1e300, 1.7e308, 0.0])
     assert lad_fit(x, y) == (0.0, 0.0)
     best, lines, _ = _exact_lad(x, y)
-    assert lines == [(0, 0)]
+    assert set(lines) == {(0, 0)}  # several pairs, one line
 
 
 def test_fit_whose_slope_overflows_is_refused():
