@@ -112,7 +112,6 @@ def normalise(src: Path | None, dest: Path, duration: float) -> dict:
         if before is None or before.integrated <= SILENCE:
             _ffmpeg("-y", "-v", "error", "-f", "lavfi", "-i", f"anullsrc=r={RATE}:cl=mono",
                     "-af", f"atrim=end_sample={n}", "-c:a", "pcm_s16le", str(tmp))
-            dest_tmp = tmp
             result = {"integrated": None, "true_peak": None, "gain": 0.0, "silent": True}
         else:
             gain = TARGET_LUFS - before.integrated
@@ -120,10 +119,9 @@ def normalise(src: Path | None, dest: Path, duration: float) -> dict:
             if abs(after.integrated - TARGET_LUFS) > TOLERANCE:
                 gain += TARGET_LUFS - after.integrated
                 after = _apply(src, tmp, gain, n)
-            dest_tmp = tmp
             result = {"integrated": after.integrated, "true_peak": after.true_peak,
                       "gain": round(gain, 2), "silent": False}
-        dest_tmp.replace(dest)
+        tmp.replace(dest)
     finally:
         tmp.unlink(missing_ok=True)
     return result

@@ -172,7 +172,7 @@ def _script(args) -> int:
                          f"e.g. (quick): python -m lecture render --quality l --voice none "
                          f"--out {args.out}")
     md, js = write_script(args.out, stamps)
-    n = len(__import__("json").loads(js.read_text(encoding="utf-8")))
+    n = sum(len(s["narration"]) for s in stamps)
     print(f"lecture: recording script of {n} sentences: {md} and {js.name}")
     missing = [c.slug for c in chapters if c.path.exists()
                and c.slug not in {s["slug"] for s in stamps}]
