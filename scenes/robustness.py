@@ -17,13 +17,17 @@ from manim import (
     ORIGIN,
     RIGHT,
     UP,
+    Arrow,
     Circle,
     Create,
     DashedLine,
     DecimalNumber,
     Dot,
     FadeIn,
+    FadeOut,
+    GrowArrow,
     Indicate,
+    LaggedStart,
     Line,
     Polygon,
     Rectangle,
@@ -64,6 +68,7 @@ TUG = dict(seed=90, n=12, intercept=1.0, slope=0.5, noise=0.4, x_low=0.5, x_high
 TUG_POINT = 9  # beat 3: the point dragged upward ...
 TUG_RISE = 6.0  # ... by this much ...
 TUG_STEPS = 61  # ... in this many precomputed fits
+PULL_UNIT = 1.3  # beat 3: the length (in y units) of every point's pull under L1
 LEVER_POINT = 0  # beat 5: the point dragged sideways (same data as beat 3) ...
 LEVER_TO = 27.0  # ... out to this x ...
 LEVER_STEPS = 101  # ... in this many precomputed fits
@@ -135,6 +140,13 @@ class OutlierTugsTheFit(Chapter):
         self.tug: FitPath = drag_path(
             self.tug_x, self.tug_y, TUG_POINT, np.linspace(y0, y0 + TUG_RISE, TUG_STEPS)
         )
+        # Each point's pull on each fit once the point is up: least squares pulls with the
+        # residual, least absolute deviations with its sign only (0 for points on the line).
+        last = len(self.tug.ys) - 1
+        x_up, y_up = self.tug.data_at(last)
+        r_ols = y_up - (self.tug.ols_line(last).intercept + self.tug.ols_line(last).slope * x_up)
+        r_lad = y_up - (self.tug.lad_line(last).intercept + self.tug.lad_line(last).slope * x_up)
+        self.tug_pull = {"l2": r_ols, "l1": np.where(np.abs(r_lad) < 1e-9, 0.0, np.sign(r_lad))}
         x0 = self.tug_x[LEVER_POINT]
         self.lever: FitPath = leverage_path(
             self.tug_x, self.tug_y, LEVER_POINT, np.linspace(x0, LEVER_TO, LEVER_STEPS)
@@ -333,18 +345,46 @@ class OutlierTugsTheFit(Chapter):
         follow(driver)
         driver.clear_updaters()
         l2p, l1p = 100 * path.l2_share[-1], 100 * path.l1_share[-1]
+        pull2, pull1 = self._pulls(ax, path)
         say(
             self,
-            f"Squared, the outlier owns {l2p:.0f} percent of the cost, so least squares tilts "
-            "the whole line to shrink that one residual, at every other point's expense.",
-            Indicate(bars[1], color=style.L2), run_time=style.NORMAL,
+            "Each point pulls on the least-squares line in proportion to its miss. "
+            f"Squared, the outlier owns {l2p:.0f} percent of the cost, so its pull tilts the "
+            "whole line, at every other point's expense.",
+            LaggedStart(*(GrowArrow(a) for a in pull2), lag_ratio=0.15),
+            Indicate(bars[1], color=style.L2), run_time=style.LONG, span=True,
         )
         say(
             self,
-            f"As a length it owns {l1p:.0f} percent, but under L1 every point pulls on the "
-            "line with the same force however far away it is, so the majority wins.",
-            Indicate(bars[2], color=style.L1), run_time=style.NORMAL,
+            f"As a length it owns {l1p:.0f} percent, and under L1 every point pulls with the "
+            "same force, however far away it is: only the direction counts, so the majority "
+            "wins.",
+            FadeOut(pull2), LaggedStart(*(GrowArrow(a) for a in pull1), lag_ratio=0.15),
+            Indicate(bars[2], color=style.L1), run_time=style.LONG, span=True,
         )
+
+    def _pulls(self, ax, path: FitPath) -> tuple[VGroup, VGroup]:
+        """Arrows of each point's pull on the two fits at the end of the drag: from the
+        least-squares line to the point (the residual), and from the LAD line a unit step
+        toward the point (its sign), side by side at each point's x."""
+        last = len(path.ys) - 1
+        x, y = path.data_at(last)
+        shift = 0.07 * RIGHT  # the two pulls of one point stand side by side
+        groups = []
+        for kind, line, color, side in (("l2", path.ols_line(last), style.L2, -1),
+                                        ("l1", path.lad_line(last), style.L1, 1)):
+            arrows = VGroup()
+            for xi, yi, pull in zip(x, y, self.tug_pull[kind], strict=True):
+                if pull == 0.0:  # on the L1 line: its pull can be anything up to one
+                    continue
+                on_line = line.intercept + line.slope * xi
+                end = yi if kind == "l2" else on_line + PULL_UNIT * pull
+                arrows.add(Arrow(ax.c2p(xi, on_line) + side * shift, ax.c2p(xi, end)
+                                 + side * shift, buff=0, color=color, stroke_width=5,
+                                 max_tip_length_to_length_ratio=0.3,
+                                 max_stroke_width_to_length_ratio=8))
+            groups.append(arrows)
+        return groups[0], groups[1]
 
     # ------------------------------------------------------------------ beat 4
     def anscombe_beat(self) -> None:
