@@ -174,6 +174,37 @@ def clip_polyline(points, lo, hi, closed: bool = True) -> list[np.ndarray]:
     return runs
 
 
+def exact_zero_hits(losses: RandomLosses, p: int, t: float = 2.0) -> np.ndarray:
+    """Per loss, whether its constrained minimum has a coordinate exactly 0.
+
+    With ``p = 1`` that is the diamond's minimum sitting on a corner ``(0, ±t)`` or
+    ``(±t, 0)``; otherwise it lies on an edge (or, for a centre inside the ball, at the centre).
+
+    Parameters
+    ----------
+    losses : RandomLosses
+        From :func:`mathutils.random_losses`.
+    p : {1, 2}
+        Diamond (L1) or circle (L2).
+    t : float
+        The budget, >= 0.
+
+    Returns
+    -------
+    ndarray of bool, shape (trials,)
+        ``out[i]`` is True when loss ``i``'s minimum has an exact 0; its running sum is
+        :func:`zero_tallies`.
+    """
+    if not isinstance(losses, RandomLosses):
+        raise ValueError("losses must be a RandomLosses, e.g. random_losses(100, rng)")
+    p = _p12(p)
+    t = nonnegative("t", t)
+    return np.array([
+        bool(np.any(constrained_minimum(Q, c, p, t) == 0.0))
+        for Q, c in zip(losses.Q, losses.center, strict=True)
+    ], dtype=bool)
+
+
 def zero_tallies(losses: RandomLosses, p: int, t: float = 2.0) -> np.ndarray:
     """Running count of losses whose constrained minimum has a coordinate exactly 0.
 
@@ -195,13 +226,7 @@ def zero_tallies(losses: RandomLosses, p: int, t: float = 2.0) -> np.ndarray:
     """
     if not isinstance(losses, RandomLosses):
         raise ValueError("losses must be a RandomLosses, e.g. random_losses(100, rng)")
-    p = _p12(p)
-    t = nonnegative("t", t)
-    hits = [
-        bool(np.any(constrained_minimum(Q, c, p, t) == 0.0))
-        for Q, c in zip(losses.Q, losses.center, strict=True)
-    ]
-    return np.cumsum(np.array(hits, dtype=int))
+    return np.cumsum(exact_zero_hits(losses, p, t).astype(int))
 
 
 def features_kept(coefs) -> np.ndarray:

@@ -24,6 +24,7 @@ from mathutils.selection import (
     contact_path,
     diabetes_paths,
     ellipse_outline,
+    exact_zero_hits,
     features_kept,
     unit_balls,
     zero_indices,
@@ -186,6 +187,57 @@ def test_zero_tallies_match_zero_coefficient_rate():
             for q, c in zip(losses.Q, losses.center, strict=True)]
     np.testing.assert_array_equal(zero_tallies(losses, 1, 2.0), np.cumsum(hits))
     assert zero_tallies(losses, 2, 2.0)[-1] == 0  # the circle: no exact zeros
+
+
+def _corner_by_kkt(Q, c, t):
+    """Oracle: is the L1-ball minimum a corner? Closed-form optimality at each corner.
+
+    The corner v (one coordinate ±t, the other 0) is the minimum of (w-c)^T Q (w-c) over
+    |w1| + |w2| <= t iff c lies outside the ball and -grad at v is in the normal cone there:
+    with i the nonzero coordinate, -g_i has the sign of v_i and |g_j| <= |g_i|.
+    Returns (is_corner, margin); the margin is how far from a tie the decision is.
+    """
+    if np.abs(c).sum() <= t:
+        return False, np.abs(c).sum() - t
+    best = (False, -np.inf)
+    for i in (0, 1):
+        for s in (-1.0, 1.0):
+            v = np.zeros(2)
+            v[i] = s * t
+            g = 2 * Q @ (v - c)
+            j = 1 - i
+            margin = min(-g[i] * s, abs(g[i]) - abs(g[j]))
+            if margin > best[1]:
+                best = (margin >= 0, margin)
+    return best
+
+
+def test_exact_zero_hits_against_corner_optimality():
+    losses = random_losses(400, np.random.default_rng(11))
+    for t in (0.5, 2.0, 5.0):
+        hits = exact_zero_hits(losses, 1, t)
+        assert hits.dtype == bool and hits.shape == (400,)
+        np.testing.assert_array_equal(np.cumsum(hits), zero_tallies(losses, 1, t))
+        decided = 0
+        for k, (q, c) in enumerate(zip(losses.Q, losses.center, strict=True)):
+            corner, margin = _corner_by_kkt(q, c, t)
+            if abs(margin) < 1e-9 * (1 + np.abs(q).max() * (np.abs(c).max() + t)):
+                continue  # a tie within rounding: either answer is right
+            assert hits[k] == corner, (t, k)
+            decided += 1
+        assert decided >= 395
+        assert 0 < hits.sum() < 400  # both kinds occur
+    assert not exact_zero_hits(losses, 2, 2.0).any()  # the circle has no corners
+
+
+def test_exact_zero_hits_rejects_bad_input():
+    losses = random_losses(3, np.random.default_rng(0))
+    with pytest.raises(ValueError, match="losses"):
+        exact_zero_hits((losses.Q, losses.center), 1)
+    with pytest.raises(ValueError, match="p"):
+        exact_zero_hits(losses, 3)
+    with pytest.raises(ValueError, match="t"):
+        exact_zero_hits(losses, 1, -0.5)
 
 
 def test_zero_tallies_rejects_bad_input():
