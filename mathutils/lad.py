@@ -7,6 +7,8 @@ The math of the robustness and stability chapters, computed before any animation
   the range), while the least-squares line only glides. Found by :func:`search_nudge_examples`.
 * :func:`vertex_losses`, :func:`optimal_vertex`, :func:`lad_tie_position` -- the brute-force
   vertex view of LAD (every candidate line through two data points) used to find that tie.
+* :func:`slope_profiles` -- each loss against the line's slope (best intercept per slope):
+  piecewise linear with corners for L1, a parabola for L2.
 
 Pure numpy/scipy. Random generation takes an explicit ``numpy.random.Generator``; bad input
 raises ``ValueError`` naming the argument.
@@ -212,6 +214,44 @@ def lad_tie_position(x, y, moving: int, lo: float, hi: float) -> float:
     if g_lo < 0.0 < g_hi:
         return float(brentq(gap, lo, hi, xtol=1e-15, rtol=4 * np.finfo(float).eps))
     return 0.5 * (lo + hi)  # pragma: no cover - bisection already at machine precision
+
+
+def slope_profiles(x, y, slopes) -> tuple[np.ndarray, np.ndarray]:
+    """Each loss as a function of the line's slope, the intercept chosen best for each slope.
+
+    For a slope ``b`` the residuals ``r = y - b x`` are fitted by one intercept: the median
+    of ``r`` for the L1 loss, the mean for the L2 loss. So the L1 profile
+    ``sum |r - median(r)|`` is piecewise linear in ``b`` (convex, its corners at slopes of
+    lines through two data points) and the L2 profile ``sum (r - mean(r))^2`` is a parabola.
+    Their minima are the LAD and least-squares losses.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+        The data, ``n >= 2``.
+    slopes : array_like of shape (S,)
+        The slopes to evaluate. ``S * n`` is at most ``MAX_ELEMENTS`` (10 000 000).
+
+    Returns
+    -------
+    l1, l2 : ndarray of shape (S,)
+        The smallest L1 loss and the smallest L2 loss of a line with each slope.
+    """
+    x = finite_array("x", x, ndim=1)
+    y = finite_array("y", y, ndim=1)
+    same_length(x, y)
+    if len(x) < 2:
+        raise ValueError(f"x and y need at least 2 points, got {len(x)}")
+    b = _positions("slopes", slopes)
+    budget("slopes and x", len(b) * len(x), MAX_ELEMENTS, "residuals (len(slopes) * n)")
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = y[None, :] - b[:, None] * x[None, :]
+        l1 = np.abs(r - np.median(r, axis=1, keepdims=True)).sum(axis=1)
+        l2 = ((r - r.mean(axis=1, keepdims=True)) ** 2).sum(axis=1)
+    if not (np.all(np.isfinite(l1)) and np.all(np.isfinite(l2))):
+        raise ValueError("x, y or slopes are too large: a loss overflows the float range; "
+                         "rescale them")
+    return l1, l2
 
 
 # --------------------------------------------------------------------------------------------

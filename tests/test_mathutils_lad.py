@@ -17,6 +17,7 @@ from mathutils.lad import (
     optimal_vertex,
     scatter_near_line,
     search_nudge_examples,
+    slope_profiles,
     vertex_losses,
 )
 
@@ -199,3 +200,38 @@ def test_paths_bad_input():
         leverage_path(x, y, 0, [[1.0]])
     with pytest.raises(ValueError, match="same length"):
         drag_path(x, y[:-1], 0, [1.0])
+
+
+def test_slope_profiles_against_brute_force_and_polyfit():
+    e = nudge_example(21)
+    for t in (e.positions[0], e.tie_position, e.positions[-1]):
+        xs, ys = e.data_at(t)
+        slopes = np.linspace(-0.2, 1.2, 29)
+        l1, l2 = slope_profiles(xs, ys, slopes)
+        # oracle: brute force over intercepts on a fine grid (step 1e-4: L1 error <= n * 5e-5)
+        grid = np.arange(-6.0, 6.0, 1e-4)
+        for b, got1, got2 in zip(slopes, l1, l2, strict=True):
+            r = ys - b * xs
+            brute1 = np.abs(r[None, :] - grid[:, None]).sum(axis=1).min()
+            assert got1 <= brute1 + 1e-12 and brute1 - got1 <= len(xs) * 5e-5
+            brute2 = ((r[None, :] - grid[:, None]) ** 2).sum(axis=1).min()
+            assert got2 <= brute2 + 1e-12 and brute2 - got2 <= 1e-6
+        # the minima over slopes: the LAD loss (at a corner) and the polyfit residual
+        b_ls, a_ls = np.polyfit(xs, ys, 1)
+        ls_min = float(((ys - a_ls - b_ls * xs) ** 2).sum())
+        assert slope_profiles(xs, ys, [b_ls])[1][0] == pytest.approx(ls_min, rel=1e-9)
+        assert np.all(l2 >= ls_min - 1e-9)
+        corners = np.array([line.slope for line in lad_optimal_lines(xs, ys)])
+        assert slope_profiles(xs, ys, corners)[0] == pytest.approx(lad_oracle(xs, ys), rel=1e-6)
+        assert np.all(l1 >= lad_oracle(xs, ys) - 1e-6)
+    # L2 profile is exactly a parabola in the slope: its second differences are constant
+    assert np.allclose(np.diff(l2, 2), np.diff(l2, 2)[0])
+
+
+def test_slope_profiles_bad_input():
+    with pytest.raises(ValueError, match="slopes"):
+        slope_profiles([0, 1, 2], [0, 1, 2], [np.nan])
+    with pytest.raises(ValueError, match="x"):
+        slope_profiles([0], [0], [1.0])
+    with pytest.raises(ValueError, match="slopes"):
+        slope_profiles([0, 1, 2], [0, 1, 2], [])
