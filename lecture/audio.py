@@ -137,6 +137,25 @@ def _apply(src: Path, dest: Path, gain: float, n: int) -> Loudness:
     return measure(dest)
 
 
+def unheard(pcm: Path, narration: list[dict]) -> list[dict]:
+    """The spoken sentences of ``narration`` (duration at least 0.3 s) during which ``pcm`` is
+    silent throughout: sound that never reached the mix."""
+    log = _ffmpeg("-nostats", "-i", str(pcm), "-af", "silencedetect=noise=-50dB:d=0.2",
+                  "-f", "null", "-")
+    starts = [float(x) for x in re.findall(r"silence_start: (-?[\d.]+)", log)]
+    ends = [float(x) for x in re.findall(r"silence_end: ([\d.]+)", log)]
+    quiet = list(zip(starts, [*ends, float("inf")][:len(starts)], strict=True))
+    lost = []
+    for e in narration:
+        d = float(e.get("duration") or 0)
+        if d < 0.3:
+            continue
+        a, b = float(e["start"]) + 0.05, float(e["start"]) + d - 0.05
+        if any(s <= a and b <= t for s, t in quiet):
+            lost.append(e)
+    return lost
+
+
 def mux(video: Path, dest: Path, audio: Path | None = None, span: tuple[float, float] | None = None,
         srt: Path | None = None) -> None:
     """``dest`` = ``video``'s video stream, copied, plus ``audio`` (a PCM file, or the samples

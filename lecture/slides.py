@@ -28,7 +28,7 @@ from . import media
 from .manifest import ROOT
 
 CACHE = ROOT / "build" / "cache"
-SLIDES_REVISION = 2  # bump when the decks change without their inputs: 2 = 16:9, posters
+SLIDES_REVISION = 3  # bump when the decks change without their inputs: 16:9, posters, Space
 ASSETS = "lecture_assets"
 REVEAL_DIR = f"{ASSETS}/reveal.js"
 # The reveal.js files manim-slides' template loads (theme "black"); all self-contained.
@@ -133,6 +133,7 @@ def build_slides(out: Path, work: Path, stamps: list[dict], view, title: str) ->
         "-cslide_number=c/t", "-ccontrols=true", "-cprogress=true",
     ])
     _convert(config_dir, "LecturePptx", tmp / "lecture.pptx", [])
+    _space_goes_on(tmp / "lecture.html")
     _finish_pptx(tmp / "lecture.pptx", [(out / sec["file"], sec["end"] - sec["start"])
                                         for _, sec in beats], work / "slides" / "posters")
     if any(s.get("audio") for s in stamps):  # the clips speak: a silent deck to talk over
@@ -190,6 +191,22 @@ def _finish_pptx(deck: Path, clips: list[tuple[Path, float]], folder: Path) -> N
             if old and old != rid:
                 slide.part.drop_rel(old)
     prs.save(str(deck))
+
+
+# manim-slides' deck binds Space to play/pause the slide's video: on a beat that has ended,
+# play() starts it again from the top. Space there goes on to the next beat instead.
+_SPACE_PLAY = "if (currentVideos[0].paused == true) currentVideos[0].play();"
+_SPACE_NEXT = ("if (currentVideos[0].ended) Reveal.next();\n"
+               "            else if (currentVideos[0].paused == true) currentVideos[0].play();")
+
+
+def _space_goes_on(deck: Path) -> None:
+    """Space on an ended beat: the next beat, not the same beat again (see ``_SPACE_PLAY``)."""
+    page = deck.read_text(encoding="utf-8")
+    if page.count(_SPACE_PLAY) != 1:
+        raise RuntimeError("manim-slides' HTML template changed: its Space key binding was not "
+                           "found; update lecture/slides.py (_SPACE_PLAY)")
+    deck.write_text(page.replace(_SPACE_PLAY, _SPACE_NEXT), encoding="utf-8")
 
 
 PRESENTER = "lecture-presenter"  # the silent decks: the same clips, muted

@@ -21,7 +21,7 @@ from .manifest import ROOT, Chapter
 from .render import ChapterJob, outputs_of
 
 # Bump when the builder's outputs for a chapter change meaning (invalidates every stamp).
-BUILDER_REVISION = "2"  # 2: voice, audio tracks, narration, chapter subtitle tracks
+BUILDER_REVISION = "3"  # 2: voice, sound, narration, subtitle tracks; 3: voiced renders uncached
 
 
 # --- what a chapter depends on ----------------------------------------------------------------
@@ -223,6 +223,12 @@ def collect_chapter(job: ChapterJob, quality: str, out: Path, work: Path,
         mix = movie.with_suffix(".wav")  # manim's own mix, lossless (removed before a render)
         source = mix if mix.is_file() else (movie if audio.has_audio(movie) else None)
         sound = audio.normalise(source, audio_file, duration)
+        lost = audio.unheard(audio_file, narration)
+        if lost:
+            raise RuntimeError(
+                f"{len(lost)} of {len(narration)} spoken sentences are silent in manim's sound "
+                f"mix (first: {lost[0]['id']} at {float(lost[0]['start']):.2f} s); the chapter "
+                "is not used rather than published with missing speech")
         sound["file"] = str(audio_file.relative_to(out)) if audio_file.is_relative_to(out) \
             else str(audio_file)
     chapter_file = f"chapters/{job.name}.mp4"

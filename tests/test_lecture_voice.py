@@ -215,6 +215,9 @@ def test_decks_voiced_and_presenter_silent_16_9_posters_of_their_beats(spoken):
         assert len(set(posters)) == len(index)  # one poster per beat, none shared or blank
     page = (out / "slides" / "lecture-presenter.html").read_text()
     assert page.count("data-background-video-muted") == page.count('data-background-video="')
+    for deck in ("lecture", "lecture-presenter"):  # Space on an ended beat goes on
+        assert "if (currentVideos[0].ended) Reveal.next();" in (out / "slides" /
+                                                                f"{deck}.html").read_text()
 
 
 def test_new_take_rerenders_only_its_chapter(spoken):
@@ -262,3 +265,15 @@ def test_kokoro_missing_stops_before_rendering(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err.strip()
     assert code == 2 and len(err.splitlines()) == 1 and "--voice flite" in err
     assert not (out / "chapters").exists()
+
+
+def test_a_sentence_missing_from_the_mix_is_caught(tmp_path):
+    """manim drops a sound added after an animation it took from its cache; a chapter whose
+    mix is silent where a sentence was spoken must not pass (the builder fails it)."""
+    pcm = tmp_path / "mix.wav"
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i",
+                    "sine=frequency=220:duration=1.5:sample_rate=48000", "-af", "apad=pad_dur=2",
+                    str(pcm)], check=True)
+    said = {"id": "a/b/01", "start": 0.2, "duration": 1.0}
+    lost = {"id": "a/b/02", "start": 2.0, "duration": 1.0}
+    assert audio.unheard(pcm, [said, lost]) == [lost]
