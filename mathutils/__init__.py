@@ -20,10 +20,12 @@ from .norms import (
     descend,
     hard_threshold,
     lp_norm,
+    map_threshold,
     penalty,
     penalty_slope,
     ridge_shrink,
     soft_threshold,
+    threshold_map,
     unit_ball,
 )
 from .paths import count_shortest_paths, sample_shortest_paths, shortest_paths
@@ -46,6 +48,7 @@ __all__ = [
     "lasso_alpha_max",
     "lasso_path",
     "lp_norm",
+    "map_threshold",
     "ols_fit",
     "penalty",
     "penalty_slope",
@@ -58,6 +61,7 @@ __all__ = [
     "shortest_paths",
     "soft_threshold",
     "squared_loss",
+    "threshold_map",
     "unit_ball",
     "zero_coefficient_rate",
 ]

@@ -236,3 +236,44 @@ def _stable_bound(penalty: str, method: str, lam: float, lr: float) -> tuple[str
     if lam >= 0.5:
         return "any lr (every lr is stable when lam >= 0.5)", True
     return f"lr <= 2 / (1 - 2 * lam) = {2.0 / (1.0 - 2.0 * lam):.6g}", lr * (1 - 2 * lam) <= 2
+
+
+MAP_KINDS = ("l1", "l2", "l0")
+
+
+def map_threshold(lam: float, kind: str) -> float:
+    """Half-width of the dead zone of :func:`threshold_map`: every ``|z|`` up to it maps to 0.
+
+    ``lam`` for the lasso, ``sqrt(2 lam)`` for best subset, 0 for ridge (no dead zone).
+    """
+    lam = nonnegative("lam", lam)
+    choice("kind", kind, MAP_KINDS)
+    return {"l1": lam, "l2": 0.0, "l0": float(np.sqrt(2.0 * lam))}[kind]
+
+
+def threshold_map(z, lam: float, kind: str) -> np.ndarray:
+    """Where ``0.5 * (w - z)**2 + lam * R(w)`` is smallest, for each ``z`` (ESL Table 3.4 in
+    one scaling of ``lam`` for all three penalties).
+
+    Parameters
+    ----------
+    z : array_like
+        The least-squares coefficients (orthonormal inputs).
+    lam : float
+        Penalty strength, >= 0.
+    kind : {"l1", "l2", "l0"}
+        ``R(w) = |w|`` (lasso: soft threshold at ``lam``), ``w**2`` (ridge: ``z / (1 + 2 lam)``)
+        or ``1{w != 0}`` (best subset: hard threshold at ``sqrt(2 lam)``).
+
+    Returns
+    -------
+    ndarray
+        Same shape as ``z``; exactly 0.0 inside the dead zone of :func:`map_threshold`.
+    """
+    z = finite_array("z", z)
+    lam = nonnegative("lam", lam)
+    choice("kind", kind, MAP_KINDS)
+    if kind == "l2":
+        return ridge_shrink(z, 2.0 * lam)
+    t = map_threshold(lam, kind)
+    return soft_threshold(z, t) if kind == "l1" else hard_threshold(z, t)

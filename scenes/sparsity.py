@@ -41,13 +41,7 @@ from manim import (
     there_and_back,
 )
 
-from mathutils import (
-    hard_threshold,
-    penalty,
-    penalty_slope,
-    ridge_shrink,
-    soft_threshold,
-)
+from mathutils import map_threshold, penalty, penalty_slope, threshold_map
 from mathutils.onedim import (
     descent_runs,
     l2_step_ratio,
@@ -179,11 +173,11 @@ class WhyL1MakesZeros(Chapter):
         }
         # Beat 6: ESL Table 3.4's three maps of a coefficient z (orthonormal inputs).
         self.z_grid = np.linspace(*Z_RANGE, 601)
-        self.threshold_maps = {
-            "soft": soft_threshold(self.z_grid, THRESHOLD),
-            "ridge": ridge_shrink(self.z_grid, THRESHOLD),
-            "hard": hard_threshold(self.z_grid, THRESHOLD),
-        }
+        # each map minimises 0.5 (w - z)^2 + lam R(w): one scaling of lam, as in beats 5 and 7
+        kinds = {"soft": "l1", "ridge": "l2", "hard": "l0"}
+        self.threshold_maps = {k: threshold_map(self.z_grid, THRESHOLD, r)
+                               for k, r in kinds.items()}
+        self.map_thresholds = {k: map_threshold(THRESHOLD, r) for k, r in kinds.items()}
 
         # Beat 7: the minimiser of 0.5 (w - z)^2 + lam R(w) as z weakens, and each penalty's
         # push lam R'(w) on the w grid (L1's value at w = 0 is drawn as its interval).
@@ -717,14 +711,15 @@ class WhyL1MakesZeros(Chapter):
         specs = (
             ("soft", style.L1, "Lasso", "soft threshold",
              r"\operatorname{sign}(z)\,(|z| - \lambda)_+", True),
-            ("ridge", style.L2, "Ridge", "proportional shrink", r"z \,/\, (1 + \lambda)", False),
+            ("ridge", style.L2, "Ridge", "proportional shrink", r"z \,/\, (1 + 2\lambda)",
+             False),
             ("hard", style.BEST_SUBSET, "Best subset", "hard threshold",
-             r"z \cdot \mathbf{1}(|z| > \lambda)", True),
+             r"z \cdot \mathbf{1}(|z| > \sqrt{2\lambda})", True),
         )
         z0 = Z_SWEEP[0]
         panels, parts = VGroup(), []
         for key, color, name, kind, formula, dead in specs:
-            axes = house_axes((lo, hi, 1), (lo, hi, 1), 3.0, 2.8, "z", None, numbers=False)
+            axes = house_axes((lo, hi, 1), (lo, hi, 1), 3.0, 2.4, "z", None, numbers=False)
             ax = axes[0]
             title = VGroup(
                 label(name, style.LABEL_SIZE, color), label(kind, style.SMALL_SIZE, style.MUTED)
@@ -732,14 +727,15 @@ class WhyL1MakesZeros(Chapter):
             identity = DashedLine(ax.c2p(lo, lo), ax.c2p(hi, hi), color=style.MUTED,
                                   stroke_width=2)
             ys = self.threshold_maps[key]
-            curve = _pieces(ax, self.z_grid, ys, color, breaks=[-lam, lam] if key == "hard" else [])
+            t = self.map_thresholds[key]  # the dead zone's half-width
+            curve = _pieces(ax, self.z_grid, ys, color, breaks=[-t, t] if key == "hard" else [])
             zone = VGroup()
             if dead:
-                band = Rectangle(width=ax.c2p(lam, 0)[0] - ax.c2p(-lam, 0)[0],
+                band = Rectangle(width=ax.c2p(t, 0)[0] - ax.c2p(-t, 0)[0],
                                  height=ax.c2p(0, hi)[1] - ax.c2p(0, lo)[1],
                                  stroke_width=0, fill_color=style.ZERO, fill_opacity=0.2)
                 band.move_to(ax.c2p(0, 0))
-                inside = np.abs(self.z_grid) <= lam
+                inside = np.abs(self.z_grid) <= t
                 flat = polyline(ax, self.z_grid[inside], ys[inside], style.ZERO, width=7)
                 zone.add(band, flat)
             note = tex(formula, color=color)
@@ -764,11 +760,11 @@ class WhyL1MakesZeros(Chapter):
             .arrange(RIGHT, buff=style.GAP_S),
             VGroup(swatch_zone, label("dead zone: output exactly 0", style.SMALL_SIZE,
                                       style.ZERO)).arrange(RIGHT, buff=style.GAP_S),
-            label(f"\u03bb = {lam:g}, orthonormal inputs; ESL Table 3.4", style.SMALL_SIZE,
-                  style.MUTED),
+            label(f"each minimises \u00bd(w \u2212 z)\u00b2 + \u03bbR(w), \u03bb = {lam:g}; "
+                  "after ESL Table 3.4", style.SMALL_SIZE, style.MUTED),
         ).arrange(RIGHT, buff=style.GAP_L)
-        legend.to_edge(DOWN, buff=style.EDGE)
         fit_width(legend)
+        legend.shift((style.FLOOR + style.GAP_S - legend.get_bottom()[1]) * UP)  # above the band
         r_z = readout("z", z0, color=style.HIGHLIGHT)
         r_z.next_to(head[0], RIGHT, buff=style.GAP_L)
 
@@ -784,10 +780,10 @@ class WhyL1MakesZeros(Chapter):
         texts = (
             "The lasso subtracts lambda and stops at zero: every z up to lambda in size "
             "gives exactly zero. That flat stretch is the dead zone.",
-            "Ridge divides by 1 + lambda: everything shrinks in proportion, and only "
-            "z = 0 gives zero.",
-            "Best subset keeps a coefficient or drops it: a hard threshold, with its own "
-            "dead zone.",
+            "Ridge divides by 1 + 2 lambda, as before: everything shrinks in proportion, and "
+            "only z = 0 gives zero.",
+            "Best subset keeps a coefficient or drops it: a hard threshold at the square root "
+            "of 2 lambda, with its own dead zone.",
         )
         for (_key, _ax, _color, zone, _r), p, text in zip(parts, panels, texts, strict=True):
             say(self, text, Create(p[1][3]), FadeIn(zone), FadeIn(p[2]), run_time=style.NORMAL)

@@ -7,7 +7,7 @@ import pytest
 from manim.utils.testing.frames_comparison import frames_comparison
 
 import scenes.sparsity as chapter
-from mathutils import descend, hard_threshold, penalty, penalty_slope, ridge_shrink, soft_threshold
+from mathutils import descend, hard_threshold, penalty, penalty_slope, soft_threshold
 from mathutils.onedim import objective, penalised_minimum, worked_number
 from scenes.sparsity import WhyL1MakesZeros
 from tests.chapter_tools import PACE, render_small, run_dry, subcaptions
@@ -103,13 +103,17 @@ def test_kink_minima(ready):
 
 
 def test_threshold_maps(ready):
+    """The three maps minimise 0.5 (w - z)^2 + lam R(w), the objective of the kink and takeaway
+    beats (one scaling of lam): soft threshold at lam, z / (1 + 2 lam), hard at sqrt(2 lam)."""
     z, lam = ready.z_grid, chapter.THRESHOLD
     maps = ready.threshold_maps
     assert np.array_equal(maps["soft"], soft_threshold(z, lam))
-    assert np.array_equal(maps["ridge"], ridge_shrink(z, lam))
-    assert np.array_equal(maps["hard"], hard_threshold(z, lam))
-    dead = np.abs(z) < lam
-    assert np.all(maps["soft"][dead] == 0.0) and np.all(maps["hard"][dead] == 0.0)
+    assert np.allclose(maps["ridge"], z / (1 + 2 * lam))
+    assert np.array_equal(maps["hard"], hard_threshold(z, np.sqrt(2 * lam)))
+    # the ridge map is the kink beat's L2 minimum for every target
+    assert np.allclose(maps["ridge"][::60], [penalised_minimum(t, lam, "l2") for t in z[::60]])
+    for key, t in ready.map_thresholds.items():
+        assert np.all(maps[key][np.abs(z) <= t] == 0.0)
     assert np.all(maps["ridge"][z != 0] != 0.0)
 
 

@@ -13,10 +13,12 @@ from mathutils import (
     descend,
     hard_threshold,
     lp_norm,
+    map_threshold,
     penalty,
     penalty_slope,
     ridge_shrink,
     soft_threshold,
+    threshold_map,
     unit_ball,
 )
 
@@ -328,3 +330,29 @@ def test_l1_subgradient_hovers_near_the_scipy_minimum():
 def test_bad_input_raises_naming_the_argument(call, name):
     with pytest.raises(ValueError, match=rf"\b{name}\b"):
         call()
+
+
+@pytest.mark.parametrize("kind", ["l1", "l2", "l0"])
+@pytest.mark.parametrize("lam", [0.0, 0.3, 1.0, 2.5])
+def test_threshold_map_is_the_penalised_minimiser(kind, lam):
+    """Against brute force: the minimiser of 0.5 (w - z)^2 + lam R(w) on a grid of spacing
+    1e-4 is within 1e-4 of the map (ties at the hard threshold's edge excluded: there both
+    0 and z are minimisers)."""
+    z = np.linspace(-3.0, 3.0, 121)
+    w = np.linspace(-3.5, 3.5, 70_001)
+    r = {"l1": np.abs(w), "l2": w**2, "l0": (w != 0).astype(float)}[kind]
+    brute = np.array([w[np.argmin(0.5 * (w - zk) ** 2 + lam * r)] for zk in z])
+    out = threshold_map(z, lam, kind)
+    t = map_threshold(lam, kind)
+    away = np.abs(np.abs(z) - t) > 1e-3 if kind == "l0" else np.ones_like(z, bool)
+    assert out[away] == pytest.approx(brute[away], abs=1e-4)
+    assert np.all(out[np.abs(z) <= t] == 0.0)  # the dead zone is exact zeros
+    if kind == "l2":
+        assert t == 0.0 and np.all(out[z != 0] != 0.0)
+
+
+def test_threshold_map_names_bad_arguments():
+    with pytest.raises(ValueError, match="kind"):
+        threshold_map([1.0], 1.0, "l3")
+    with pytest.raises(ValueError, match="lam"):
+        map_threshold(-1.0, "l1")
