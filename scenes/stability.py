@@ -4,8 +4,10 @@ Render it from the repository root:  ``manim -pqh scenes/stability.py``
 
 Here L1 and L2 are *losses* (least absolute deviations against least squares), not
 penalties, and "stability" means resistance to a small horizontal move of one data point.
-Beats (one method each, in order): title, nudge, why, takeaway. Every number on screen is
-computed in ``setup()`` by ``mathutils`` (the data and the tie come from
+Beats (one method each, in order): title, nudge, why, takeaway. In "why" the point slides
+again beside each loss drawn against the line's slope (``mathutils.lad.slope_profiles``):
+the L1 curve's minimum hops between corners, the least-squares parabola's glides. Every
+number on screen is computed in ``setup()`` by ``mathutils`` (the data and the tie come from
 ``mathutils.lad.nudge_example``); updaters only look values up in precomputed arrays.
 """
 
@@ -22,9 +24,10 @@ from manim import (
     Circle,
     Create,
     DashedLine,
-    DashedVMobject,
     Dot,
     FadeIn,
+    FadeOut,
+    Flash,
     Indicate,
     Line,
     ValueTracker,
@@ -33,7 +36,7 @@ from manim import (
 )
 
 from mathutils import absolute_loss, ols_fit
-from mathutils.lad import nudge_example, vertex_losses
+from mathutils.lad import nudge_example, slope_profiles
 from scenes import style
 from scenes.chapter import Chapter
 from scenes.components import (
@@ -44,6 +47,7 @@ from scenes.components import (
     header,
     house_axes,
     label,
+    narrate_steps,
     number_word,
     polyline,
     readout,
@@ -61,12 +65,37 @@ FAN = 7  # beat 3: lines drawn between the two tied vertex lines (all equally op
 DATA_X, DATA_Y = (0, 8, 1), (0, 6, 1)  # the data axes
 SLOPE_Y = (0, 1, 0.25)  # the slope axis
 OFF_TIE = 1e-9  # a position this close to the tie is on it: both lines are optimal there
+PROFILE_SLOPES = (-0.2, 1.2, 0.2)  # beat 3: the slope axis of the two loss-against-slope plots
+PROFILE_SAMPLES = 141  # slopes sampled per curve (every corner is added exactly)
+HOP_AT = 0.45  # beat 3: share of the "hops" sentence said before the point steps past the tie
+JUMP_AT = 0.7  # beat 2: share of the "jumps" sentence said before the point steps past the tie
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
 def _ends(ax, intercept, slope):
     x0, y0, x1, y1 = clip_line(intercept, slope, DATA_X, DATA_Y)
     return ax.c2p(x0, y0), ax.c2p(x1, y1)
+
+
+def _axis_range(values, step: float) -> tuple[float, float, float]:
+    """An axis range on multiples of ``step`` that holds ``values``."""
+    return (float(np.floor(np.min(values) / step) * step),
+            float(np.ceil(np.max(values) / step) * step), step)
+
+
+def _step_at(at: float):
+    """A rate function that holds 0 until ``at`` of the sentence, then is 1: a step."""
+    return lambda t: 0.0 if t < at else 1.0
+
+
+def _after(at: float):
+    """A rate function that holds 0 until ``at``, then runs linearly to 1."""
+    return lambda t: 0.0 if t < at else (t - at) / (1.0 - at)
+
+
+def _until(at: float):
+    """A rate function that runs linearly to 1 by ``at``, then holds."""
+    return lambda t: min(1.0, t / at)
 
 
 class NudgeMakesTheLineJump(Chapter):
@@ -94,11 +123,8 @@ class NudgeMakesTheLineJump(Chapter):
         self.after = off & (self.positions > self.tie_position)
         self.slope_before = float(self.lad_slopes[self.before][0])
         self.slope_after = float(self.lad_slopes[self.after][0])
-        # Beat 3: the L1 cost of the two tied vertex lines as the point slides, and the fan
-        # of lines between them at the tie (each one's L1 loss, to show they all tie).
-        v = vertex_losses(e.x, e.y, e.moving, self.positions)
-        pairs = [tuple(p) for p in v.pairs.tolist()]
-        self.pair_costs = {p: v.losses[:, pairs.index(p)] for p in self.tie_pairs}
+        # Beat 3: the fan of lines between the two tied lines at the tie (each one's L1
+        # loss, to show they all tie).
         xs, ys = e.data_at(self.tie_position)
         self.tie_data = (xs, ys)
         self.tie_loss = absolute_loss(self.tie_lines[0], xs, ys)
@@ -110,6 +136,60 @@ class NudgeMakesTheLineJump(Chapter):
             [np.abs(ys - a - b * xs).sum() for a, b in self.fan]
         )
         self.tie_ols = ols_fit(xs, ys)
+        self._profiles()
+
+    def _profiles(self) -> None:
+        """Beat 3: each loss against the slope (best intercept per slope) at every position.
+
+        The positions are beat 2's, minus any within ``OFF_TIE`` of the tie, plus the tie
+        itself (``why_tie``): there the L1 curve has a flat bottom between the two tied
+        corners. Per position: the L1 curve sampled on a slope grid with every two-point
+        line's slope (its corners) added, the L2 parabola, both minima, the two data points
+        the L1 line passes through, and the corners' places.
+        """
+        e = self.example
+        lo, hi = PROFILE_SLOPES[0], PROFILE_SLOPES[1]
+        keep = np.abs(self.positions - self.tie_position) > OFF_TIE
+        pos = np.sort(np.append(self.positions[keep], self.tie_position))
+        self.why_positions = pos
+        self.why_tie = int(np.nonzero(pos == self.tie_position)[0][0])
+        base = np.linspace(lo, hi, PROFILE_SAMPLES)
+        i, j = np.triu_indices(len(e.x), k=1)
+        self.why_pairs = np.stack([i, j], axis=1)
+        grids, l1s, l2s, corners, corner_l1 = [], [], [], [], []
+        l1_min = np.empty((len(pos), 2))  # (slope, loss) of the LAD minimum
+        l2_min = np.empty((len(pos), 2))  # (slope, loss) of the least-squares minimum
+        lad_lines = np.empty((len(pos), 2))  # (intercept, slope)
+        ols_lines = np.empty((len(pos), 2))
+        on_line = np.empty((len(pos), 2), dtype=int)
+        for k, t in enumerate(pos):
+            xs, ys = e.data_at(t)
+            c = (ys[j] - ys[i]) / (xs[j] - xs[i])  # the corners: slopes of two-point lines
+            grid = np.union1d(base, c[(c >= lo) & (c <= hi)])
+            l1, l2 = slope_profiles(xs, ys, grid)
+            grids.append(grid)
+            l1s.append(l1)
+            l2s.append(l2)
+            corners.append(c)
+            corner_l1.append(slope_profiles(xs, ys, c)[0])
+            if k == self.why_tie:  # the flat bottom: keep the line that held before the tie
+                b = self.slope_before
+            else:
+                b = float(grid[np.argmin(l1)])
+            a = float(np.median(ys - b * xs))
+            lad_lines[k] = a, b
+            l1_min[k] = b, float(np.abs(ys - a - b * xs).sum())
+            o = ols_fit(xs, ys)
+            ols_lines[k] = o.intercept, o.slope
+            l2_min[k] = o.slope, float(slope_profiles(xs, ys, [o.slope])[1][0])
+            on = np.argsort(np.abs(ys - a - b * xs))[:2]
+            on_line[k] = np.sort(on)
+        self.profile_grids, self.l1_profiles, self.l2_profiles = grids, l1s, l2s
+        self.corner_slopes, self.corner_l1 = np.array(corners), np.array(corner_l1)
+        self.l1_min, self.l2_min = l1_min, l2_min
+        self.why_lad, self.why_ols, self.why_on_line = lad_lines, ols_lines, on_line
+        self.l1_range = _axis_range(np.concatenate(l1s), 1.0)
+        self.l2_range = _axis_range(np.concatenate(l2s), 5.0)
 
     # ------------------------------------------------------------------ table of contents
     def construct(self) -> None:
@@ -147,10 +227,10 @@ class NudgeMakesTheLineJump(Chapter):
         head = header("A small nudge", TAG_TEXT)
         self.add(head)
         e = self.example
-        data = house_axes(DATA_X, DATA_Y, 6.0, 4.5, "x", "y")
+        data = house_axes(DATA_X, DATA_Y, 6.0, 3.8, "x", "y")
         ax = data[0]
         lo, hi = float(self.positions[0]), float(self.positions[-1])
-        slope_plot = house_axes((lo, hi, 0.2), SLOPE_Y, 5.0, 4.5, r"x_{\text{moved}}", None)
+        slope_plot = house_axes((lo, hi, 0.2), SLOPE_Y, 5.0, 3.8, r"x_{\text{moved}}", None)
         bx = slope_plot[0]
         slope_title = label("slope of each line", style.SMALL_SIZE, style.TEXT)
         slope_title.next_to(bx, UP, buff=style.GAP_S)
@@ -169,12 +249,13 @@ class NudgeMakesTheLineJump(Chapter):
         rail = Line(ax.c2p(lo, e.y[m]), ax.c2p(hi, e.y[m]), color=style.MUTED, stroke_width=4)
         ols = fit_line(ax, e.ols_intercepts[0], e.ols_slopes[0], DATA_X, DATA_Y, style.L2)
         lad = fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], DATA_X, DATA_Y, style.L1)
-        say(
+        narrate_steps(
             self,
             f"Here are {number_word(len(e.x))} points, fitted two ways. The highlighted point "
             f"will slide sideways, from x = {lo:.1f} to {hi:.1f}, at the same height.",
-            Create(data), FadeIn(dots, mover), Create(rail), Create(ols), Create(lad),
-            FadeIn(legend), run_time=style.NORMAL,
+            [(Create(data), FadeIn(dots)),
+             (Create(ols), Create(lad), FadeIn(legend)),
+             (FadeIn(mover), Create(rail))],
         )
         # Slope readouts and the traced slope curves.
         r2 = readout(r"\text{slope}_{L2}", e.ols_slopes[0], color=style.L2)
@@ -223,13 +304,30 @@ class NudgeMakesTheLineJump(Chapter):
 
         # The updater sits on the group it mutates, so manim redraws those every frame.
         driver = self.drive([mover, ols, lad, r2, r1, trace2, trace1a, trace1b], follow)
-        words = (
-            "Slide it. The least-squares slope glides smoothly. The L1 slope does not move "
-            "at all, and then, suddenly, it jumps."
+        kb = int(np.nonzero(self.before)[0][-1])  # the last position before the tie
+        ka = int(np.nonzero(self.after)[0][0])  # the first one after it
+        # The sweep lasts as long as its sentences: the motion is what the words describe.
+        say(
+            self,
+            "Slide it. The least-squares slope glides smoothly, and the L1 slope does not "
+            "move at all.",
+            s.animate(rate_func=linear).set_value(kb), run_time=style.LONG, span=True,
         )
-        # The sweep lasts as long as its sentence: the motion is what the words describe.
-        say(self, words, s.animate(rate_func=linear).set_value(len(idx) - 1),
-            run_time=2 * style.LONG, span=True)
+        # The step past the tie lands on the word "jumps", with a flash where it happens.
+        say(
+            self,
+            "Then, suddenly, it jumps.",
+            s.animate(rate_func=_step_at(JUMP_AT)).set_value(ka + 1),
+            Flash(bx.c2p(self.tie_position, self.slope_after), color=style.HIGHLIGHT,
+                  rate_func=_after(JUMP_AT)),
+            run_time=style.NORMAL, span=True,
+        )
+        say(
+            self,
+            "It stays at its new slope, while least squares keeps gliding.",
+            s.animate(rate_func=linear).set_value(len(idx) - 1), run_time=style.LONG,
+            span=True,
+        )
         follow(driver)
         driver.clear_updaters()
         self.add(jump)
@@ -238,96 +336,165 @@ class NudgeMakesTheLineJump(Chapter):
                               color=style.HIGHLIGHT, stroke_width=2)
         tie_text = tex(rf"x = {self.tie_position:.2f}", color=style.HIGHLIGHT)
         tie_text.next_to(tie_mark.get_top(), DOWN + LEFT, buff=style.GAP_S)
-        say(
+        narrate_steps(
             self,
             f"Moving the point {hi - lo:.1f} units changed the least-squares slope from "
             f"{self.ols_slopes[0]:.2f} to {self.ols_slopes[-1]:.2f}. The L1 slope jumped "
             f"from {self.slope_before:.2f} to {self.slope_after:.2f}, all at once, "
             f"at x = {self.tie_position:.2f}.",
-            Create(tie_mark), FadeIn(tie_text), Indicate(jump, color=style.HIGHLIGHT),
-            run_time=style.NORMAL,
+            [(Indicate(trace2, color=style.HIGHLIGHT, scale_factor=1.0),),
+             (Create(tie_mark), FadeIn(tie_text), Indicate(jump, color=style.HIGHLIGHT))],
         )
 
     # ------------------------------------------------------------------ beat 3
     def why(self) -> None:
-        """LAD lines pass through data points; at the tie two vertices (and all between) tie."""
+        """Each loss against the slope while the point slides: the L1 minimum hops between
+        corners (lines through two data points), the least-squares minimum glides."""
         self.open_beat("why")
         head = header("Why it jumps", TAG_TEXT)
         self.add(head)
         e = self.example
-        xs, ys = self.tie_data
-        data = house_axes(DATA_X, DATA_Y, 6.0, 4.5, "x", "y")
+        pos = self.why_positions
+        m = e.moving
+        data = house_axes(DATA_X, DATA_Y, 4.6, 4.3, "x", "y")
         ax = data[0]
-        lo, hi = float(self.positions[0]), float(self.positions[-1])
-        costs = {p: c for p, c in self.pair_costs.items()}
-        c_all = np.concatenate(list(costs.values()))
-        c_lo, c_hi = np.floor(c_all.min() * 2) / 2, np.ceil(c_all.max() * 2) / 2
-        cost_plot = house_axes((lo, hi, 0.2), (c_lo, c_hi, 0.5), 5.0, 4.5,
-                               r"x_{\text{moved}}", None)
-        cx = cost_plot[0]
-        cost_title = label("L1 loss of each line", style.SMALL_SIZE, style.TEXT)
-        cost_title.next_to(cx, UP, buff=style.GAP_S)
-        panels = VGroup(data, VGroup(cost_plot, cost_title))
-        panels.arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
-        panels.next_to(head, DOWN, buff=style.GAP).set_x(0)
+        p1 = house_axes(PROFILE_SLOPES, self.l1_range, 3.6, 4.3, None, None)
+        p2 = house_axes(PROFILE_SLOPES, self.l2_range, 3.6, 4.3, None, None)
+        a1, a2 = p1[0], p2[0]
+        t1 = label("L1 loss of the best line", style.SMALL_SIZE, style.L1)
+        t2 = label("L2 loss of the best line", style.SMALL_SIZE, style.L2)
+        s1 = label("with each slope", style.SMALL_SIZE, style.MUTED)
+        s2 = label("with each slope", style.SMALL_SIZE, style.MUTED)
+        right1 = VGroup(VGroup(t1, s1).arrange(DOWN, buff=style.GAP_S), p1).arrange(
+            DOWN, buff=style.GAP_S)
+        right2 = VGroup(VGroup(t2, s2).arrange(DOWN, buff=style.GAP_S), p2).arrange(
+            DOWN, buff=style.GAP_S)
+        panels = VGroup(data, right1, right2).arrange(RIGHT, buff=style.GAP_L,
+                                                      aligned_edge=DOWN)
         fit_width(panels)
+        panels.next_to(head, DOWN, buff=style.GAP).set_x(0)
 
-        dots = VGroup(*(Dot(ax.c2p(a, b), color=style.DATA, radius=0.08)
-                        for a, b in zip(xs, ys, strict=True)))
-        dots[e.moving].set_color(style.HIGHLIGHT)
-        line_a = fit_line(ax, *self.tie_lines[0], DATA_X, DATA_Y, style.L1)
-        line_b = DashedLine(*_ends(ax, *self.tie_lines[1]), color=style.L1, stroke_width=5)
-        rings = VGroup()
-        for i, j in self.tie_pairs:
-            for k in (i, j):
-                rings.add(Circle(radius=0.17, color=style.HIGHLIGHT, stroke_width=3)
-                          .move_to(dots[k]))
+        k0 = 0
+        xs, ys = e.data_at(pos[k0])
+        others = [i for i in range(len(e.x)) if i != m]
+        dots = VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), color=style.DATA, radius=0.07)
+                        for i in others))
+        mover = Dot(ax.c2p(pos[k0], e.y[m]), color=style.HIGHLIGHT, radius=0.09)
+        rail = Line(ax.c2p(pos[0], e.y[m]), ax.c2p(pos[-1], e.y[m]), color=style.MUTED,
+                    stroke_width=4)
+        lad = fit_line(ax, *self.why_lad[k0], DATA_X, DATA_Y, style.L1)
+        ols = fit_line(ax, *self.why_ols[k0], DATA_X, DATA_Y, style.L2)
+        c1 = polyline(a1, self.profile_grids[k0], self.l1_profiles[k0], style.L1)
+        c2 = polyline(a2, self.profile_grids[k0], self.l2_profiles[k0], style.L2)
+        min1 = Dot(a1.c2p(*self.l1_min[k0]), color=style.HIGHLIGHT, radius=0.09)
+        min2 = Dot(a2.c2p(*self.l2_min[k0]), color=style.HIGHLIGHT, radius=0.09)
+        corner_dots = VGroup(*(Dot(a1.c2p(0, self.l1_range[0]), color=style.L1, radius=0.06)
+                               for _ in self.why_pairs))
+        rings = VGroup(*(Circle(radius=0.15, color=style.L1, stroke_width=3) for _ in range(2)))
+        lo_b, hi_b = PROFILE_SLOPES[0], PROFILE_SLOPES[1]
+
+        def point_of(i: int, t: float):
+            return ax.c2p(t if i == m else e.x[i], e.y[i])
+
+        def place(k: int) -> None:
+            t = pos[k]
+            mover.move_to(ax.c2p(t, e.y[m]))
+            lad.put_start_and_end_on(*_ends(ax, *self.why_lad[k]))
+            ols.put_start_and_end_on(*_ends(ax, *self.why_ols[k]))
+            c1.set_points_as_corners(scene_points(a1, self.profile_grids[k], self.l1_profiles[k]))
+            c2.set_points_as_corners(scene_points(a2, self.profile_grids[k], self.l2_profiles[k]))
+            min1.move_to(a1.c2p(*self.l1_min[k]))
+            min2.move_to(a2.c2p(*self.l2_min[k]))
+            for d, b, v in zip(corner_dots, self.corner_slopes[k], self.corner_l1[k],
+                               strict=True):
+                inside = lo_b <= b <= hi_b and v <= self.l1_range[1]
+                d.move_to(a1.c2p(b if inside else 0.0, v if inside else self.l1_range[0]))
+                d.set_opacity(1.0 if inside else 0.0)
+            for r, i in zip(rings, self.why_on_line[k], strict=True):
+                r.move_to(point_of(int(i), t))
+
+        place(k0)
+        narrate_steps(
+            self,
+            "Why? For each slope, give the line its best intercept and add up the misses: "
+            "each loss becomes a curve over the slope.",
+            [(Create(data), FadeIn(dots, mover), Create(rail), Create(lad), Create(ols)),
+             (FadeIn(right1[0], right2[0]), Create(p1), Create(p2)),
+             (Create(c1), Create(c2))],
+        )
         say(
             self,
-            "The best L1 line can always be taken through two of the data points: "
-            "it is a vertex of a linear program, a corner of the problem.",
-            Create(data), FadeIn(dots), Create(line_a), FadeIn(rings[0:2]),
-            run_time=style.NORMAL,
-        )
-        # The two vertex lines' L1 loss against the position: whichever is lower wins.
-        curves = VGroup(
-            polyline(cx, self.positions, costs[self.tie_pairs[0]], style.L1),
-            DashedVMobject(polyline(cx, self.positions, costs[self.tie_pairs[1]], style.L1),
-                           num_dashes=24),
+            "Least squares gives a smooth bowl, a parabola. Its lowest point is the "
+            "least-squares line.",
+            FadeIn(min2, scale=2.0), Indicate(c2, color=style.HIGHLIGHT, scale_factor=1.0),
+            run_time=style.LONG,
         )
         say(
             self,
-            "As the point slides, the L1 cost of each candidate line changes: here the "
-            "solid line's and the dashed line's. The fit is whichever costs least.",
-            Create(cost_plot), FadeIn(cost_title), Create(curves),
-            run_time=style.NORMAL,
+            "The L1 curve is made of straight pieces. Each corner is a line through two "
+            "data points, so the lowest corner is the L1 line: through two points.",
+            FadeIn(corner_dots, lag_ratio=0.3), FadeIn(min1, scale=2.0), Create(rings),
+            run_time=style.LONG, span=True,
         )
-        cross = Dot(cx.c2p(self.tie_position, self.tie_loss), color=style.HIGHLIGHT, radius=0.09)
-        loss_lab = tex(rf"{self.tie_loss:.2f}", color=style.HIGHLIGHT)
-        loss_lab.next_to(cross, UP, buff=style.GAP_S)
+        s = ValueTracker(float(k0))
+
+        def follow(_m) -> None:
+            place(int(round(s.get_value())))
+
+        driver = self.drive([mover, lad, ols, c1, c2, min1, min2, corner_dots, rings], follow)
         say(
             self,
-            f"The two costs cross at x = {self.tie_position:.2f}, where both lines cost "
-            f"{self.tie_loss:.2f}. Cross that point and the best vertex switches: "
-            "the line jumps.",
-            Create(line_b), FadeIn(rings[2:4]), FadeIn(cross, loss_lab),
-            run_time=style.NORMAL,
+            "Now slide the point again. The bowl shifts, and its lowest point glides. "
+            "The L1 curve tilts until its two lowest corners are level.",
+            s.animate(rate_func=linear).set_value(float(self.why_tie)),
+            run_time=style.LONG, span=True,
         )
+        # At the tie: the flat bottom between the two tied corners, and the lines it holds.
+        b0, b1 = sorted((self.slope_before, self.slope_after))
+        flat = Line(a1.c2p(b0, self.tie_loss), a1.c2p(b1, self.tie_loss),
+                    color=style.HIGHLIGHT, stroke_width=9)
         fan = VGroup(*(Line(*_ends(ax, a, b), color=style.L1, stroke_width=2,
-                            stroke_opacity=0.45) for a, b in self.fan))
-        note = label("at the tie: every line in between is optimal too",
-                     style.SMALL_SIZE, style.HIGHLIGHT)
-        fit_width(note).next_to(panels, DOWN, buff=style.GAP)
+                            stroke_opacity=0.5) for a, b in self.fan))
         say(
             self,
-            f"At the tie itself, every line between the two also costs {self.tie_loss:.2f}: "
-            "the L1 fit is not unique. Many solutions is the subject of a later chapter.",
-            Create(fan), FadeIn(note), run_time=style.NORMAL,
+            f"At x = {self.tie_position:.2f} the bottom is flat: every slope from "
+            f"{b0:.2f} to {b1:.2f} costs {self.tie_loss:.2f}, so every line in between "
+            "fits equally well.",
+            Create(flat), Create(fan, lag_ratio=0.2), run_time=style.LONG, span=True,
         )
+        # One step past the tie the minimum hops to the other corner (on the word "hops").
+        hop = DashedLine(a1.c2p(*self.l1_min[self.why_tie]),
+                         a1.c2p(*self.l1_min[self.why_tie + 1]),
+                         color=style.HIGHLIGHT, stroke_width=3)
+        state = {"hopped": False}
+
+        def follow_hop(_m) -> None:
+            k = int(round(s.get_value()))
+            place(k)
+            if k > self.why_tie and not state["hopped"]:
+                state["hopped"] = True
+                self.add(hop)
+
+        driver.clear_updaters()
+        driver.add_updater(follow_hop)
         say(
             self,
-            "Least squares has one smooth minimum instead, so its line can only glide.",
-            Indicate(curves, color=style.HIGHLIGHT, scale_factor=1.0), run_time=style.SHORT,
+            "One step further, and the lowest point hops to the other corner: "
+            "the L1 line jumps, while the least-squares minimum keeps gliding.",
+            s.animate(rate_func=_after(HOP_AT)).set_value(float(len(pos) - 1)),
+            FadeOut(flat, fan, rate_func=_until(HOP_AT)),
+            Flash(a1.c2p(*self.l1_min[self.why_tie + 1]), color=style.HIGHLIGHT,
+                  rate_func=_after(HOP_AT)),
+            run_time=style.LONG, span=True,
+        )
+        follow_hop(driver)
+        driver.clear_updaters()
+        self.add(hop)
+        say(
+            self,
+            "A bowl has no corners to hop between, so the least-squares line can only glide.",
+            Indicate(c2, color=style.HIGHLIGHT, scale_factor=1.0),
+            Indicate(min2, color=style.HIGHLIGHT), run_time=style.LONG,
         )
 
     # ------------------------------------------------------------------ beat 4

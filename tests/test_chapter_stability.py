@@ -6,7 +6,7 @@ import numpy as np
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from mathutils import absolute_loss, lad_fit, lad_optimal_lines, ols_fit
-from mathutils.lad import nudge_example, vertex_losses
+from mathutils.lad import nudge_example, slope_profiles
 from scenes import stability
 from scenes.stability import NudgeMakesTheLineJump
 from tests.chapter_tools import render_small, run_dry, subcaptions
@@ -64,19 +64,59 @@ def test_step_and_tie_come_from_mathutils():
     for line in s.tie_lines:
         assert np.isclose(absolute_loss(line, xs, ys), s.tie_loss)
     assert np.allclose(s.fan_losses, s.tie_loss)
-    # the cost curves are the vertex losses, and they cross at the tie
-    v = vertex_losses(e.x, e.y, e.moving, s.positions)
-    pairs = [tuple(p) for p in v.pairs.tolist()]
-    for p, curve in s.pair_costs.items():
-        assert np.array_equal(curve, v.losses[:, pairs.index(p)])
-    p, q = s.tie_pairs
-    gap = s.pair_costs[p] - s.pair_costs[q]
-    assert np.all(np.sign(gap[s.before]) == -np.sign(gap[s.after][0]))
+
+
+def test_loss_against_slope_curves_and_minima():
+    """Beat 3's curves: against brute force over intercepts and slopes and np.polyfit."""
+    s = _setup()
+    e = nudge_example(stability.N_POSITIONS)
+    pos = s.why_positions
+    assert pos[s.why_tie] == s.tie_position
+    assert np.all(np.diff(pos) > 0) and pos[0] == s.positions[0] and pos[-1] == s.positions[-1]
+    intercepts = np.arange(-4.0, 9.0, 2e-3)  # oracle grid: L1 error <= n * 1e-3
+    for k in range(0, len(pos), 10):
+        xs, ys = e.data_at(pos[k])
+        grid = s.profile_grids[k]
+        assert np.array_equal((s.l1_profiles[k], s.l2_profiles[k]),
+                              slope_profiles(xs, ys, grid))
+        # the curve against brute force over intercepts, a few slopes
+        for b, got in zip(grid[::20], s.l1_profiles[k][::20], strict=True):
+            brute = np.abs(ys - intercepts[:, None] - b * xs).sum(axis=1).min()
+            assert got <= brute + 1e-12 and brute - got <= len(xs) * 1e-3
+        # the marked L1 minimum: the LAD fit (an independent LP) and brute force over slopes
+        b1, v1 = s.l1_min[k]
+        assert np.isclose(v1, s.l1_profiles[k].min(), atol=1e-12)
+        if k != s.why_tie:
+            assert np.isclose(b1, lad_fit(xs, ys).slope, atol=1e-9)
+        dense = np.linspace(-0.2, 1.2, 14_001)  # slope step 1e-4: loss error <= 1e-4 * sum|x|
+        brute = slope_profiles(xs, ys, dense)[0].min()
+        assert v1 <= brute + 1e-12 and brute - v1 <= 1e-4 * np.abs(xs).sum()
+        # the L1 line passes through the two ringed points (a corner: a two-point line)
+        a, b = s.why_lad[k]
+        assert np.allclose(ys[s.why_on_line[k]], a + b * xs[s.why_on_line[k]], atol=1e-9)
+        # the marked L2 minimum against np.polyfit
+        b2, v2 = s.l2_min[k]
+        slope, icpt = np.polyfit(xs, ys, 1)
+        assert np.isclose(b2, slope, atol=1e-9)
+        assert np.isclose(v2, ((ys - icpt - slope * xs) ** 2).sum(), rtol=1e-9)
+        assert np.all(s.l2_profiles[k] >= v2 - 1e-9)
+    # the L1 minimum holds still, then hops at the tie; the L2 minimum glides
+    hops = np.abs(np.diff(s.l1_min[:, 0]))
+    assert np.count_nonzero(hops > 1e-9) == 1 and np.argmax(hops) == s.why_tie
+    assert np.isclose(hops.max(), abs(s.slope_after - s.slope_before))
+    assert np.max(np.abs(np.diff(s.l2_min[:, 0]))) < 0.01
+    # at the tie the bottom is flat between the two corners, at the tie loss
+    xs, ys = s.tie_data
+    flat = np.linspace(min(s.slope_before, s.slope_after), max(s.slope_before, s.slope_after), 9)
+    assert np.allclose(slope_profiles(xs, ys, flat)[0], s.tie_loss)
 
 
 @frames_comparison(base_scene=NudgeMakesTheLineJump)
 def test_nudge_frame(scene):
     scene.nudge()
+    # The beat ends on a play (its last sentence is spoken over two steps); in the tester's
+    # skipping mode only a wait draws the static background into the final frame.
+    scene.wait(0.1)
 
 
 @frames_comparison(base_scene=NudgeMakesTheLineJump)
