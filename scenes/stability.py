@@ -32,6 +32,7 @@ from manim import (
     Line,
     ValueTracker,
     VGroup,
+    Write,
     linear,
 )
 
@@ -336,14 +337,23 @@ class NudgeMakesTheLineJump(Chapter):
                               color=style.HIGHLIGHT, stroke_width=2)
         tie_text = tex(rf"x = {self.tie_position:.2f}", color=style.HIGHLIGHT)
         tie_text.next_to(tie_mark.get_top(), DOWN + LEFT, buff=style.GAP_S)
+        # The start and end values the sentence reads, written as it reads them.
+        change2 = label(f"L2: {self.ols_slopes[0]:.2f} \u2192 {self.ols_slopes[-1]:.2f}",
+                        style.SMALL_SIZE, style.L2)
+        change1 = label(f"L1: {self.slope_before:.2f} \u2192 {self.slope_after:.2f}",
+                        style.SMALL_SIZE, style.L1)
+        changes = VGroup(change2, change1).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        # They take the place of the live readouts, which only ever show the current values.
+        changes.align_to(nums, DOWN).align_to(bx.c2p(hi, SLOPE_Y[0]), RIGHT)
         narrate_steps(
             self,
             f"Moving the point {hi - lo:.1f} units changed the least-squares slope from "
             f"{self.ols_slopes[0]:.2f} to {self.ols_slopes[-1]:.2f}. The L1 slope jumped "
             f"from {self.slope_before:.2f} to {self.slope_after:.2f}, all at once, "
             f"at x = {self.tie_position:.2f}.",
-            [(Indicate(trace2, color=style.HIGHLIGHT, scale_factor=1.0),),
-             (Create(tie_mark), FadeIn(tie_text), Indicate(jump, color=style.HIGHLIGHT))],
+            [(FadeOut(r2), Write(change2)),
+             (FadeOut(r1), Write(change1), Create(tie_mark), FadeIn(tie_text),
+              Indicate(jump, color=style.HIGHLIGHT))],
         )
 
     # ------------------------------------------------------------------ beat 3
