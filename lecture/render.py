@@ -86,18 +86,13 @@ class ChapterJob:
         return self.estimate
 
 
-def manim_command(job: ChapterJob, quality: str, voice: str = "none") -> list[str]:
-    """The manim command line that renders ``job``'s chapter.
-
-    A voiced render runs without manim's animation cache: manim drops a sound added right after
-    an animation it took from its cache (``add_sound`` returns while ``skip_animations`` is
-    set, and a cache hit sets it until the next play), so a re-render would lose sentences.
-    """
+def manim_command(job: ChapterJob, quality: str) -> list[str]:
+    """The manim command line that renders ``job``'s chapter (its voice comes by environment:
+    ``LECTURE_VOICE``; the narration adds its sound even after a cached animation)."""
     return [
         sys.executable, "-m", "manim", "render",
         "--config_file", str(ROOT / "manim.cfg"),
         f"-q{quality}", "--save_sections",
-        *(["--disable_caching"] if voice != "none" else []),
         "--media_dir", str(job.media),
         "--progress_bar", "display",
         str(job.chapter.path), job.chapter.scene,
@@ -188,10 +183,10 @@ class Renderer:
         if self.chapter_list:  # scenes/chapters.py reads it: one numbering for cards and files
             env["LECTURE_CHAPTERS"] = str(self.chapter_list)
         with open(job.log, "w", encoding="utf-8", errors="replace") as log:
-            log.write("$ " + " ".join(manim_command(job, self.quality, self.voice)) + "\n")
+            log.write("$ " + " ".join(manim_command(job, self.quality)) + "\n")
             log.flush()
             proc = subprocess.Popen(
-                manim_command(job, self.quality, self.voice), cwd=ROOT, env=env,
+                manim_command(job, self.quality), cwd=ROOT, env=env,
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl-C reaches the builder, which stops children
             )

@@ -265,10 +265,17 @@ class LectureOpening(Chapter):
         number = {slug: n for n, (slug, _) in enumerate(chapters.chapter_list(), 1)}
         titles = dict(chapters.chapter_list())
         groups = [[s for s in slugs if s in number] for _, slugs, _ in ROADMAP]
+        # another chapter list may leave a group empty (shown: only the groups it fills) or
+        # hold chapters no group names (shown in a plain group of their own)
         rest = [s for s in number if s != self.SLUG and not any(s in g for g in groups)]
-        groups[-1] += rest  # a chapter no group names still shows (e.g. another manifest's)
+        parts = [(part, g) for part, g in zip(ROADMAP, groups, strict=True) if g]
+        if rest:
+            parts.append((("Also in this lecture", (),
+                           ("also belong to this lecture.", "also belongs to this lecture.")),
+                          rest))
+        groups = [g for _, g in parts]
         blocks = VGroup()
-        for (name, _, _), slugs in zip(ROADMAP, groups, strict=True):
+        for (name, _, _), slugs in parts:
             rows = VGroup(*(VGroup(label(f"{number[s]}", style.BODY_SIZE, style.HIGHLIGHT),
                                    label(titles[s], style.BODY_SIZE)).arrange(RIGHT,
                                                                               buff=style.GAP)
@@ -278,21 +285,26 @@ class LectureOpening(Chapter):
                 row[0].next_to(row[1], LEFT, buff=style.GAP)
             blocks.add(VGroup(label(name, style.LABEL_SIZE, style.MUTED), rows)
                        .arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S))
-        columns = VGroup(VGroup(blocks[0], blocks[1]).arrange(DOWN, aligned_edge=LEFT,
-                                                                buff=style.GAP_L),
-                         blocks[2]).arrange(RIGHT, aligned_edge=UP, buff=1.5 * style.GAP_L)
+        # two columns: the first two groups stacked, the rest beside them
+        columns = VGroup(VGroup(*blocks[:2]).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L),
+                         *blocks[2:]).arrange(RIGHT, aligned_edge=UP, buff=1.5 * style.GAP_L)
         # room for the box that marks the first chapter
         fit_width(columns, style.EDGE + style.GAP_S).next_to(head, DOWN, buff=style.GAP_L)
         room_mid = (head.get_bottom()[1] - style.GAP + style.FLOOR) / 2
         columns.shift(max(0.0, columns.get_center()[1] - room_mid) * DOWN)
         say(self, "The road ahead: the same two norms, used in two ways.", FadeIn(head),
             run_time=style.SHORT)
-        for block, slugs, (_, _, words) in zip(blocks, groups, ROADMAP, strict=True):
+        for block, ((_, _, words), slugs) in zip(blocks, parts, strict=True):
             nums = [number[s] for s in slugs]
             which = ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}" if len(nums) > 1 else (
                 f"{nums[0]}")
-            say(self, f"Chapters {which} {words}", FadeIn(block, shift=0.2 * RIGHT),
+            if not isinstance(words, str):  # (plural, singular)
+                words = words[len(nums) == 1]
+            noun = "Chapters" if len(nums) > 1 else "Chapter"
+            say(self, f"{noun} {which} {words}", FadeIn(block, shift=0.2 * RIGHT),
                 run_time=style.NORMAL)
+        if not parts:  # a lecture of this chapter alone
+            return
         first = groups[0][0]
         mark = SurroundingRectangle(blocks[0][1][0], color=style.HIGHLIGHT, buff=0.1)
         say(self, f"We start with chapter {number[first]}: {titles[first]}.", Create(mark),

@@ -54,13 +54,26 @@ def speak_caption(scene: Scene, text: str) -> float:
         from voice import SentenceId, speak  # loads the speech engines only when speaking
 
         speech = speak(text, SentenceId(chapter, beat, index), voice=voice)
-        scene.add_sound(str(speech.path))
+        _play(scene, speech.path)
         entry = {"duration": round(speech.duration, 3), "source": speech.source,
                  "problem": speech.problem}
         need = speech.duration + PAUSE
     _record(scene, {"id": f"{chapter}/{beat}/{index:02d}", "chapter": chapter, "beat": beat,
                     "index": index, "text": text, "start": round(start, 3), **entry})
     return need
+
+
+def _play(scene: Scene, wav: Path) -> None:
+    """Put the sentence's sound on the chapter's audio at the current moment.
+
+    Not ``scene.add_sound``: manim adds nothing while it fast-forwards through an animation
+    taken from its cache, so a re-render would lose every sentence said after a cached play.
+    Only a real skip (a dry run, a range of animations left out) adds no sound.
+    """
+    renderer = scene.renderer
+    if getattr(renderer, "_original_skipping_status", renderer.skip_animations):
+        return
+    renderer.file_writer.add_sound(str(wav), renderer.time)
 
 
 def _next_id(scene: Scene) -> tuple[str, str, int]:

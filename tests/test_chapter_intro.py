@@ -125,3 +125,15 @@ def test_cold_open_zero_frame(scene):
 @frames_comparison(base_scene=LectureOpening)
 def test_roadmap_frame(scene):
     scene.roadmap_beat()
+
+
+def test_roadmap_of_another_chapter_list(tmp_path, monkeypatch):
+    """A build of another chapter list (LECTURE_CHAPTERS) leaves this lecture's groups empty:
+    the roadmap shows only what the list holds, numbered its way."""
+    other = tmp_path / "chapters.toml"
+    other.write_text('[[chapter]]\nslug = "intro"\ntitle = "L1 vs L2"\n\n'
+                     '[[chapter]]\nslug = "shapes"\ntitle = "Shapes"\n')
+    monkeypatch.setenv("LECTURE_CHAPTERS", str(other))
+    lines = subcaptions(run_dry(LectureOpening))
+    assert "Chapter 2 also belongs to this lecture." in lines
+    assert "We start with chapter 2: Shapes." in lines

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 from manim import Circle, Create, FadeIn, Scene, Square, tempconfig
 
@@ -30,10 +31,11 @@ class _Talk(Scene):
         narrate_steps(self, "Two short steps.", [(FadeIn(Circle()),), (FadeIn(Square()),)])
 
 
-def _render(tmp_path: Path, voice: str, monkeypatch) -> tuple[Scene, Path]:
+def _render(tmp_path: Path, voice: str, monkeypatch, cache: bool = False
+            ) -> tuple[Scene, Path]:
     monkeypatch.setenv(narration.ENV, voice)
     with tempconfig({"media_dir": str(tmp_path), "pixel_height": 144, "pixel_width": 256,
-                     "frame_rate": FPS, "disable_caching": True, "write_to_movie": True,
+                     "frame_rate": FPS, "disable_caching": not cache, "write_to_movie": True,
                      "progress_bar": "none"}):
         scene = _Talk()
         scene.render()
@@ -84,3 +86,18 @@ def test_spoken_captions_start_with_their_speech_and_last_as_long(tmp_path, monk
     assert third["start"] - second["start"] == pytest.approx(
         second["duration"] + narration.PAUSE, abs=1.0 / FPS)
     assert sorted(_streams(video)) == ["audio", "video"]
+
+
+@pytest.mark.skipif(shutil.which("flite") is None, reason="Debian's flite is not installed")
+def test_a_re_render_from_manims_cache_keeps_every_sentence(tmp_path, monkeypatch):
+    """manim skips add_sound while it reuses a cached animation; the narration must not."""
+    _render(tmp_path, "flite", monkeypatch, cache=True)
+    _, video = _render(tmp_path, "flite", monkeypatch, cache=True)  # every play from the cache
+    spoken = json.loads((tmp_path / "narration" / "_Talk.json").read_text())
+    rate = 8000
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-f", "s16le", "-ac", "1",
+                          "-ar", str(rate), "-"], capture_output=True, check=True).stdout
+    pcm = np.frombuffer(raw, dtype=np.int16).astype(float)
+    for entry in spoken:
+        a, b = int(entry["start"] * rate), int((entry["start"] + entry["duration"]) * rate)
+        assert np.sqrt(np.mean(pcm[a:b] ** 2)) > 100, entry["id"]  # audible, not silence
