@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
     DR,
     LEFT,
@@ -14,17 +15,21 @@ from manim import (
     UL,
     UP,
     UR,
+    AnimationGroup,
     Create,
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
     Line,
     Rectangle,
+    RegularPolygon,
     ReplacementTransform,
     ValueTracker,
     VGroup,
     VMobject,
     linear,
+    there_and_back,
 )
 
 from mathutils import constrained_minimum, diabetes, quadratic_loss, random_losses
@@ -34,6 +39,7 @@ from mathutils.selection import (
     contact_path,
     diabetes_paths,
     ellipse_outline,
+    exact_zero_hits,
     unit_balls,
     zero_tallies,
 )
@@ -58,6 +64,7 @@ PENALTY_TAG = "L1 / L2 as a penalty"
 Q = np.array([[1.5, 0.9], [0.9, 2.5]])
 W_HAT = np.array([1.3, 1.9])
 T_FIRST = 1.0  # the budget of the first contact
+T_PENALTY = 0.5  # the budget a stronger penalty shrinks the balls to, and back
 BUDGETS = np.arange(50, 441) / 200  # 0.25 .. 2.2 in steps of 0.005; contains 1.0 exactly
 PLANE = 2.5  # the contact planes show [-PLANE, PLANE]^2
 RAND_PLANE = 10.0  # the random-loss plane shows [-10, 10]^2 (the centres' range)
@@ -65,6 +72,8 @@ RAND_T = 2.0  # zero_coefficient_rate's default budget
 SEED = 2024
 TRIALS = 1000
 FLASHES = 5
+MARK_SLOW = 120  # losses counted while the colours are explained, before the fast run
+MARK_RADIUS = 0.05  # the hexagon marking one loss centre, scene units
 ELLIPSE_POINTS = 360
 GROW_STEPS = 121
 Q_GRID = np.linspace(0.0, 2.0, 161)  # 1/p: 0 (p = inf) .. 2 (p = 0.5); contains 0.5 and 1
@@ -272,6 +281,7 @@ class DiamondMeetsEllipse(Chapter):
 
         # a seeded run of random losses: a few flashes, then running tallies of exact zeros
         self.losses = random_losses(TRIALS, np.random.default_rng(SEED))
+        self.l1_corner = exact_zero_hits(self.losses, 1, RAND_T)  # per loss: on a corner
         self.l1_tally = zero_tallies(self.losses, 1, RAND_T)
         self.l2_tally = zero_tallies(self.losses, 2, RAND_T)
         self.l1_rate = self.l1_tally / np.arange(1, TRIALS + 1)
@@ -290,6 +300,8 @@ class DiamondMeetsEllipse(Chapter):
         # the diabetes paths (each penalty on its own alpha grid, see DiabetesPaths)
         self.diabetes_shape = diabetes()[0].shape  # (patients, features), shown in beat 5
         self.paths = diabetes_paths(lasso_decades=(-2.5, 0.2), ridge_log10=(-2.0, 3.0), n=200)
+        # per grid point, the ridge coefficient closest to 0 (its size): shown live, never 0
+        self.ridge_smallest = np.min(np.abs(self.paths.ridge_coefs), axis=1)
 
     # ---- table of contents --------------------------------------------------------------------
     def construct(self):
@@ -305,7 +317,7 @@ class DiamondMeetsEllipse(Chapter):
         self.open_beat("unit-balls")
         head = _heading(r"\text{The unit ball: } "
                         r"\|w\|_p = \left(|w_1|^p + |w_2|^p\right)^{1/p} = 1")
-        plane = _plane(1.5, 5.4, 0.5)
+        plane = _plane(1.5, 5.2, 0.5)
         plane.next_to(head, DOWN, buff=style.GAP).to_edge(LEFT, buff=style.GAP_L * 2)
         to_scene = _mapper(plane[0])
         outlines = to_scene(self.ball_outlines)
@@ -414,9 +426,13 @@ class DiamondMeetsEllipse(Chapter):
         head = _heading(r"\min_w\ (w-\hat w)^\top Q\,(w-\hat w)\ \ \text{subject to}\ \ "
                         r"\|w\|_p \le t")
         ptag = _penalty_tag()
-        left, right = (_plane(PLANE, 4.5, numbers=(-2, 2)) for _ in range(2))
+        # the penalty form, shown under the heading while the equivalence is said
+        penalty = tex(r"\Longleftrightarrow\ \ \min_w\ (w-\hat w)^\top Q\,(w-\hat w)"
+                      r" + \lambda\,\|w\|_p", color=style.HIGHLIGHT)
+        penalty.next_to(head, DOWN, buff=style.GAP_S).align_to(head, LEFT)
+        left, right = (_plane(PLANE, 4.1, numbers=(-2, 2)) for _ in range(2))
         pair = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L * 1.5)
-        pair.next_to(head, DOWN, buff=style.GAP).set_x(0)
+        pair.next_to(penalty, DOWN, buff=style.GAP_S).set_x(0)
         maps = {1: _mapper(left[0]), 2: _mapper(right[0])}
         colors = {1: style.L1, 2: style.L2}
         units = {1: self.diamond, 2: self.circle}
@@ -467,16 +483,40 @@ class DiamondMeetsEllipse(Chapter):
         reads[1].next_to(left, DOWN, buff=style.GAP)
         reads[2].next_to(right, DOWN, buff=style.GAP)
         exact = label("exactly 0", style.SMALL_SIZE, style.ZERO)
-        exact.next_to(reads[1], DOWN, buff=style.GAP_S).align_to(reads[1], LEFT)
+        exact.next_to(reads[1], LEFT, buff=style.GAP)  # beside w1, above the caption band
         t_read = _readout("t", T_FIRST, 1, 2, style.HIGHLIGHT)
         t_read.next_to(ptag, DOWN, buff=style.GAP).align_to(ptag, RIGHT)
 
         say(self, "Now two weights. Both panels have the same squared-error loss, smallest at the "
             "point w hat, and a budget t: the weights must stay inside the ball.",
-            FadeIn(head, ptag, marks), Create(left), Create(right), Create(balls[1]),
-            Create(balls[2]), FadeIn(hats[1], hats[2], t_read, contours), run_time=style.NORMAL)
-        say(self, "A penalty on the norm works the same way as such a budget: "
-            "a stronger penalty means a smaller t.")
+            AnimationGroup(
+                AnimationGroup(FadeIn(head, ptag, marks), Create(left), Create(right),
+                               FadeIn(hats[1], hats[2], contours), run_time=style.NORMAL),
+                AnimationGroup(Create(balls[1]), Create(balls[2]), FadeIn(t_read),
+                               run_time=style.NORMAL),
+                lag_ratio=1.0),
+            span=True)
+
+        # a stronger penalty lambda plays the part of a smaller budget t
+        stronger = tex(r"\lambda\uparrow\ \Leftrightarrow\ t\downarrow", color=style.HIGHLIGHT)
+        stronger.next_to(t_read, DOWN, buff=style.GAP_S).align_to(t_read, RIGHT)
+        i_small = int(np.flatnonzero(BUDGETS == T_PENALTY)[0])
+
+        def ball_updater(_m):
+            i = idx()
+            for p in (1, 2):
+                balls[p].set_points_as_corners(_closed(maps[p](BUDGETS[i] * units[p])))
+            _show(t_read[1], float(BUDGETS[i]))
+
+        anchor.add_updater(ball_updater)
+        say(self, "Adding a penalty, lambda times the norm, works the same way as such a "
+            "budget: a stronger penalty means a smaller t.",
+            AnimationGroup(FadeIn(penalty, stronger, run_time=style.NORMAL),
+                           t_idx.animate(rate_func=there_and_back, run_time=style.LONG * 2)
+                           .set_value(i_small),
+                           lag_ratio=0.5),
+            span=True)
+        anchor.remove_updater(ball_updater)
         self.add(ellipses[1], ellipses[2])
         say(self, "Grow the level ellipses of the loss from w hat until they first touch each "
             "ball. The touching point is the constrained minimum.",
@@ -548,90 +588,149 @@ class DiamondMeetsEllipse(Chapter):
         self.open_beat("how-often")
         anchor = _updater_anchor(self)
         head, ptag = header("How often is a weight exactly 0?", PENALTY_TAG)
-        plane = _plane(RAND_PLANE, 5.0, 5, numbers=(-10, -5, 5, 10))
-        plane.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.GAP_L)
+        plane = _plane(RAND_PLANE, 4.3, 5, numbers=(-10, -5, 5, 10))
+        plane.next_to(head, DOWN, buff=style.GAP).to_edge(LEFT, buff=style.GAP_L)
         to_scene = _mapper(plane[0])
         balls = VGroup(_outline(to_scene(RAND_T * self.diamond), style.L1, 3),
                        _outline(to_scene(RAND_T * self.circle), style.L2, 3))
-        source = label("experiment after explained.ai, T. Parr", style.SMALL_SIZE, style.MUTED)
-        source.to_corner(DOWN + LEFT, buff=style.EDGE)
+        source = label("experiment after T. Parr, explained.ai", style.SMALL_SIZE, style.MUTED)
+        fit_width(source, style.EDGE + (7.1 - style.EDGE) / 2)  # no wider than the left half
 
-        rate_axes = house_axes([0, TRIALS, 250], [0, 1, 0.25], 5.2, 3.0)
+        rate_axes = house_axes([0, TRIALS, 250], [0, 1, 0.25], 4.6, 2.2)
         ylab = label("share with an exact 0", style.SMALL_SIZE, style.MUTED)
         xlab = label("random losses", style.SMALL_SIZE, style.MUTED)
-        rate_axes.to_edge(RIGHT, buff=style.EDGE + style.GAP).align_to(plane, DOWN)
         ylab.next_to(rate_axes, UP, buff=style.GAP_S).align_to(rate_axes, LEFT)
         xlab.next_to(rate_axes, DOWN, buff=style.GAP_S).align_to(rate_axes, RIGHT)
 
+        def swatch(color):
+            return Dot(radius=MARK_RADIUS * 1.6, color=color)
+
         rows = VGroup(*(label(text, style.SMALL_SIZE, color) for text, color in (
             ("random losses drawn", style.TEXT),
-            ("L1 diamond: minima with an exact 0", style.L1),
-            ("L2 circle: minima with an exact 0", style.L2),
+            ("L1 minimum on a corner: exact 0", style.ZERO),
+            ("L1 minimum on an edge: no 0", style.L1),
+            ("L2 minimum with an exact 0", style.L2),
         ))).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        swatches = VGroup(swatch(style.ZERO).next_to(rows[1], LEFT, buff=style.GAP_S),
+                          swatch(style.L1).next_to(rows[2], LEFT, buff=style.GAP_S))
         nums = VGroup(*(_number(0, len(str(TRIALS)), 0, style.BODY_SIZE, row.get_color())
                         for row in rows))
         column = rows.get_right()[0] + style.GAP
         for row, num in zip(rows, nums, strict=True):
             num.move_to([column, row.get_center()[1], 0], aligned_edge=LEFT)
-        tallies = VGroup(rows, nums)
+        tallies = VGroup(rows, swatches, nums)
         tallies.next_to(ylab, UP, buff=style.GAP).align_to(rate_axes, LEFT)
+        source.next_to(plane, DOWN, buff=style.GAP_S).align_to(plane, LEFT)
         right_column = VGroup(tallies, ylab, rate_axes, xlab)
         right_column.next_to(ptag, DOWN, buff=style.GAP).to_edge(RIGHT, buff=style.EDGE)
         rate_map = _mapper(rate_axes[0])
         n = np.arange(1, TRIALS + 1)
         rate_pts = {1: rate_map(np.column_stack([n, self.l1_rate])),
                     2: rate_map(np.column_stack([n, self.l2_rate]))}
-        shown = [-1]
-        trial = ValueTracker(0)
+        curves = {p: VMobject(color=c, stroke_width=4) for p, c in ((1, style.ZERO), (2, style.L2))}
 
-        curves = {p: VMobject(color=c, stroke_width=4) for p, c in ((1, style.L1), (2, style.L2))}
+        # every loss centre as a small filled hexagon, green (corner) or orange (edge); the
+        # first k of each colour are one VMobject's first points, so a frame only slices arrays
+        hexagon = RegularPolygon(6).scale(MARK_RADIUS).points
+        centres = to_scene(self.losses.center)
+        marks_pts = {True: [], False: []}
+        marks_before = np.zeros((TRIALS + 1, 2), dtype=int)  # (corner, edge) among the first k
+        for i, (c, hit) in enumerate(zip(centres, self.l1_corner, strict=True)):
+            marks_pts[bool(hit)].append(hexagon + c)
+            marks_before[i + 1] = marks_before[i] + (1, 0) if hit else marks_before[i] + (0, 1)
+        marks_pts = {h: np.concatenate(v) if v else np.zeros((0, 3)) for h, v in marks_pts.items()}
+        size = len(hexagon)
+        marks = {h: VMobject(fill_color=style.ZERO if h else style.L1, fill_opacity=0.9,
+                             stroke_width=0) for h in (True, False)}
 
-        def update_tallies(_m):
-            k = int(round(trial.get_value()))
-            if k == shown[0]:
-                return
-            shown[0] = k
-            _show(nums[0], k)
-            _show(nums[1], int(self.l1_tally[k - 1]) if k else 0)
-            _show(nums[2], int(self.l2_tally[k - 1]) if k else 0)
-            for p in (1, 2):
-                if k >= 2:
-                    curves[p].set_points_as_corners(rate_pts[p][:k])
-
-        anchor.add_updater(update_tallies)
-        say(self, "How often does this happen? Draw random losses: tilted ellipses around random "
-            "centres, with the budget t equal to two.",
-            FadeIn(head, ptag, source), Create(plane), Create(balls), run_time=style.NORMAL)
-        say(self, "Each loss touches the diamond and the circle somewhere. Count the minima with "
-            "a weight exactly zero.", FadeIn(rate_axes, ylab, xlab, tallies), run_time=style.NORMAL)
-        for i, fl in enumerate(self.flashes):
+        # the first losses one by one: ellipse and centre, then the two contact points
+        flash_groups = []
+        for fl in self.flashes:
             ell = VGroup(*(
                 _set_runs(VMobject(color=style.LOSS, stroke_width=3), [to_scene(r) for r in runs])
                 for runs in fl["runs"]
             ))
-            marks = VGroup(
-                Dot(to_scene(fl["center"]), radius=0.06, color=style.LOSS),
-                Dot(to_scene(fl["l1"]), radius=0.07, color=style.L1),
-                Dot(to_scene(fl["l2"]), radius=0.07, color=style.L2),
-            )
-            self.play(FadeIn(ell, marks), trial.animate.set_value(i + 1), run_time=style.SHORT)
-            self.play(FadeOut(ell, marks), run_time=style.SHORT * 0.5)
-        self.add(curves[1], curves[2])
+            hit = VGroup(Dot(to_scene(fl["center"]), radius=0.06, color=style.LOSS))
+            contact = VGroup(Dot(to_scene(fl["l1"]), radius=0.08, color=style.L1),
+                             Dot(to_scene(fl["l2"]), radius=0.08, color=style.L2))
+            group = VGroup(ell, hit, contact).set_opacity(0)
+            flash_groups.append(group)
+        flash = ValueTracker(0.0)  # 0 .. FLASHES: loss i shows while flash is in [i, i + 1]
+        trial = ValueTracker(0.0)  # losses counted after the flashes
+        shown = {"k": -1, "flash": (-1, -1.0)}
+
+        def counted():
+            f = flash.get_value()
+            return max(int(np.floor(f + 0.4)), int(round(trial.get_value())))
+
+        def update(_m):
+            f = flash.get_value()
+            i = min(int(np.floor(f)), FLASHES - 1)
+            frac = float(np.clip(f - i, 0.0, 1.0)) if f < FLASHES else 1.0
+            if shown["flash"] != (i, frac):
+                shown["flash"] = (i, frac)
+                for j, g in enumerate(flash_groups):
+                    if j != i:
+                        g.set_opacity(0)
+                g = flash_groups[i]
+                on = float(np.clip(min(frac / 0.15, (1 - frac) / 0.15), 0, 1))
+                g[0].set_stroke(opacity=on)
+                g[1].set_opacity(on)
+                g[2].set_opacity(on * float(np.clip((frac - 0.3) / 0.1, 0, 1)))
+            k = counted()
+            if k == shown["k"]:
+                return
+            shown["k"] = k
+            corner, edge = (int(v) for v in marks_before[k])
+            _show(nums[0], k)
+            _show(nums[1], corner)
+            _show(nums[2], edge)
+            _show(nums[3], int(self.l2_tally[k - 1]) if k else 0)
+            for h, m in ((True, corner), (False, edge)):
+                marks[h].set_points(marks_pts[h][: m * size]) if m else marks[h].clear_points()
+            for p in (1, 2):
+                if k >= 2:
+                    curves[p].set_points_as_corners(rate_pts[p][:k])
+
+        self.add(marks[True], marks[False], *flash_groups, curves[1], curves[2])
+        anchor.add_updater(update)
+        say(self, "How often does this happen? Draw random losses: tilted ellipses around "
+            "random centres w hat, anywhere in the square from minus ten to ten, with the "
+            "budget t equal to two.",
+            AnimationGroup(
+                AnimationGroup(FadeIn(head, ptag, right_column, source), Create(plane),
+                               Create(balls), run_time=style.NORMAL),
+                flash.animate(rate_func=linear, run_time=style.LONG).set_value(1),
+                lag_ratio=1.0),
+            span=True)
+        say(self, "Each loss touches the diamond and the circle at its smallest value inside "
+            "them. Count the minima with a weight exactly zero.",
+            flash.animate(rate_func=linear).set_value(FLASHES), span=True)
+        say(self, "Mark each centre w hat: green when the diamond's minimum sits on a corner, "
+            "where one weight is exactly zero, and orange when it sits on an edge.",
+            trial.animate(rate_func=linear).set_value(MARK_SLOW), span=True)
+        say(self, "Keep drawing. Near the axes almost every centre is green. Orange gathers "
+            "along the diagonals and close to the ball, where a growing ellipse can reach an "
+            "edge first.",
+            trial.animate(rate_func=linear).set_value(TRIALS), span=True)
+        anchor.clear_updaters()
         l1_final, l2_final = int(self.l1_tally[-1]), int(self.l2_tally[-1])
         pct = round(100 * l1_final / TRIALS)
-        say(self, f"After {TRIALS} random losses, {l1_final} of the L1 minima have a weight of "
-            f"exactly zero: about {pct} percent. The L2 minima have {l2_final}.",
-            trial.animate(rate_func=linear).set_value(TRIALS), run_time=2 * style.LONG)
-        anchor.clear_updaters()
         ends = VGroup(
-            label(f"{100 * self.l1_rate[-1]:.0f} %", style.SMALL_SIZE, style.L1)
+            label(f"{100 * self.l1_rate[-1]:.0f} %", style.SMALL_SIZE, style.ZERO)
             .next_to(rate_pts[1][-1], UP, buff=style.GAP_S).align_to(rate_pts[1][-1], RIGHT),
             label(f"{100 * self.l2_rate[-1]:.0f} %", style.SMALL_SIZE, style.L2)
             .next_to(rate_pts[2][-1], UP, buff=style.GAP_S).align_to(rate_pts[2][-1], RIGHT),
         )
-        self.play(FadeIn(ends), run_time=style.SHORT)
+        say(self, f"After {TRIALS} random losses, {l1_final} of the L1 minima have a weight of "
+            f"exactly zero: about {pct} percent. The L2 minima have {l2_final}. The share "
+            "depends on the budget and on where the centres are drawn.",
+            FadeIn(ends), Indicate(nums[1], color=style.ZERO, scale_factor=1.15),
+            run_time=style.NORMAL)
         say(self, "On the round circle an exact zero would need a perfectly aligned loss, and "
-            "random draws essentially never produce one.")
+            "random draws essentially never produce one.",
+            Indicate(balls[1], color=style.L2, scale_factor=1.05), Indicate(nums[3]),
+            run_time=style.LONG)
 
     def feature_selection(self):
         self.open_beat("feature-selection")
@@ -646,7 +745,7 @@ class DiamondMeetsEllipse(Chapter):
         for name, alphas in (("lasso", d.lasso_alphas), ("ridge", d.ridge_alphas)):
             lo, hi = np.log10(alphas[0]), np.log10(alphas[-1])
             spans[name] = (lo, hi)
-            panels[name] = house_axes([0, hi - lo, 1], [-ymax, ymax, 400], 4.8, 3.4,
+            panels[name] = house_axes([0, hi - lo, 1], [-ymax, ymax, 400], 4.8, 2.8,
                                       numbers=False)
         pair = VGroup(panels["lasso"], panels["ridge"]).arrange(RIGHT, buff=style.GAP_L * 2.2)
         pair.next_to(head, DOWN, buff=style.GAP_L).set_x(style.GAP_L * 0.6)
@@ -706,7 +805,14 @@ class DiamondMeetsEllipse(Chapter):
         kept["ridge"].next_to(tick_r, DOWN, buff=style.GAP).set_x(ax_r.get_center()[0])
         note = label("Each panel has its own α range: scikit-learn weighs the two penalties "
                      "differently.", style.SMALL_SIZE, style.MUTED)
-        fit_width(note).to_edge(DOWN, buff=style.EDGE)
+        fit_width(note).next_to(kept["lasso"], DOWN, buff=style.GAP_S).set_x(0)
+
+        # the smallest ridge coefficient in size, read at the sweep's alpha: never 0
+        small = VGroup(label("closest to 0:", style.SMALL_SIZE, style.L2),
+                       _number(self.ridge_smallest[0], 3, 2, style.LABEL_SIZE, style.L2))
+        small.arrange(RIGHT, buff=style.GAP_S)
+        small.next_to(ax_r.c2p(spans["ridge"][1] - spans["ridge"][0], ymax), DL,
+                      buff=style.GAP_S)
 
         s = ValueTracker(0.0)  # fractional grid index, the same in both panels
         markers = {name: Line(ax.c2p(0, -ymax), ax.c2p(0, ymax), color=style.HIGHLIGHT,
@@ -733,6 +839,7 @@ class DiamondMeetsEllipse(Chapter):
             kept_now = {"lasso": int(d.lasso_kept[near]), "ridge": int(d.ridge_kept[near])}
             for name in ("lasso", "ridge"):
                 _show(kept[name][1], kept_now[name])
+            _show(small[1], float(self.ridge_smallest[near]))
             for j in range(len(d.features)):
                 z = 0 <= d.lasso_zero_index[j] <= near
                 if z != dropped[j]:
@@ -747,20 +854,22 @@ class DiamondMeetsEllipse(Chapter):
             FadeIn(head, ptag, titles, tick_l, tick_r, note), Create(panels["lasso"]),
             Create(panels["ridge"]), Create(curves["lasso"]), Create(curves["ridge"]),
             run_time=style.LONG)
-        say(self, "Each curve is one feature's coefficient. In both panels they start near the "
-            "least-squares fit when alpha is small.", FadeIn(names, leaders), run_time=style.NORMAL)
+        say(self, "Each curve is one feature's coefficient, named at its left end. Alpha grows "
+            "to the right: the penalty gets stronger.", FadeIn(names, leaders),
+            run_time=style.NORMAL)
         anchor.add_updater(update)
         self.add(zero_marks)
         self.play(FadeIn(markers["lasso"], markers["ridge"], dots["lasso"], dots["ridge"],
-                         kept["lasso"], kept["ridge"]), run_time=style.SHORT)
+                         kept["lasso"], kept["ridge"], small), run_time=style.SHORT)
         say(self, "Sweep alpha upward. One by one the lasso coefficients hit exactly zero and "
             "drop out of the model, while every ridge coefficient only shrinks.",
             s.animate(rate_func=linear).set_value(k_last), run_time=4 * style.LONG)
         anchor.clear_updaters()
-        smallest = float(np.min(np.abs(d.ridge_coefs[-1])))
+        smallest = float(self.ridge_smallest[-1])
         say(self, f"Even at the strongest ridge penalty shown, none of the ten is zero; the "
             f"smallest is still {smallest:.2f}. The lasso selects features; ridge only "
-            f"shrinks them.")
+            f"shrinks them.", Indicate(small, color=style.HIGHLIGHT, scale_factor=1.1),
+            run_time=style.LONG)
 
     def takeaway(self):
         self.open_beat("takeaway")

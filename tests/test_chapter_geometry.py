@@ -19,6 +19,7 @@ from mathutils.selection import (
     contact_path,
     diabetes_paths,
     ellipse_outline,
+    exact_zero_hits,
     zero_tallies,
 )
 from scenes import geometry
@@ -124,6 +125,37 @@ def test_random_loss_tallies(dry):
         q, c = losses.Q[k], losses.center[k]
         np.testing.assert_array_equal(fl["l1"], constrained_minimum(q, c, 1, geometry.RAND_T))
         np.testing.assert_array_equal(fl["l2"], constrained_minimum(q, c, 2, geometry.RAND_T))
+
+
+def test_marked_centres_are_corner_or_edge(dry):
+    """Each random centre is drawn green (L1 minimum on a corner) or orange (on an edge)."""
+    losses = random_losses(geometry.TRIALS, np.random.default_rng(geometry.SEED))
+    np.testing.assert_array_equal(dry.l1_corner, exact_zero_hits(losses, 1, geometry.RAND_T))
+    # the green count shown after k losses is the tally of exact zeros
+    np.testing.assert_array_equal(np.cumsum(dry.l1_corner), dry.l1_tally)
+    # independent check on the drawn sample: a corner minimum is a corner of the t-diamond
+    for q, c, hit in zip(losses.Q, losses.center, dry.l1_corner, strict=True):
+        w = constrained_minimum(q, c, 1, geometry.RAND_T)
+        on_corner = np.isclose(np.abs(w).max(), geometry.RAND_T) and np.abs(w).min() == 0.0
+        assert bool(hit) == bool(on_corner)
+    assert 0 < dry.l1_corner.sum() < geometry.TRIALS
+    assert geometry.FLASHES < geometry.MARK_SLOW < geometry.TRIALS
+
+
+def test_penalty_budget_is_on_the_grid():
+    assert geometry.T_PENALTY in geometry.BUDGETS and geometry.T_PENALTY < geometry.T_FIRST
+
+
+def test_ridge_smallest_readout(dry):
+    """The live "closest to 0" readout: per alpha, the smallest ridge coefficient in size."""
+    d = dry.paths
+    ref = np.array([min(abs(v) for v in row) for row in d.ridge_coefs])
+    np.testing.assert_array_equal(dry.ridge_smallest, ref)
+    assert np.all(dry.ridge_smallest > 0.0)
+    assert round(float(dry.ridge_smallest[-1]), 2) == 0.07  # as said, at alpha = 10^3
+    text = " ".join(subcaptions(dry))
+    assert f"the smallest is still {dry.ridge_smallest[-1]:.2f}" in text
+    assert "near the least-squares fit" not in text
 
 
 def test_feature_selection_paths(dry):
