@@ -27,3 +27,8 @@ def test_importing_pulls_in_no_manim_scenes_or_builder(module):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_public_api_names_exist():
+    for name in mathutils.__all__:
+        assert hasattr(mathutils, name), name
