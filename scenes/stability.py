@@ -4,7 +4,7 @@ Render it from the repository root:  ``manim -pqh scenes/stability.py``
 
 Here L1 and L2 are *losses* (least absolute deviations against least squares), not
 penalties, and "stability" means resistance to a small horizontal move of one data point.
-Beats (one method each, in order): title, nudge, why, takeaway. In "why" the point slides
+Beats (one method each, in order): title, nudge, why, vertical, takeaway. In "why" the point slides
 again beside each loss drawn against the line's slope (``mathutils.lad.slope_profiles``):
 the L1 curve's minimum hops between corners, the least-squares parabola's glides. Every
 number on screen is computed in ``setup()`` by ``mathutils`` (the data and the tie come from
@@ -37,7 +37,7 @@ from manim import (
 )
 
 from mathutils import absolute_loss, ols_fit
-from mathutils.lad import nudge_example, slope_profiles
+from mathutils.lad import drag_path, nudge_example, slope_profiles
 from scenes import style
 from scenes.chapter import Chapter
 from scenes.components import (
@@ -68,6 +68,7 @@ SLOPE_Y = (0, 1, 0.25)  # the slope axis
 OFF_TIE = 1e-9  # a position this close to the tie is on it: both lines are optimal there
 PROFILE_SLOPES = (-0.2, 1.2, 0.2)  # beat 3: the slope axis of the two loss-against-slope plots
 PROFILE_SAMPLES = 141  # slopes sampled per curve (every corner is added exactly)
+VERTICAL = (0.8, 121)  # beat 4: the lowest height of the vertical nudge, heights solved
 HOP_AT = 0.45  # beat 3: share of the "hops" sentence said before the point steps past the tie
 JUMP_AT = 0.7  # beat 2: share of the "jumps" sentence said before the point steps past the tie
 
@@ -138,6 +139,12 @@ class NudgeMakesTheLineJump(Chapter):
         )
         self.tie_ols = ols_fit(xs, ys)
         self._profiles()
+        # Beat 4: the same point nudged vertically instead, at its first x, down to VERTICAL[0].
+        xv = np.array(e.x, dtype=float)
+        xv[e.moving] = self.positions[0]
+        self.vertical_x = xv
+        self.heights = np.linspace(VERTICAL[0], float(e.y[e.moving]), VERTICAL[1])
+        self.vertical = drag_path(xv, e.y, e.moving, self.heights)
 
     def _profiles(self) -> None:
         """Beat 3: each loss against the slope (best intercept per slope) at every position.
@@ -198,6 +205,7 @@ class NudgeMakesTheLineJump(Chapter):
         self.title_beat()
         self.nudge()
         self.why()
+        self.vertical_nudge()
         self.takeaway()
 
     # ------------------------------------------------------------------ beat 1
@@ -508,6 +516,73 @@ class NudgeMakesTheLineJump(Chapter):
         )
 
     # ------------------------------------------------------------------ beat 4
+    def vertical_nudge(self) -> None:
+        """The same point nudged vertically: the L1 slope turns smoothly, no jump."""
+        self.open_beat("vertical")
+        head = header("A vertical nudge", TAG_TEXT)
+        self.add(head)
+        e, v, hs = self.example, self.vertical, self.heights
+        m, xm = e.moving, float(self.vertical_x[e.moving])
+        data = house_axes(DATA_X, DATA_Y, 6.0, 3.8, "x", "y")
+        ax = data[0]
+        slope_plot = house_axes((hs[0], hs[-1], 1.0), SLOPE_Y, 5.0, 3.8,
+                                r"y_{\text{moved}}", None)
+        bx = slope_plot[0]
+        slope_title = label("slope of each line", style.SMALL_SIZE, style.TEXT)
+        slope_title.next_to(bx, UP, buff=style.GAP_S)
+        panels = VGroup(data, VGroup(slope_plot, slope_title)).arrange(
+            RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
+        legend = fits_legend(across=True)
+        VGroup(panels, legend).arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
+        VGroup(panels, legend).set_x(0)
+        fit_width(VGroup(panels, legend))
+
+        top = len(hs) - 1  # the walk starts at the point's own height and goes down
+        others = [i for i in range(len(e.x)) if i != m]
+        dots = VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), color=style.DATA, radius=0.08)
+                        for i in others))
+        mover = Dot(ax.c2p(xm, hs[top]), color=style.HIGHLIGHT, radius=0.1)
+        rail = Line(ax.c2p(xm, hs[0]), ax.c2p(xm, hs[-1]), color=style.MUTED, stroke_width=4)
+        ols = fit_line(ax, v.ols_intercepts[top], v.ols_slopes[top], DATA_X, DATA_Y, style.L2)
+        lad = fit_line(ax, v.lad_intercepts[top], v.lad_slopes[top], DATA_X, DATA_Y, style.L1)
+        trace2 = polyline(bx, hs[top:], v.ols_slopes[top:], style.L2)
+        trace1 = polyline(bx, hs[top:], v.lad_slopes[top:], style.L1)
+        narrate_steps(
+            self,
+            f"One more test: nudge the same point down instead of sideways, at "
+            f"x = {xm:.1f}, from y = {hs[-1]:.1f} to {hs[0]:.1f}.",
+            [(Create(data), FadeIn(dots, legend), Create(ols), Create(lad)),
+             (FadeIn(mover), Create(rail), Create(slope_plot), FadeIn(slope_title))],
+        )
+        self.add(trace2, trace1)
+        s = ValueTracker(float(top))
+
+        def follow(_m) -> None:
+            k = int(round(s.get_value()))
+            mover.move_to(ax.c2p(xm, hs[k]))
+            ols.put_start_and_end_on(*_ends(ax, v.ols_intercepts[k], v.ols_slopes[k]))
+            lad.put_start_and_end_on(*_ends(ax, v.lad_intercepts[k], v.lad_slopes[k]))
+            trace2.set_points_as_corners(scene_points(bx, hs[k:], v.ols_slopes[k:]))
+            trace1.set_points_as_corners(scene_points(bx, hs[k:], v.lad_slopes[k:]))
+
+        driver = self.drive([mover, ols, lad, trace2, trace1], follow)
+        say(
+            self,
+            f"The L1 slope holds, then turns smoothly from {v.lad_slopes[top]:.2f} to "
+            f"{v.lad_slopes[0]:.2f}, with no jump: once its line passes through the moving "
+            "point, it turns with it.",
+            s.animate(rate_func=linear).set_value(0.0), run_time=2 * style.LONG, span=True,
+        )
+        follow(driver)
+        driver.clear_updaters()
+        say(
+            self,
+            "For these points, moving a point sideways is what swaps the lowest corner and "
+            "makes the line jump.",
+            Indicate(trace1, color=style.HIGHLIGHT, scale_factor=1.0), run_time=style.LONG,
+        )
+
+    # ------------------------------------------------------------------ beat 5
     def takeaway(self) -> None:
         """Robustness and stability pull in opposite directions."""
         self.open_beat("takeaway")

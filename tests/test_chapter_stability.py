@@ -6,14 +6,14 @@ import numpy as np
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from mathutils import absolute_loss, lad_fit, lad_optimal_lines, ols_fit
-from mathutils.lad import nudge_example, slope_profiles
+from mathutils.lad import drag_path, nudge_example, slope_profiles
 from scenes import stability
 from scenes.stability import NudgeMakesTheLineJump
 from tests.chapter_tools import render_small, run_dry, subcaptions
 
 __module_test__ = "stability"
 
-BEATS = ["title", "nudge", "why", "takeaway"]
+BEATS = ["title", "nudge", "why", "vertical", "takeaway"]
 
 
 def test_smoke_dry_run_narrates():
@@ -111,6 +111,34 @@ def test_loss_against_slope_curves_and_minima():
     assert np.allclose(slope_profiles(xs, ys, flat)[0], s.tie_loss)
 
 
+def test_vertical_nudge_turns_smoothly():
+    """Beat 4: the same point moved in y: both fits from mathutils, the L1 slope continuous."""
+    s = _setup()
+    e = nudge_example(stability.N_POSITIONS)
+    v = s.vertical
+    assert s.heights[-1] == e.y[e.moving] and s.heights[0] == stability.VERTICAL[0]
+    assert s.vertical_x[e.moving] == s.positions[0]
+    ref = drag_path(s.vertical_x, e.y, e.moving, s.heights)
+    assert np.array_equal(v.lad_slopes, ref.lad_slopes)
+    for k in range(0, len(s.heights), 15):
+        ys = np.array(e.y, dtype=float)
+        ys[e.moving] = s.heights[k]
+        slope, _ = np.polyfit(s.vertical_x, ys, 1)
+        assert np.isclose(v.ols_slopes[k], slope, atol=1e-9)
+        assert np.isclose(v.lad_slopes[k], lad_fit(s.vertical_x, ys).slope, atol=1e-9)
+    # no jump: each step in height moves the L1 slope by at most the line's turning rate
+    # through the moving point (|d slope / d y| <= 1 / min |x_m - x_j| over the others)
+    dy = s.heights[1] - s.heights[0]
+    others = np.delete(s.vertical_x, e.moving)
+    rate = 1.0 / np.min(np.abs(others - s.vertical_x[e.moving]))
+    assert np.max(np.abs(np.diff(v.lad_slopes))) <= rate * dy + 1e-9
+    # ... while the sideways nudge jumps by far more than that in one step
+    assert abs(s.slope_after - s.slope_before) > 10 * rate * dy
+    # the slope still travels: from the horizontal jump's start to near its end
+    assert np.isclose(v.lad_slopes[-1], s.slope_before)
+    assert v.lad_slopes[0] > 0.5
+
+
 @frames_comparison(base_scene=NudgeMakesTheLineJump)
 def test_nudge_frame(scene):
     scene.nudge()
@@ -122,3 +150,8 @@ def test_nudge_frame(scene):
 @frames_comparison(base_scene=NudgeMakesTheLineJump)
 def test_why_frame(scene):
     scene.why()
+
+
+@frames_comparison(base_scene=NudgeMakesTheLineJump)
+def test_vertical_frame(scene):
+    scene.vertical_nudge()
