@@ -164,7 +164,7 @@ class NudgeMakesTheLineJump(Chapter):
         base = np.linspace(lo, hi, PROFILE_SAMPLES)
         i, j = np.triu_indices(len(e.x), k=1)
         self.why_pairs = np.stack([i, j], axis=1)
-        grids, l1s, l2s, corners, corner_l1 = [], [], [], [], []
+        grids, l1s, l2s, corners, corner_l1, pair_lines = [], [], [], [], [], []
         l1_min = np.empty((len(pos), 2))  # (slope, loss) of the LAD minimum
         l2_min = np.empty((len(pos), 2))  # (slope, loss) of the least-squares minimum
         lad_lines = np.empty((len(pos), 2))  # (intercept, slope)
@@ -179,6 +179,7 @@ class NudgeMakesTheLineJump(Chapter):
             l1s.append(l1)
             l2s.append(l2)
             corners.append(c)
+            pair_lines.append(np.stack([ys[i] - c * xs[i], c], axis=1))
             corner_l1.append(slope_profiles(xs, ys, c)[0])
             if k == self.why_tie:  # the flat bottom: keep the line that held before the tie
                 b = self.slope_before
@@ -194,6 +195,7 @@ class NudgeMakesTheLineJump(Chapter):
             on_line[k] = np.sort(on)
         self.profile_grids, self.l1_profiles, self.l2_profiles = grids, l1s, l2s
         self.corner_slopes, self.corner_l1 = np.array(corners), np.array(corner_l1)
+        self.pair_lines = np.array(pair_lines)  # (intercept, slope) of each two-point line
         self.l1_min, self.l2_min = l1_min, l2_min
         self.why_lad, self.why_ols, self.why_on_line = lad_lines, ols_lines, on_line
         self.l1_range = _axis_range(np.concatenate(l1s), 1.0)
@@ -222,11 +224,14 @@ class NudgeMakesTheLineJump(Chapter):
         )
         notes = VGroup(meaning, badge).arrange(DOWN, buff=style.GAP)
         fit_width(notes).next_to(card, DOWN, buff=style.GAP_L)
+        # Card and notes rise together so the notes stay above the caption band.
+        rise = max(0.0, style.FLOOR + style.GAP - notes.get_bottom()[1])
+        notes.shift(rise * UP)
         say(
             self,
             "As in the last chapter, L1 and L2 are losses here, not penalties: "
             "least absolute deviations against least squares.",
-            FadeIn(notes),
+            card.animate.shift(rise * UP), FadeIn(notes),
         )
 
     # ------------------------------------------------------------------ beat 2
@@ -447,12 +452,16 @@ class NudgeMakesTheLineJump(Chapter):
             FadeIn(min2, scale=2.0), Indicate(c2, color=style.HIGHLIGHT, scale_factor=1.0),
             run_time=style.LONG,
         )
-        say(
+        # Every line through two data points, drawn as its corner appears on the L1 curve.
+        candidates = VGroup(*(Line(*_ends(ax, *self.pair_lines[k0][q]), color=style.L1,
+                                   stroke_width=2, stroke_opacity=0.6)
+                              for q in range(len(self.why_pairs))))
+        narrate_steps(
             self,
             "The L1 curve is made of straight pieces. Each corner is a line through two "
             "data points, so the lowest corner is the L1 line: through two points.",
-            FadeIn(corner_dots, lag_ratio=0.3), FadeIn(min1, scale=2.0), Create(rings),
-            run_time=style.LONG, span=True,
+            [(Create(candidates, lag_ratio=0.3), FadeIn(corner_dots, lag_ratio=0.3)),
+             (FadeOut(candidates), FadeIn(min1, scale=2.0), Create(rings))],
         )
         s = ValueTracker(float(k0))
 
