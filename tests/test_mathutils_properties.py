@@ -165,6 +165,8 @@ SPECS = [
      dict(points=arg(st.lists(vec(2), max_size=6)), closed=arg(st.booleans()))),
     ("zero_tallies", selection.zero_tallies,
      dict(losses=arg(st.just(LOSSES)), p=arg(kind(1, 2)), t=arg(FLOAT))),
+    ("exact_zero_hits", selection.exact_zero_hits,
+     dict(losses=arg(st.just(LOSSES)), p=arg(kind(1, 2)), t=arg(FLOAT))),
     ("features_kept", selection.features_kept, dict(coefs=arg(st.lists(vec(2), max_size=4)))),
     ("zero_indices", lambda coefs: selection.zero_indices(np.arange(np.shape(coefs)[0]), coefs)
      if np.ndim(coefs) == 2 else selection.zero_indices([1.0], coefs),
@@ -175,6 +177,8 @@ SPECS = [
     ("optimal_vertex", lambda data, moving, positions: lad.optimal_vertex(*data, moving,
                                                                           positions),
      dict(data=xy(3, 6), moving=size(0, 6), positions=arg(vec()))),
+    ("slope_profiles", lambda data, slopes: lad.slope_profiles(*data, slopes),
+     dict(data=xy(), slopes=arg(vec()))),
     ("lad_tie_position", lambda data, moving, lo, hi: lad.lad_tie_position(*data, moving, lo,
                                                                            hi),
      dict(data=xy(3, 6), moving=size(0, 6), lo=arg(FLOAT), hi=arg(FLOAT))),
