@@ -584,11 +584,16 @@ class NudgeMakesTheLineJump(Chapter):
         )
         follow(driver)
         driver.clear_updaters()
-        say(
+        smooth = label("no jump", style.SMALL_SIZE, style.L1)
+        # Above the L1 trace's flat part, below the L2 trace: where the slope held.
+        held = np.nonzero(v.lad_slopes == v.lad_slopes[-1])[0]
+        smooth.next_to(bx.c2p(0.5 * (hs[held[0]] + hs[-1]), v.lad_slopes[-1]), UP,
+                       buff=style.GAP_S)
+        narrate_steps(
             self,
             "For these points, moving a point sideways is what swaps the lowest corner and "
             "makes the line jump.",
-            Indicate(trace1, color=style.HIGHLIGHT, scale_factor=1.0), run_time=style.LONG,
+            [(Indicate(trace1, color=style.HIGHLIGHT, scale_factor=1.0),), (Write(smooth),)],
         )
 
     # ------------------------------------------------------------------ beat 5
@@ -615,17 +620,18 @@ class NudgeMakesTheLineJump(Chapter):
         body = VGroup(grid, verdict, nxt).arrange(DOWN, buff=style.GAP_L)
         fit_width(body).move_to(ORIGIN)  # centred in the frame, well below the heading
         self.add(head)
-        say(
+        narrate_steps(
             self,
             "The L1 loss shrugs off an outlier in y, but a small nudge of one point "
             "can make its line jump.",
-            FadeIn(grid[0:3]), FadeIn(grid[3:9]), run_time=style.NORMAL,
+            [(FadeIn(grid[0:3]), FadeIn(grid[3:6])), (FadeIn(grid[6:9]),)],
         )
-        say(
+        narrate_steps(
             self,
             "The L2 loss bends toward outliers, but it always moves smoothly. "
             "Robustness and stability pull in opposite directions: neither loss wins both.",
-            FadeIn(verdict), run_time=style.SHORT,
+            [(Indicate(VGroup(grid[2], grid[5], grid[8]), color=style.HIGHLIGHT),),
+             (FadeIn(verdict),)],
         )
         say(
             self,

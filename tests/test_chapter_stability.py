@@ -155,3 +155,4 @@ def test_why_frame(scene):
 @frames_comparison(base_scene=NudgeMakesTheLineJump)
 def test_vertical_frame(scene):
     scene.vertical_nudge()
+    scene.wait(0.1)  # ends on a play too (see test_nudge_frame)
