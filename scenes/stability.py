@@ -105,8 +105,7 @@ class NudgeMakesTheLineJump(Chapter):
 
     SLUG = "stability"
     QUESTION = "Move one point a little: does the line move only a little?"
-    OPENING = ("Stability here means resistance to a small horizontal move of one data point: "
-               "a small nudge should give a small change in the fitted line.")
+    OPENING = "Move one data point a little. Does the fitted line move only a little?"
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
@@ -229,9 +228,15 @@ class NudgeMakesTheLineJump(Chapter):
         notes.shift(rise * UP)
         say(
             self,
+            "Stability here means resistance to a small horizontal move of one data point: "
+            "a small nudge should give a small change in the fitted line.",
+            card.animate.shift(rise * UP), FadeIn(meaning), run_time=style.LONG,
+        )
+        say(
+            self,
             "As in the last chapter, L1 and L2 are losses here, not penalties: "
             "least absolute deviations against least squares.",
-            card.animate.shift(rise * UP), FadeIn(notes),
+            FadeIn(badge, shift=style.GAP_S * UP), run_time=style.LONG,
         )
 
     # ------------------------------------------------------------------ beat 2
