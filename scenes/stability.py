@@ -69,7 +69,7 @@ OFF_TIE = 1e-9  # a position this close to the tie is on it: both lines are opti
 PROFILE_SLOPES = (-0.2, 1.2, 0.2)  # beat 3: the slope axis of the two loss-against-slope plots
 PROFILE_SAMPLES = 141  # slopes sampled per curve (every corner is added exactly)
 VERTICAL = (0.8, 121)  # beat 4: the lowest height of the vertical nudge, heights solved
-HOP_AT = 0.45  # beat 3: share of the "hops" sentence said before the point steps past the tie
+HOP_AT = 0.35  # beat 3: share of the "hops" sentence said before the point steps past the tie
 JUMP_AT = 0.7  # beat 2: share of the "jumps" sentence said before the point steps past the tie
 
 
