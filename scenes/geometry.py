@@ -72,6 +72,7 @@ RAND_T = 2.0  # zero_coefficient_rate's default budget
 SEED = 2024
 TRIALS = 1000
 FLASHES = 5
+RAND_BUDGETS = np.arange(20, 4, -1) / 10  # 2.0 .. 0.5: the budget shrinks after the count
 MARK_SLOW = 120  # losses counted while the colours are explained, before the fast run
 MARK_RADIUS = 0.05  # the hexagon marking one loss centre, scene units
 ELLIPSE_POINTS = 360
@@ -282,6 +283,11 @@ class DiamondMeetsEllipse(Chapter):
         # a seeded run of random losses: a few flashes, then running tallies of exact zeros
         self.losses = random_losses(TRIALS, np.random.default_rng(SEED))
         self.l1_corner = exact_zero_hits(self.losses, 1, RAND_T)  # per loss: on a corner
+        # the same losses under smaller budgets: which minima sit on a corner, per budget
+        self.rand_budgets = RAND_BUDGETS
+        self.corner_by_budget = np.array([exact_zero_hits(self.losses, 1, t) for t in RAND_BUDGETS])
+        self.l2_zero_by_budget = np.array([exact_zero_hits(self.losses, 2, t)
+                                           for t in RAND_BUDGETS])
         self.l1_tally = zero_tallies(self.losses, 1, RAND_T)
         self.l2_tally = zero_tallies(self.losses, 2, RAND_T)
         self.l1_rate = self.l1_tally / np.arange(1, TRIALS + 1)
@@ -418,7 +424,8 @@ class DiamondMeetsEllipse(Chapter):
         self.add(_unit_marks(left[0]), _unit_marks(right[0]))
         say(self, "Keep two of them: the L1 diamond and the L2 circle. Each corner of the diamond "
             "is a point where one weight is exactly zero.",
-            FadeIn(d_cap, c_cap), FadeIn(corners), run_time=style.NORMAL)
+            AnimationGroup(FadeIn(d_cap, c_cap), FadeIn(corners, scale=2.0), lag_ratio=1.0),
+            span=True)
 
     def constraint_contact(self):
         self.open_beat("constraint-contact")
@@ -520,10 +527,11 @@ class DiamondMeetsEllipse(Chapter):
         self.add(ellipses[1], ellipses[2])
         say(self, "Grow the level ellipses of the loss from w hat until they first touch each "
             "ball. The touching point is the constrained minimum.",
-            grow.animate.set_value(1.0), run_time=style.LONG, )
+            grow.animate.set_value(1.0), run_time=style.LONG, span=True)
         say(self, "On the diamond the ellipse touches a corner, so w one is exactly zero. "
             "On the circle it touches a smooth side, and both weights stay nonzero.",
-            FadeIn(dots[1], dots[2], reads[1], reads[2], exact), run_time=style.NORMAL)
+            AnimationGroup(FadeIn(dots[1], reads[1], exact), FadeIn(dots[2], reads[2]),
+                           lag_ratio=1.0), span=True)
 
         # the budget changes: every drawing looks its state up at the budget's grid index
         for p in (1, 2):
@@ -579,7 +587,7 @@ class DiamondMeetsEllipse(Chapter):
         say(self, "Then tighten it. The contact point reaches the axis and stays there: "
             "from then on w one is exactly zero. On the circle the contact point slides "
             "smoothly toward the origin, and neither weight becomes zero.",
-            t_idx.animate(rate_func=linear).set_value(0), run_time=3 * style.LONG)
+            t_idx.animate(rate_func=linear).set_value(0), run_time=3 * style.LONG, span=True)
         anchor.clear_updaters()
         for p in (1, 2):
             traces[p].clear_updaters()
@@ -596,7 +604,7 @@ class DiamondMeetsEllipse(Chapter):
         source = label("experiment after T. Parr, explained.ai", style.SMALL_SIZE, style.MUTED)
         fit_width(source, style.EDGE + (7.1 - style.EDGE) / 2)  # no wider than the left half
 
-        rate_axes = house_axes([0, TRIALS, 250], [0, 1, 0.25], 4.6, 2.2)
+        rate_axes = house_axes([0, TRIALS, 250], [0, 1, 0.25], 4.6, 1.9)
         ylab = label("share with an exact 0", style.SMALL_SIZE, style.MUTED)
         xlab = label("random losses", style.SMALL_SIZE, style.MUTED)
         ylab.next_to(rate_axes, UP, buff=style.GAP_S).align_to(rate_axes, LEFT)
@@ -722,14 +730,54 @@ class DiamondMeetsEllipse(Chapter):
             label(f"{100 * self.l2_rate[-1]:.0f} %", style.SMALL_SIZE, style.L2)
             .next_to(rate_pts[2][-1], UP, buff=style.GAP_S).align_to(rate_pts[2][-1], RIGHT),
         )
+        t_read = _readout("t", RAND_T, 1, 2, style.HIGHLIGHT)  # faded in here, changed later
+        t_read.next_to(ylab, RIGHT, buff=style.GAP_L).align_to(tallies, RIGHT)
         say(self, f"After {TRIALS} random losses, {l1_final} of the L1 minima have a weight of "
-            f"exactly zero: about {pct} percent. The L2 minima have {l2_final}. The share "
-            "depends on the budget and on where the centres are drawn.",
-            FadeIn(ends), Indicate(nums[1], color=style.ZERO, scale_factor=1.15),
-            run_time=style.NORMAL)
+            f"exactly zero: about {pct} percent. The L2 minima have {l2_final}.",
+            AnimationGroup(FadeIn(ends, t_read),
+                           Indicate(nums[1], color=style.ZERO, scale_factor=1.2),
+                           marks[False].animate(rate_func=there_and_back, run_time=2 * style.LONG)
+                           .set_fill(opacity=0.15),  # the green 718 alone, then all again
+                           Indicate(nums[3], scale_factor=1.3), lag_ratio=1.0),
+            span=True)
+
+        # the same losses, the budget shrinking: marks recoloured from precomputed tables
+        b = ValueTracker(0.0)  # index into RAND_BUDGETS
+        marks_at = []
+        for hits in self.corner_by_budget:
+            marks_at.append({h: np.concatenate([hexagon + c for c, x in zip(centres, hits,
+                                                                           strict=True)
+                                                if bool(x) == h] or [np.zeros((0, 3))])
+                             for h in (True, False)})
+        shown_b = [-1]
+
+        def update_budget(_m):
+            j = int(round(b.get_value()))
+            if j == shown_b[0]:
+                return
+            shown_b[0] = j
+            t = float(RAND_BUDGETS[j])
+            balls[0].set_points_as_corners(_closed(to_scene(t * self.diamond)))
+            balls[1].set_points_as_corners(_closed(to_scene(t * self.circle)))
+            for h in (True, False):
+                pts = marks_at[j][h]
+                marks[h].set_points(pts) if len(pts) else marks[h].clear_points()
+            corner = int(self.corner_by_budget[j].sum())
+            _show(nums[1], corner)
+            _show(nums[2], TRIALS - corner)
+            _show(nums[3], int(self.l2_zero_by_budget[j].sum()))
+            _show(t_read[1], t)
+
+        t_small = float(RAND_BUDGETS[-1])
+        small_corner = int(self.corner_by_budget[-1].sum())
+        anchor.add_updater(update_budget)
+        say(self, f"The share depends on the budget. Shrink t to {t_small:g}: the wedges widen, "
+            f"and {small_corner} of the same {TRIALS} minima sit on a corner.",
+            b.animate(rate_func=linear).set_value(len(RAND_BUDGETS) - 1), span=True)
+        anchor.clear_updaters()
         say(self, "On the round circle an exact zero would need a perfectly aligned loss, and "
             "random draws essentially never produce one.",
-            Indicate(balls[1], color=style.L2, scale_factor=1.05), Indicate(nums[3]),
+            Indicate(balls[1], color=style.L2, scale_factor=1.3), Indicate(nums[3]),
             run_time=style.LONG)
 
     def feature_selection(self):
@@ -853,7 +901,7 @@ class DiamondMeetsEllipse(Chapter):
             "Here are the lasso and ridge coefficients as the penalty strength alpha grows.",
             FadeIn(head, ptag, titles, tick_l, tick_r, note), Create(panels["lasso"]),
             Create(panels["ridge"]), Create(curves["lasso"]), Create(curves["ridge"]),
-            run_time=style.LONG)
+            run_time=style.LONG, span=True)
         say(self, "Each curve is one feature's coefficient, named at its left end. Alpha grows "
             "to the right: the penalty gets stronger.", FadeIn(names, leaders),
             run_time=style.NORMAL)
@@ -899,6 +947,9 @@ class DiamondMeetsEllipse(Chapter):
         columns.next_to(ptag, DOWN, buff=style.GAP).set_x(0)
         say(self, "The takeaway. An L1 penalty has corners on the axes, so the best point often "
             "sits on one and weights become exactly zero: the lasso selects features.",
-            FadeIn(head, ptag), FadeIn(columns[0]), run_time=style.NORMAL)
+            AnimationGroup(FadeIn(head, ptag, columns[0][0]), FadeIn(columns[0][1]),
+                           lag_ratio=1.0), span=True)
         say(self, "An L2 penalty is round, so it shrinks every weight but almost never makes one "
-            "exactly zero: ridge keeps every feature.", FadeIn(columns[1]), run_time=style.NORMAL)
+            "exactly zero: ridge keeps every feature.",
+            AnimationGroup(FadeIn(columns[1][0]), FadeIn(columns[1][1]), lag_ratio=1.0),
+            span=True)

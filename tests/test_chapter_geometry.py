@@ -142,6 +142,21 @@ def test_marked_centres_are_corner_or_edge(dry):
     assert geometry.FLASHES < geometry.MARK_SLOW < geometry.TRIALS
 
 
+def test_shrinking_budget_recolours_the_same_losses(dry):
+    losses = random_losses(geometry.TRIALS, np.random.default_rng(geometry.SEED))
+    assert dry.rand_budgets[0] == geometry.RAND_T and dry.rand_budgets[-1] == 0.5
+    for t, hits, l2 in zip(dry.rand_budgets, dry.corner_by_budget, dry.l2_zero_by_budget,
+                           strict=True):
+        np.testing.assert_array_equal(hits, exact_zero_hits(losses, 1, t))
+        np.testing.assert_array_equal(l2, exact_zero_hits(losses, 2, t))
+    np.testing.assert_array_equal(dry.corner_by_budget[0], dry.l1_corner)
+    shares = dry.corner_by_budget.sum(axis=1)
+    assert shares[-1] > shares[0]  # the corners win more often as t shrinks
+    assert not dry.l2_zero_by_budget.any()
+    text = " ".join(subcaptions(dry))
+    assert f"{shares[-1]} of the same {geometry.TRIALS} minima sit on a corner" in text
+
+
 def test_penalty_budget_is_on_the_grid():
     assert geometry.T_PENALTY in geometry.BUDGETS and geometry.T_PENALTY < geometry.T_FIRST
 
