@@ -21,6 +21,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     Line,
     Rectangle,
     RegularPolygon,
@@ -777,8 +778,9 @@ class DiamondMeetsEllipse(Chapter):
         anchor.clear_updaters()
         say(self, "On the round circle an exact zero would need a perfectly aligned loss, and "
             "random draws essentially never produce one.",
-            Indicate(balls[1], color=style.L2, scale_factor=1.3), Indicate(nums[3]),
-            run_time=style.LONG)
+            AnimationGroup(Indicate(balls[1], color=style.L2, scale_factor=1.3),
+                           Indicate(nums[3], scale_factor=1.3), lag_ratio=0.5),
+            run_time=2 * style.LONG)  # shorter than the sentence: the beat ends on a still
 
     def feature_selection(self):
         self.open_beat("feature-selection")
@@ -903,8 +905,9 @@ class DiamondMeetsEllipse(Chapter):
             Create(panels["ridge"]), Create(curves["lasso"]), Create(curves["ridge"]),
             run_time=style.LONG, span=True)
         say(self, "Each curve is one feature's coefficient, named at its left end. Alpha grows "
-            "to the right: the penalty gets stronger.", FadeIn(names, leaders),
-            run_time=style.NORMAL)
+            "to the right: the penalty gets stronger.",
+            LaggedStart(*(FadeIn(VGroup(m, ld)) for m, ld in zip(names, leaders, strict=True)),
+                        lag_ratio=0.3), span=True)
         anchor.add_updater(update)
         self.add(zero_marks)
         self.play(FadeIn(markers["lasso"], markers["ridge"], dots["lasso"], dots["ridge"],
@@ -916,8 +919,8 @@ class DiamondMeetsEllipse(Chapter):
         smallest = float(self.ridge_smallest[-1])
         say(self, f"Even at the strongest ridge penalty shown, none of the ten is zero; the "
             f"smallest is still {smallest:.2f}. The lasso selects features; ridge only "
-            f"shrinks them.", Indicate(small, color=style.HIGHLIGHT, scale_factor=1.1),
-            run_time=style.LONG)
+            f"shrinks them.", Indicate(small, color=style.HIGHLIGHT, scale_factor=1.2),
+            run_time=2 * style.LONG)  # shorter than the sentence: the beat ends on a still
 
     def takeaway(self):
         self.open_beat("takeaway")
