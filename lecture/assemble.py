@@ -76,6 +76,11 @@ def assemble(result: BuildResult, work: Path, view: View, slides: bool = True) -
         result.assembled, result.lecture_written = "written", True
     if done.get("loudness"):
         result.loudness = (done["loudness"]["integrated"], done["loudness"]["true_peak"])
+        lufs, peak = result.loudness
+        if abs(lufs - audio.TARGET_LUFS) > audio.LOUDNESS_RANGE or peak > audio.MAX_TRUE_PEAK:
+            result.notes.append(f"lecture.mp4 misses its loudness target: {lufs:.1f} LUFS, true "
+                                f"peak {peak:.1f} dBTP (want {audio.TARGET_LUFS:g} "
+                                f"+/- {audio.LOUDNESS_RANGE:g} LUFS, <= {audio.MAX_TRUE_PEAK:g})")
     from .script import write_script
 
     try:

@@ -21,7 +21,7 @@ from .manifest import ROOT, Chapter
 from .render import ChapterJob, outputs_of
 
 # Bump when the builder's outputs for a chapter change meaning (invalidates every stamp).
-BUILDER_REVISION = "3"  # 2: voice, sound, narration, subtitle tracks; 3: voiced renders uncached
+BUILDER_REVISION = "4"  # 2: voice, sound, narration, subtitles; 3: uncached; 4: AAC 192k
 
 
 # --- what a chapter depends on ----------------------------------------------------------------

@@ -913,16 +913,15 @@ class WhyL1MakesZeros(Chapter):
             *(FadeIn(p[3]) for p in panels), FadeIn(top), run_time=style.LONG)
         say(self, "The pull is the falling line, z minus w; where it meets the push is the "
             "minimum.", Create(pulls), FadeIn(points), FadeIn(mins), run_time=style.LONG)
-        say(self, "Away from zero the L1 push is a constant lambda. At zero the absolute value "
-            "has a corner, and its slope there can be anything from minus lambda to lambda.",
+        say(self, "Away from zero the L1 push is lambda. At zero, its corner, the push can be "
+            "anything from minus lambda to lambda.",
             Create(panels[0][2]), FadeIn(notes[0]), run_time=style.LONG)
         driver = self.drive([z_read, pulls, points, mins], follow)
-        say(self, f"Now weaken the pull. The L1 balance point slides to zero, then climbs the "
-            f"corner: any pull weaker than lambda, {BALANCE_LAM:g}, is cancelled, and the weight "
-            "stays exactly zero.",
+        say(self, f"Weaken the pull: the L1 balance point slides to zero, then climbs the "
+            f"corner. Any pull weaker than lambda, {BALANCE_LAM:g}, is cancelled: exactly zero.",
             z.animate(rate_func=linear).set_value(BALANCE_Z[1]), run_time=3 * style.LONG)
-        say(self, "L2 pushes with two lambda w, which is zero at w equals zero: any pull moves "
-            "the weight off zero. It only shrinks, and is zero only when z is.",
+        say(self, "L2 pushes with two lambda w, nothing at zero: any pull moves the weight off "
+            "zero, so it only shrinks.",
             z.animate(rate_func=there_and_back).set_value(-BALANCE_Z[1]),
             FadeIn(notes[1]), run_time=3 * style.LONG)
         driver.clear_updaters()
