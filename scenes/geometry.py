@@ -42,7 +42,6 @@ from mathutils.selection import (
     ellipse_outline,
     exact_zero_hits,
     unit_balls,
-    zero_tallies,
 )
 from scenes import style
 from scenes.chapter import Chapter
@@ -283,14 +282,16 @@ class DiamondMeetsEllipse(Chapter):
 
         # a seeded run of random losses: a few flashes, then running tallies of exact zeros
         self.losses = random_losses(TRIALS, np.random.default_rng(SEED))
-        self.l1_corner = exact_zero_hits(self.losses, 1, RAND_T)  # per loss: on a corner
-        # the same losses under smaller budgets: which minima sit on a corner, per budget
+        # the same losses under each budget (the first is RAND_T): which minima have an exact 0,
+        # each solved once; the count at RAND_T and its running tallies are read off them
         self.rand_budgets = RAND_BUDGETS
         self.corner_by_budget = np.array([exact_zero_hits(self.losses, 1, t) for t in RAND_BUDGETS])
         self.l2_zero_by_budget = np.array([exact_zero_hits(self.losses, 2, t)
                                            for t in RAND_BUDGETS])
-        self.l1_tally = zero_tallies(self.losses, 1, RAND_T)
-        self.l2_tally = zero_tallies(self.losses, 2, RAND_T)
+        first = int(np.flatnonzero(RAND_BUDGETS == RAND_T)[0])
+        self.l1_corner = self.corner_by_budget[first]  # per loss: on a corner
+        self.l1_tally = np.cumsum(self.l1_corner)  # = zero_tallies(losses, 1, RAND_T)
+        self.l2_tally = np.cumsum(self.l2_zero_by_budget[first])
         self.l1_rate = self.l1_tally / np.arange(1, TRIALS + 1)
         self.l2_rate = self.l2_tally / np.arange(1, TRIALS + 1)
         rbox = (np.full(2, -RAND_PLANE), np.full(2, RAND_PLANE))

@@ -181,8 +181,10 @@ class WhyL1MakesZeros(Chapter):
 
         # Beat 7: the minimiser of 0.5 (w - z)^2 + lam R(w) as z weakens, and each penalty's
         # push lam R'(w) on the w grid (L1's value at w = 0 is drawn as its interval).
-        # increasing (np.interp needs it), covering the sweep 0.9 -> 0.2 -> -0.2 -> 0.2
-        self.balance_z = np.linspace(-BALANCE_Z[1], BALANCE_Z[0], 221)
+        # increasing (np.interp needs it), covering the sweep 0.9 -> 0.2 -> -0.2 -> 0.2, with
+        # the dead zone's edges +-lam on it: interpolating the piecewise-linear minima is exact
+        self.balance_z = np.union1d(np.linspace(-BALANCE_Z[1], BALANCE_Z[0], 221),
+                                    [-BALANCE_LAM, BALANCE_LAM])
         self.balance_min = {
             k: np.array([float(penalised_minimum(z, BALANCE_LAM, k)) for z in self.balance_z])
             for k in ("l1", "l2")
@@ -898,8 +900,6 @@ class WhyL1MakesZeros(Chapter):
                 ax = panel[0][0]
                 move_line(pull, ax, zv, -1.0, W_RANGE, BALANCE_F)  # the pull z - w
                 wmin = float(np.interp(zv, self.balance_z, self.balance_min[kind]))
-                if kind == "l1" and abs(zv) <= BALANCE_LAM:
-                    wmin = 0.0  # inside the dead zone the minimum is exactly 0, not ~1e-17
                 dot.move_to(ax.c2p(wmin, zv - wmin))
                 if kind == "l1":
                     _set_exact(m, wmin)
