@@ -144,8 +144,9 @@ class OutlierTugsTheFit(Chapter):
         # residual, least absolute deviations with its sign only (0 for points on the line).
         last = len(self.tug.ys) - 1
         x_up, y_up = self.tug.data_at(last)
-        r_ols = y_up - (self.tug.ols_line(last).intercept + self.tug.ols_line(last).slope * x_up)
-        r_lad = y_up - (self.tug.lad_line(last).intercept + self.tug.lad_line(last).slope * x_up)
+        ols, lad = self.tug.ols_line(last), self.tug.lad_line(last)
+        r_ols = y_up - (ols.intercept + ols.slope * x_up)
+        r_lad = y_up - (lad.intercept + lad.slope * x_up)
         self.tug_pull = {"l2": r_ols, "l1": np.where(np.abs(r_lad) < 1e-9, 0.0, np.sign(r_lad))}
         x0 = self.tug_x[LEVER_POINT]
         self.lever: FitPath = leverage_path(
