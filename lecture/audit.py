@@ -202,6 +202,8 @@ def _chapter_report(ch: dict, freezes, heights, beats, cues, hold: float) -> dic
 
 def _load(folder: Path) -> tuple[list[dict], list[dict], list[media.Cue] | None]:
     """chapters.json, clips/index.json and lecture.srt; AuditError if the build is unusable."""
+    if not (folder / "chapters.json").is_file() and (partial := _from_stamps(folder)):
+        return partial
     try:
         chapters = json.loads((folder / "chapters.json").read_text(encoding="utf-8"))
         if not [(c["slug"], c["file"]) for c in chapters]:
@@ -218,12 +220,30 @@ def _load(folder: Path) -> tuple[list[dict], list[dict], list[media.Cue] | None]
     return chapters, beats, cues
 
 
+def _from_stamps(folder: Path) -> tuple[list[dict], list[dict], None] | None:
+    """A build with ``--only`` writes no chapters.json: audit the chapters it rendered, each in
+    its own time (from the stamps the builder keeps per chapter), or None if there are none."""
+    chapters, beats = [], []
+    for stamp in sorted((folder / ".work" / "stamps").glob("*.json")):
+        try:
+            s = json.loads(stamp.read_text(encoding="utf-8"))
+            ch = {k: s[k] for k in ("number", "slug", "title", "file", "duration")}
+            sections = s["sections"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if (folder / ch["file"]).is_file():
+            chapters.append({**ch, "start": 0.0, "end": ch["duration"]})
+            beats += [{**b, "chapter": ch["slug"]} for b in sections]
+    chapters.sort(key=lambda c: c["number"])
+    return (chapters, beats, None) if chapters else None
+
+
 def _chapter_cues(folder: Path, ch: dict, cues: list[media.Cue] | None) -> list[media.Cue]:
     """The chapter's captions in chapter time: from lecture.srt, else the build's stamp."""
     if cues is not None:
         return [c.shifted(-ch["start"]) for c in cues
                 if ch["start"] - 1e-3 <= c.start < ch["end"] - 1e-3]
-    stamp = folder / ".work" / "stamps" / f"{Path(ch['file']).stem}.json"
+    stamp = folder / ".work" / "stamps" / f"{ch['slug']}.json"
     try:
         raw = json.loads(stamp.read_text(encoding="utf-8"))["cues"]
     except (OSError, ValueError, KeyError):

@@ -137,7 +137,7 @@ def test_hold_threshold_and_stamp_captions(build, tmp_path):
     (copy / ".work" / "stamps").mkdir(parents=True)
     for name in ("chapters.json", "chapters/02-beta.mp4"):
         media.copy_file(build / name, copy / name)
-    media.write_json(copy / ".work" / "stamps" / "02-beta.json",
+    media.write_json(copy / ".work" / "stamps" / "beta.json",
                      {"cues": [[2.0, 9.0, "long still"]]})
     report = audit.run(copy, hold=3.0, only=["beta"], progress=None)
     (beta,) = report["chapters"]
@@ -145,6 +145,26 @@ def test_hold_threshold_and_stamp_captions(build, tmp_path):
     assert beta["holds_over"] == 1 and beta["holds"][0]["beat"] == ""
     report = audit.run(build, hold=3.0, only=["alpha"], progress=None)
     assert [h["beat"] for h in report["chapters"][0]["holds"]] == ["opening", "closing"]
+
+
+def test_partial_build_audited_from_stamps(build, tmp_path):
+    """``render --only`` writes no chapters.json: the audit reads the chapters it built (those
+    whose video exists) from the stamps, with their beats and captions, in chapter time."""
+    copy = tmp_path / "b"
+    media.copy_file(build / "chapters/02-beta.mp4", copy / "chapters/02-beta.mp4")
+    stamps = copy / ".work" / "stamps"
+    media.write_json(stamps / "beta.json", {
+        "number": 2, "slug": "beta", "title": "Beta", "file": "chapters/02-beta.mp4",
+        "duration": 12.0, "cues": [[2.0, 9.0, "long still"]],
+        "sections": [{"number": 1, "beat": "only", "start": 0.0, "end": 12.0}]})
+    media.write_json(stamps / "alpha.json", {  # stamped but its video is gone: not audited
+        "number": 1, "slug": "alpha", "title": "Alpha", "file": "chapters/01-alpha.mp4",
+        "duration": 14.0, "cues": [], "sections": []})
+    report = audit.run(copy, progress=None)
+    (beta,) = report["chapters"]
+    assert beta["slug"] == "beta" and beta["start"] == 0.0
+    assert [c["still"] for c in beta["captions"]] == [True]
+    assert [h["beat"] for h in beta["holds"]] == ["only"]
 
 
 @pytest.mark.parametrize("layout, says", [
