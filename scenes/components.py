@@ -21,10 +21,12 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    GrowFromCenter,
     Line,
     MathTex,
     Mobject,
     Scene,
+    Succession,
     SurroundingRectangle,
     Text,
     VGroup,
@@ -83,9 +85,18 @@ def title_card(number: int, title: str, question: str) -> VGroup:
 
 
 def show_title(scene: Scene, number: int, title: str, question: str, narration: str) -> VGroup:
-    """Play the title card with its narration and leave it on screen; returns it."""
+    """Play the title card with its narration and leave it on screen; returns it.
+
+    The card builds while the opening is spoken: number and title first, then the rule, then
+    the question written out over the rest of the sentence, so the card is never a still
+    picture under the voice (rule 10)."""
     card = title_card(number, title, question)
-    say(scene, narration, FadeIn(card, shift=0.3 * UP), run_time=style.NORMAL)
+    num, head, rule, q = card
+    say(scene, narration,
+        Succession(FadeIn(VGroup(num, head), shift=0.3 * UP, run_time=style.NORMAL),
+                   GrowFromCenter(rule, run_time=style.SHORT),
+                   Write(q, run_time=4 * style.NORMAL)),
+        span=True)
     return card
 
 
