@@ -28,7 +28,8 @@ from . import media
 from .manifest import ROOT
 
 CACHE = ROOT / "build" / "cache"
-SLIDES_REVISION = 3  # bump when the decks change without their inputs: 16:9, posters, Space
+# bump when the decks change without their inputs: 16:9, posters, Space, HTML posters, muting
+SLIDES_REVISION = 4
 ASSETS = "lecture_assets"
 REVEAL_DIR = f"{ASSETS}/reveal.js"
 # The reveal.js files manim-slides' template loads (theme "black"); all self-contained.
@@ -134,9 +135,12 @@ def build_slides(out: Path, work: Path, stamps: list[dict], view, title: str) ->
     ])
     _convert(config_dir, "LecturePptx", tmp / "lecture.pptx", [])
     _space_goes_on(tmp / "lecture.html")
-    _finish_pptx(tmp / "lecture.pptx", [(out / sec["file"], sec["end"] - sec["start"])
-                                        for _, sec in beats], work / "slides" / "posters")
+    posters = _posters([(out / sec["file"], sec["end"] - sec["start"]) for _, sec in beats],
+                       work / "slides" / "posters")
+    _finish_pptx(tmp / "lecture.pptx", posters)
+    _html_posters(tmp / "lecture.html", posters, assets)
     if any(s.get("audio") for s in stamps):  # the clips speak: a silent deck to talk over
+        _voiced_from_the_first(tmp / "lecture.html")
         _presenter_decks(tmp)
     leftover = re.findall(r'(?:src|href)="(https?://[^"]+)"',
                           (tmp / "lecture.html").read_text(encoding="utf-8"))
@@ -160,14 +164,52 @@ def poster_time(duration: float) -> float:
     return duration - 1.5 if duration > 3.0 else duration / 2
 
 
-def _finish_pptx(deck: Path, clips: list[tuple[Path, float]], folder: Path) -> None:
+def _posters(clips: list[tuple[Path, float]], folder: Path) -> list[Path]:
+    """One poster a beat, a frame of its own clip at :func:`poster_time`: ``folder/NNN.png``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    posters = []
+    for i, (clip, duration) in enumerate(clips):
+        poster = folder / f"{i:03d}.png"
+        subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-ss",
+                        f"{poster_time(duration):.3f}", "-i", str(clip), "-frames:v", "1",
+                        str(poster)], check=True, capture_output=True)
+        posters.append(poster)
+    return posters
+
+
+_VIDEO_ATTR = re.compile(r'data-background-video="([^"]+)"')
+
+
+def _html_posters(deck: Path, posters: list[Path], assets: Path) -> None:
+    """reveal.js shows a background video's first frame (the previous beat's picture, or a
+    blank before a fade-in) until it plays, and in the overview. Each slide gets its beat's
+    poster, as a JPEG in ``posters/`` beside the clips, as its background image: reveal paints
+    it under the video, so it shows until the video's own frames do."""
+    page = deck.read_text(encoding="utf-8")
+    videos = _VIDEO_ATTR.findall(page)
+    if len(videos) != len(posters):
+        raise RuntimeError(f"the HTML deck has {len(videos)} videos for {len(posters)} beats")
+    (assets / "posters").mkdir(exist_ok=True)
+    names = iter(posters)
+
+    def add(m: re.Match) -> str:
+        png = next(names)
+        jpg = assets / "posters" / f"{Path(m.group(1)).stem}.jpg"
+        subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-i", str(png),
+                        "-q:v", "3", str(jpg)], check=True, capture_output=True)
+        rel = f"{assets.name}/posters/{jpg.name}"
+        return f'{m.group(0)} data-background-image="{rel}"'
+
+    deck.write_text(_VIDEO_ATTR.sub(add, page), encoding="utf-8")
+
+
+def _finish_pptx(deck: Path, posters: list[Path]) -> None:
     """What the converter leaves wrong in the pptx: the slide size is declared 4:3 (type
     ``screen4x3``; PowerPoint's own 16:9 decks have no type and say "Widescreen"), and each
     slide's poster is its clip's first frame. Each poster becomes a frame of its own beat."""
     from pptx import Presentation
     from pptx.oxml.ns import qn
 
-    folder.mkdir(parents=True, exist_ok=True)
     prs = Presentation(str(deck))
     size = prs.part._element.find(qn("p:sldSz"))
     if size is not None and size.get("type"):
@@ -177,13 +219,9 @@ def _finish_pptx(deck: Path, clips: list[tuple[Path, float]], folder: Path) -> N
             part._blob = re.sub(rb"<PresentationFormat>[^<]*</PresentationFormat>",
                                 b"<PresentationFormat>Widescreen</PresentationFormat>",
                                 part.blob)
-    if len(prs.slides) != len(clips):
-        raise RuntimeError(f"the pptx has {len(prs.slides)} slides for {len(clips)} beats")
-    for i, (slide, (clip, duration)) in enumerate(zip(prs.slides, clips, strict=True)):
-        poster = folder / f"{i:03d}.png"
-        subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-ss",
-                        f"{poster_time(duration):.3f}", "-i", str(clip), "-frames:v", "1",
-                        str(poster)], check=True, capture_output=True)
+    if len(prs.slides) != len(posters):
+        raise RuntimeError(f"the pptx has {len(prs.slides)} slides for {len(posters)} beats")
+    for slide, poster in zip(prs.slides, posters, strict=True):
         for blip in slide.shapes._spTree.iter(qn("a:blip")):
             old = blip.get(qn("r:embed"))
             _, rid = slide.part.get_or_add_image_part(str(poster))
@@ -207,6 +245,14 @@ def _space_goes_on(deck: Path) -> None:
         raise RuntimeError("manim-slides' HTML template changed: its Space key binding was not "
                            "found; update lecture/slides.py (_SPACE_PLAY)")
     deck.write_text(page.replace(_SPACE_PLAY, _SPACE_NEXT), encoding="utf-8")
+
+
+def _voiced_from_the_first(deck: Path) -> None:
+    """manim-slides mutes the first slide's video (a browser may refuse to autoplay sound on
+    a page nobody has clicked yet). In the voiced deck the first beat speaks too: a browser that
+    refuses leaves it paused on its poster, and Space (or the controls) plays it with sound."""
+    page = deck.read_text(encoding="utf-8")
+    deck.write_text(re.sub(r"\s*data-background-video-muted", "", page), encoding="utf-8")
 
 
 PRESENTER = "lecture-presenter"  # the silent decks: the same clips, muted

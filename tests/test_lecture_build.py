@@ -168,6 +168,11 @@ def check_slides(out: Path) -> None:
     for v, clip, digest in zip(videos, index, clip_sums, strict=True):
         assert v.endswith(Path(clip["file"]).name)
         assert _md5((out / "slides" / v).read_bytes()) == digest
+    # each slide's poster: a JPEG frame of its own clip, shown until the video paints
+    posters = re.findall(r'data-background-video="[^"]+" data-background-image="([^"]+)"', page)
+    assert len(posters) == len(index)
+    shots = [(out / "slides" / p).read_bytes() for p in posters]
+    assert all(s[:3] == b"\xff\xd8\xff" for s in shots) and len(set(shots)) == len(index)
     live = re.sub(r"<!--.*?-->", "", page, flags=re.S)
     loads = re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', live)
     assert loads and not [u for u in loads if re.match(r"(https?:)?//", u)]

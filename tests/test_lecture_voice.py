@@ -215,6 +215,8 @@ def test_decks_voiced_and_presenter_silent_16_9_posters_of_their_beats(spoken):
         assert len(set(posters)) == len(index)  # one poster per beat, none shared or blank
     page = (out / "slides" / "lecture-presenter.html").read_text()
     assert page.count("data-background-video-muted") == page.count('data-background-video="')
+    # the voiced deck speaks from its first slide (manim-slides mutes the first one)
+    assert "data-background-video-muted" not in (out / "slides" / "lecture.html").read_text()
     for deck in ("lecture", "lecture-presenter"):  # Space on an ended beat goes on
         assert "if (currentVideos[0].ended) Reveal.next();" in (out / "slides" /
                                                                 f"{deck}.html").read_text()
