@@ -155,11 +155,16 @@ _KKT_RTOL = 1e-10
 
 
 class _LassoCD:
-    """Coordinate descent for ``(1/2n)||yc - Xc w||^2 + alpha ||w||_1`` on one data set.
+    """The lasso's one coordinate descent, for ``(1/2n)||yc - Xc w||^2 + alpha ||w||_1``.
 
-    Covariance form: with ``G = Xc^T Xc`` and ``b = Xc^T yc`` each coordinate update is a
-    soft threshold of ``rho_j = b_j - (G w)_j + G_jj w_j`` at ``n * alpha``, so zeros are
-    exact. The Gram data are converted once, so a path reuses them for every alpha.
+    Covariance form: with ``G = Xc^T Xc`` and ``b = Xc^T yc`` each coordinate update is
+    ``w_j <- S(z_j, n alpha) / G_jj``, the soft threshold of ``z_j = b_j - (G w)_j + G_jj w_j``
+    (the correlation of feature ``j`` with the residual that leaves ``j`` out), so zeros are
+    exact. That is the lecture's update for ``(1/2)||yc - Xc w||^2 + lam ||w||_1`` with
+    ``lam = n alpha``. The Gram data are converted once, so a path reuses them for every
+    alpha. :meth:`run` is the loop; it can record every move, which is how
+    :func:`mathutils.coordinate.coordinate_descent_lasso` draws the textbook algorithm (no
+    polishing) with the same code that :func:`lasso` solves with.
 
     Polishing: coordinate descent finds *which* coefficients are nonzero, with which signs,
     long before the values converge. Whenever a sweep ends on a support and sign pattern not
@@ -213,23 +218,33 @@ class _LassoCD:
             return None  # an excluded coefficient wants to enter
         return out
 
-    def solve(
-        self, alpha: float, w: np.ndarray, tol: float, max_iter: int
-    ) -> tuple[np.ndarray, int]:
-        """Minimise from the warm start ``w``; return the coefficients and the sweeps used."""
-        thr = float(alpha) * self.n
-        polished = self.polish(thr, w)
-        if polished is not None:
-            return polished, 0
-        budget = max(1, MAX_LASSO_WORK // (self.p * self.p))
-        limit = min(max_iter, budget)
+    def run(
+        self,
+        thr: float,
+        w: np.ndarray,
+        tol: float,
+        max_sweeps: int,
+        polish: bool = True,
+        record: list | None = None,
+    ) -> tuple[np.ndarray, int, bool]:
+        """Cyclic coordinate descent from ``w`` with threshold ``thr``: the one loop.
+
+        In these units the objective is ``(1/2)||yc - Xc w||^2 + thr ||w||_1``, and the update
+        of coordinate ``j`` is ``w_j <- S(z_j, thr) / G_jj`` with
+        ``z_j = b_j - (G w)_j + G_jj w_j``, the correlation of feature ``j`` with the residual
+        that leaves ``j`` out. With ``polish`` a sweep that ends on a new support and sign
+        pattern tries the exact solution on it (see the class docstring). With ``record`` (a
+        list) every move appends ``(j, z_j, new w_j)``, including moves that change nothing.
+
+        Returns the coefficients, the sweeps run and whether it stopped by converging (or by
+        an accepted polish) rather than by running out of ``max_sweeps``.
+        """
         p, G, diag, b = self.p, self.G, self.diag, self.b
         wl = w.tolist()
         gw = (self.gram @ w).tolist()  # running G @ w
         tried = _pattern(wl)
         sweeps = 0
-        converged = False
-        while sweeps < limit:
+        while sweeps < max_sweeps:
             sweeps += 1
             max_dw = 0.0
             max_w = 0.0
@@ -245,6 +260,8 @@ class _LassoCD:
                     new = (rho + thr) / gjj
                 else:
                     new = 0.0
+                if record is not None:
+                    record.append((j, rho, new))
                 d = new - wj
                 if d != 0.0:
                     wl[j] = new
@@ -257,22 +274,35 @@ class _LassoCD:
                 an = abs(new)
                 if an > max_w:
                     max_w = an
-            pattern = _pattern(wl)
-            if pattern != tried:
-                tried = pattern
-                polished = self.polish(thr, np.array(wl))
-                if polished is not None:
-                    return polished, sweeps
+            if polish:
+                pattern = _pattern(wl)
+                if pattern != tried:
+                    tried = pattern
+                    polished = self.polish(thr, np.array(wl))
+                    if polished is not None:
+                        return polished, sweeps, True
             if max_dw <= tol * max_w or max_w == 0.0:
-                converged = True
-                break
+                return np.array(wl), sweeps, True
+        return np.array(wl), sweeps, False
+
+    def solve(
+        self, alpha: float, w: np.ndarray, tol: float, max_iter: int
+    ) -> tuple[np.ndarray, int]:
+        """Minimise from the warm start ``w``; return the coefficients and the sweeps used."""
+        thr = float(alpha) * self.n
+        polished = self.polish(thr, w)
+        if polished is not None:
+            return polished, 0
+        budget = max(1, MAX_LASSO_WORK // (self.p * self.p))
+        limit = min(max_iter, budget)
+        coef, sweeps, converged = self.run(thr, w, tol, limit)
         if not converged and limit < max_iter:
             raise ValueError(
                 f"lasso did not converge within the documented work cap of {MAX_LASSO_WORK:_} "
-                f"(sweeps * p**2; {limit} sweeps for p={p}) before max_iter={max_iter}; pass "
-                "a larger alpha, a looser tol or fewer features"
+                f"(sweeps * p**2; {limit} sweeps for p={self.p}) before max_iter={max_iter}; "
+                "pass a larger alpha, a looser tol or fewer features"
             )
-        return np.array(wl), sweeps
+        return coef, sweeps
 
 
 def _pattern(w: list[float]) -> tuple[int, ...]:
