@@ -6,8 +6,12 @@ The numeracy chapter's math:
   and how many shortest taxicab routes there are.
 * :func:`lad_tie` / :func:`lad_family` -- when least absolute deviations ties, every convex
   combination (in intercept and slope) of the optimal vertex lines is optimal.
+* :func:`best_intercepts` -- for each slope, the intercept that fits best in L1 (a median) and
+  in L2 (a mean): the lines drawn while each loss is plotted against the slope.
 * :func:`twin_lasso` -- a lasso with two identical features: every split ``w1 + w2 = s``
   with equal signs is optimal (a segment), ridge picks the one equal split.
+* :func:`twin_features` -- the same, in the lecture's scaling ``1/2 ||y - Xw||^2 + lam R(w)``,
+  with the data loss's straight contours and the ridge strength that reaches the same sum.
 
 Pure numpy/scipy. Bad input raises ``ValueError`` naming the argument.
 """
@@ -19,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import (
+    MAX_ELEMENTS,
+    budget,
     count,
     exponent,
     finite_array,
@@ -168,6 +174,39 @@ def lad_family(tie: LadTie, t) -> tuple[np.ndarray, np.ndarray]:
     return pts[..., 0], pts[..., 1]
 
 
+def best_intercepts(x, y, slopes) -> tuple[np.ndarray, np.ndarray]:
+    """For each slope ``b``, the best intercept of a line ``a + b x`` in L1 and in L2.
+
+    With ``r = y - b x``, the L1 loss ``sum |r - a|`` is smallest at the median of ``r`` and
+    the L2 loss ``sum (r - a)^2`` at its mean (for an even number of points the L1 minimisers
+    form an interval; its midpoint, numpy's median, is returned). These are the lines whose
+    losses :func:`mathutils.lad.slope_profiles` plots against the slope.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+        The data, ``n >= 1``.
+    slopes : array_like of shape (S,)
+        The slopes; ``S * n`` is at most ``MAX_ELEMENTS`` (10 000 000).
+
+    Returns
+    -------
+    l1, l2 : ndarray of shape (S,)
+        The median intercepts and the mean intercepts.
+    """
+    x = finite_array("x", x, ndim=1)
+    y = finite_array("y", y, ndim=1)
+    same_length(x, y)
+    if len(x) < 1:
+        raise ValueError("x and y need at least 1 point")
+    b = finite_array("slopes", slopes, ndim=1)
+    budget("slopes and x", len(b) * len(x), MAX_ELEMENTS, "residuals (len(slopes) * n)")
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = y[None, :] - b[:, None] * x[None, :]
+        out = np.median(r, axis=1), r.mean(axis=1)
+    return finite_result("the intercepts (x, y or slopes are too large; rescale them)", out)
+
+
 # ---------------------------------------------------------------- lasso with twin features
 @dataclass(frozen=True)
 class TwinLasso:
@@ -253,3 +292,123 @@ def twin_lasso(x, y, alpha: float, ridge_alpha: float) -> TwinLasso:
     finite_result("the twin-lasso values (x, y and the penalties are too large)",
                   [s, value, mid])
     return TwinLasso(x, y, alpha, ridge_alpha, s, segment, value, np.array([mid, mid]))
+
+
+@dataclass(frozen=True)
+class TwinFeatures:
+    """Lasso, ridge and plain least squares when one feature appears twice, ``X = [x, x]``.
+
+    The lecture's scaling: ``1/2 ||yc - w1 xc - w2 xc||^2 + lam R(w)`` with
+    ``R(w) = |w1| + |w2|`` (lasso) or ``w1^2 + w2^2`` (ridge); the intercept is not penalised
+    (``xc``, ``yc`` are the centred data). The data loss only sees ``s = w1 + w2``:
+    ``1/2 Sxx (s - s_ls)^2 + const``, so its contours are the straight lines
+    ``w1 + w2 = c``.
+
+    Attributes
+    ----------
+    x, y : ndarray of shape (n,)
+    lam : float
+        The lasso strength.
+    s_ls : float
+        ``Sxy / Sxx``: least squares alone is minimised by every ``w1 + w2 = s_ls`` (a line).
+    s : float
+        The lasso's sum: every optimal split has ``w1 + w2 = s`` with no opposite signs.
+    segment : ndarray of shape (2, 2)
+        The ends ``(s, 0)`` and ``(0, s)`` of the lasso's optimal set.
+    ridge_lam : float
+        The ridge strength whose one answer has the same sum ``s`` (0 if ``s == s_ls``;
+        NaN if ``s`` is 0 or has the other sign, which no ridge strength reaches).
+    ridge_coef : ndarray of shape (2,)
+        That ridge answer, ``(s / 2, s / 2)``.
+    sxx : float
+        ``sum xc^2``, the curvature of the data loss across its straight contours.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    lam: float
+    s_ls: float
+    s: float
+    segment: np.ndarray
+    ridge_lam: float
+    ridge_coef: np.ndarray
+    sxx: float
+    _floor: float
+
+    def data_loss(self, total) -> np.ndarray:
+        """``1/2 ||yc - total * xc||^2`` for sums ``total = w1 + w2`` (array_like)."""
+        c = finite_array("total", total)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = 0.5 * self.sxx * (c - self.s_ls) ** 2 + self._floor
+        return finite_result("the data loss (total is too large)", out)
+
+    def split(self, t) -> np.ndarray:
+        """Points ``(1 - t) (s, 0) + t (0, s)`` of the lasso's optimal segment, shape (..., 2)."""
+        t = finite_array("t", t)
+        if np.any((t < 0) | (t > 1)):
+            raise ValueError("t must lie in [0, 1]")
+        return (1 - t)[..., None] * self.segment[0] + t[..., None] * self.segment[1]
+
+    def _weights(self, w) -> np.ndarray:
+        w = finite_array("w", w)
+        if w.ndim < 1 or w.shape[-1] != 2:
+            raise ValueError(f"w must have shape (..., 2), got {w.shape}")
+        return w
+
+    def lasso_value(self, w) -> np.ndarray:
+        """``1/2 ||yc - (w1 + w2) xc||^2 + lam (|w1| + |w2|)`` for ``w`` of shape (..., 2)."""
+        w = self._weights(w)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self.data_loss(w.sum(axis=-1)) + self.lam * np.abs(w).sum(axis=-1)
+        return finite_result("the lasso objective (w is too large)", out)
+
+    def ridge_value(self, w) -> np.ndarray:
+        """``1/2 ||yc - (w1 + w2) xc||^2 + ridge_lam (w1^2 + w2^2)`` for ``w`` of shape (..., 2).
+
+        NaN when no ridge strength reaches the lasso's sum (see ``ridge_lam``)."""
+        w = self._weights(w)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self.data_loss(w.sum(axis=-1)) + self.ridge_lam * (w ** 2).sum(axis=-1)
+        if np.isnan(self.ridge_lam):
+            return np.full(np.shape(out), np.nan)
+        return finite_result("the ridge objective (w is too large)", out)
+
+
+def twin_features(x, y, lam: float) -> TwinFeatures:
+    """The optimal sets when the feature ``x`` is copied, in the lecture's scaling.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+        One feature (not constant) and the response.
+    lam : float
+        The lasso strength in ``1/2 ||y - Xw||^2 + lam (|w1| + |w2|)``, >= 0.
+
+    Returns
+    -------
+    TwinFeatures
+    """
+    x = finite_array("x", x, ndim=1)
+    y = finite_array("y", y, ndim=1)
+    same_length(x, y)
+    if len(x) < 2 or np.ptp(x) == 0:
+        raise ValueError("x is constant; its coefficient is not determined")
+    lam = nonnegative("lam", lam)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        xc, yc = x - x.mean(), y - y.mean()
+        sxx, sxy = float(xc @ xc), float(xc @ yc)
+        s_ls = sxy / sxx
+        # 1/2 Sxx (s - s_ls)^2 + lam |s| (the penalty equals lam |s| on same-sign splits,
+        # and is larger otherwise): a soft threshold of s_ls at lam / Sxx.
+        s = float(np.sign(s_ls) * max(abs(s_ls) - lam / sxx, 0.0))
+        floor = float(0.5 * ((yc - s_ls * xc) ** 2).sum())
+        # Ridge at w1 = w2 = s/2: 1/2 Sxx (s - s_ls)^2 + lam2 s^2 / 2, minimised at
+        # s = Sxy / (Sxx + lam2): lam2 = Sxy / s - Sxx reaches the lasso's sum.
+        ridge_lam = float(sxy / s - sxx) if s * s_ls > 0 else float("nan")
+    finite_result("the twin-feature values (x or y are too large; rescale them)",
+                  [sxx, s_ls, s, floor])
+    if ridge_lam < 0:  # rounding when lam == 0
+        ridge_lam = 0.0
+    segment = np.array([[s, 0.0], [0.0, s]])
+    return TwinFeatures(x, y, lam, float(s_ls), s, segment, ridge_lam,
+                        np.array([s / 2, s / 2]), sxx, floor)

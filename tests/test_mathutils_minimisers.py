@@ -10,11 +10,13 @@ from sklearn.linear_model import Lasso, Ridge
 from mathutils import shortest_paths
 from mathutils.lad import nudge_example
 from mathutils.minimisers import (
+    best_intercepts,
     grid_distances,
     lad_family,
     lad_tie,
     path_length,
     route_word,
+    twin_features,
     twin_lasso,
 )
 
@@ -162,3 +164,127 @@ def test_twin_lasso_bad_input():
         twin_lasso(np.ones(5), np.arange(5.0), 0.1, 1.0)
     with pytest.raises(ValueError, match="alpha"):
         twin_lasso(x, y, -0.1, 1.0)
+
+
+# ---------------------------------------------------------------- best intercepts per slope
+def _lad_intercept_by_linprog(x, y, b):
+    """min over a of sum |y - b x - a| as a linear program (the slope fixed)."""
+    n = len(x)
+    eye = np.eye(n)
+    res = linprog(np.r_[0.0, np.ones(2 * n)], A_eq=np.hstack([np.ones((n, 1)), eye, -eye]),
+                  b_eq=y - b * x, bounds=[(None, None)] + [(0, None)] * (2 * n),
+                  method="highs")
+    assert res.success
+    return res.x[0], res.fun
+
+
+def test_best_intercepts_against_linprog_and_polyfit():
+    from mathutils.lad import slope_profiles
+
+    x, y = _tie_data()
+    slopes = np.linspace(-0.4, 1.4, 13)
+    l1, l2 = best_intercepts(x, y, slopes)
+    p1, p2 = slope_profiles(x, y, slopes)
+    for b, a1, a2, v1, v2 in zip(slopes, l1, l2, p1, p2, strict=True):
+        a_lp, best = _lad_intercept_by_linprog(x, y, b)
+        # n = 5 is odd: the L1-best intercept is unique, the LP finds the same one
+        assert a1 == pytest.approx(a_lp, abs=1e-8)
+        assert np.abs(y - a1 - b * x).sum() == pytest.approx(best, rel=1e-9) == v1
+        # the L2-best intercept for a fixed slope: the least-squares fit of y - b x on 1
+        assert a2 == pytest.approx(np.polyfit(np.zeros_like(x), y - b * x, 0)[0], rel=1e-12)
+        assert ((y - a2 - b * x) ** 2).sum() == pytest.approx(v2, rel=1e-12)
+
+
+def test_the_tie_profile_is_flat_between_the_vertex_slopes():
+    from mathutils.lad import slope_profiles
+
+    x, y = _tie_data()
+    tie = lad_tie(x, y)
+    lo, hi = tie.vertices[0].slope, tie.vertices[-1].slope
+    inside = np.linspace(lo, hi, 17)
+    l1, _ = slope_profiles(x, y, inside)
+    np.testing.assert_allclose(l1, _lad_minimum_by_linprog(x, y), rtol=1e-9)
+    outside, _ = slope_profiles(x, y, [lo - 0.05, hi + 0.05])
+    assert np.all(outside > tie.loss + 1e-3)
+    # the intercepts along the flat bottom are the optimal family's
+    a, b = lad_family(tie, np.linspace(0, 1, 9))
+    np.testing.assert_allclose(best_intercepts(x, y, b)[0], a, atol=1e-9)
+
+
+def test_best_intercepts_bad_input():
+    with pytest.raises(ValueError, match="slopes"):
+        best_intercepts([0.0, 1.0], [0.0, 1.0], [[0.1]])
+    with pytest.raises(ValueError, match="x"):
+        best_intercepts([0.0, np.nan], [0.0, 1.0], [0.1])
+    with pytest.raises(ValueError, match="at least 1"):
+        best_intercepts([], [], [0.1])
+
+
+# ---------------------------------------------------------------- twin features, lecture scaling
+def _direct_objective(x, y, w, lam, power):
+    """1/2 ||y - a - X w||^2 + lam R(w) with the best (unpenalised) intercept a."""
+    X = np.column_stack([x, x])
+    r = y - X @ w
+    r = r - r.mean()
+    return 0.5 * (r ** 2).sum() + lam * (np.abs(w) ** power).sum()
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("lam", [0.5, 5.0])
+def test_twin_features_against_sklearn(seed, lam):
+    x, y = _twin_data(seed, n=12)
+    tw = twin_features(x, y, lam)
+    n = len(x)
+    # scikit-learn's lasso is (1/2n)||.||^2 + alpha ||w||_1: alpha = lam / n
+    sk = Lasso(alpha=lam / n, tol=1e-14, max_iter=1_000_000).fit(tw_X := np.c_[x, x], y)
+    assert sk.coef_.sum() == pytest.approx(tw.s, abs=1e-8) and sk.coef_.prod() >= 0
+    # scikit-learn's ridge is ||.||^2 + alpha ||w||^2: alpha = 2 ridge_lam
+    rk = Ridge(alpha=2 * tw.ridge_lam).fit(tw_X, y)
+    np.testing.assert_allclose(tw.ridge_coef, rk.coef_, rtol=1e-9)
+    # least squares alone: any split of s_ls (numpy's lstsq gives the minimum-norm one)
+    ls = np.linalg.lstsq(np.c_[x - x.mean(), x - x.mean()], y - y.mean(), rcond=None)[0]
+    assert ls.sum() == pytest.approx(tw.s_ls, rel=1e-12)
+
+
+def test_twin_features_segment_is_flat_and_nothing_beats_it():
+    x, y = _twin_data(1, n=12)
+    lam = 5.0
+    tw = twin_features(x, y, lam)
+    pts = tw.split(np.linspace(0, 1, 21))
+    ours = tw.lasso_value(pts)
+    direct = [_direct_objective(x, y, w, lam, 1) for w in pts]
+    np.testing.assert_allclose(ours, direct, rtol=1e-12)
+    np.testing.assert_allclose(ours, ours[0], rtol=1e-12)  # flat along the edge
+    # brute force over a grid of (w1, w2): nothing is lower than the segment
+    g = np.linspace(-1.0, 2.0, 121)
+    W = np.stack(np.meshgrid(g, g), axis=-1).reshape(-1, 2)
+    assert tw.lasso_value(W).min() >= ours[0] - 1e-12
+    # ridge: the equal split is the one minimiser of its objective on the grid's neighbourhood
+    rv = tw.ridge_value(W)
+    assert rv.min() >= tw.ridge_value(tw.ridge_coef) - 1e-12
+    assert tw.ridge_value(tw.ridge_coef) == pytest.approx(
+        _direct_objective(x, y, tw.ridge_coef, tw.ridge_lam, 2), rel=1e-12)
+    for off in ([0.02, -0.02], [-0.05, 0.05]):
+        assert tw.ridge_value(tw.ridge_coef + off) > tw.ridge_value(tw.ridge_coef) + 1e-6
+    # the data loss only sees the sum: constant along w1 + w2 = c
+    c = 0.4
+    np.testing.assert_allclose(
+        [_direct_objective(x, y, np.array([t, c - t]), 0.0, 1) for t in (-0.5, 0.2, 0.9)],
+        tw.data_loss(c), rtol=1e-12)
+
+
+def test_twin_features_edge_cases_and_bad_input():
+    x, y = _twin_data(0, n=12)
+    tw = twin_features(x, y, 0.0)
+    assert tw.s == pytest.approx(tw.s_ls) and tw.ridge_lam == 0.0
+    huge = twin_features(x, y, 1e6)
+    assert huge.s == 0.0 and np.isnan(huge.ridge_lam)
+    assert np.isnan(huge.ridge_value([0.0, 0.0]))
+    with pytest.raises(ValueError, match="lam"):
+        twin_features(x, y, -1.0)
+    with pytest.raises(ValueError, match="constant"):
+        twin_features(np.ones(4), np.arange(4.0), 1.0)
+    with pytest.raises(ValueError, match="w must"):
+        tw.lasso_value([1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="t must"):
+        tw.split([2.0])
