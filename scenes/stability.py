@@ -21,6 +21,7 @@ from manim import (
     RIGHT,
     UL,
     UP,
+    AnimationGroup,
     Circle,
     Create,
     DashedLine,
@@ -29,11 +30,17 @@ from manim import (
     FadeOut,
     Flash,
     Indicate,
+    LaggedStart,
     Line,
+    ShowPassingFlash,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     Write,
+    config,
     linear,
+    smooth,
+    there_and_back,
 )
 
 from mathutils import absolute_loss, ols_fit
@@ -211,8 +218,10 @@ class NudgeMakesTheLineJump(Chapter):
 
     # ------------------------------------------------------------------ beat 1
     def title_beat(self) -> None:
-        """What stability means here: a small horizontal move of one point."""
+        """What stability means here (a small horizontal move of one point), shown on a small
+        sketch of the chapter's own data: the nudge and the least-squares line it moves."""
         card = super().title_beat()
+        e = self.example
         meaning = label(
             "stability = resistance to a small horizontal move of one point",
             style.LABEL_SIZE, style.TEXT,
@@ -221,22 +230,47 @@ class NudgeMakesTheLineJump(Chapter):
             "L1 vs L2 as a loss: least absolute deviations vs least squares",
             style.LABEL_SIZE, style.HIGHLIGHT,
         )
-        notes = VGroup(meaning, badge).arrange(DOWN, buff=style.GAP)
-        fit_width(notes).next_to(card, DOWN, buff=style.GAP_L)
-        # Card and notes rise together so the notes stay above the caption band.
-        rise = max(0.0, style.FLOOR + style.GAP - notes.get_bottom()[1])
-        notes.shift(rise * UP)
+        sketch = house_axes(DATA_X, DATA_Y, 3.2, 1.7, None, None, numbers=False)
+        ax = sketch[0]
+        m = e.moving
+        dots = VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), color=style.DATA, radius=0.05)
+                        for i in range(len(e.x)) if i != m))
+        mover = Dot(ax.c2p(self.positions[0], e.y[m]), color=style.HIGHLIGHT, radius=0.07)
+        ols = fit_line(ax, e.ols_intercepts[0], e.ols_slopes[0], DATA_X, DATA_Y, style.L2,
+                       width=3)
+        lad = fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], DATA_X, DATA_Y, style.L1,
+                       width=3)
+        notes = VGroup(meaning, VGroup(sketch, dots, mover, ols), badge).arrange(
+            DOWN, buff=style.GAP)
+        fit_width(notes)
+        # The card rises to the top so the notes and the sketch stay above the caption band.
+        rise = config.frame_height / 2 - style.EDGE - card.get_top()[1]
+        notes.next_to(card.copy().shift(rise * UP), DOWN, buff=style.GAP)
+        narrate_steps(
+            self,
+            "Stability here means resistance to a small horizontal move of one data point.",
+            [(card.animate.shift(rise * UP), Write(meaning)),
+             (FadeIn(sketch, dots, ols), FadeIn(mover, scale=3.0))],
+        )
+        # A small nudge (before the tie: only the least-squares line moves, a little).
+        k_small = int(np.nonzero(self.before)[0][-1]) // 2
+        def nudge(_m, a: float) -> None:
+            k = int(round(a * k_small))
+            mover.move_to(ax.c2p(self.positions[k], e.y[m]))
+            ols.put_start_and_end_on(*_ends(ax, e.ols_intercepts[k], e.ols_slopes[k]))
+
         say(
             self,
-            "Stability here means resistance to a small horizontal move of one data point: "
-            "a small nudge should give a small change in the fitted line.",
-            card.animate.shift(rise * UP), FadeIn(meaning), run_time=style.LONG,
+            "A small nudge should give a small change in the fitted line.",
+            UpdateFromAlphaFunc(VGroup(mover, ols), nudge), span=True,
         )
-        say(
+        lad.put_start_and_end_on(*_ends(ax, e.lad_intercepts[k_small], e.lad_slopes[k_small]))
+        narrate_steps(
             self,
             "As in the last chapter, L1 and L2 are losses here, not penalties: "
             "least absolute deviations against least squares.",
-            FadeIn(badge, shift=style.GAP_S * UP), run_time=style.LONG,
+            [(Write(badge),), (Create(lad),), (Indicate(ols, color=style.HIGHLIGHT,
+                                                      scale_factor=1.0),)],
         )
 
     # ------------------------------------------------------------------ beat 2
@@ -363,15 +397,37 @@ class NudgeMakesTheLineJump(Chapter):
         changes = VGroup(change2, change1).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         # They take the place of the live readouts, which only ever show the current values.
         changes.align_to(nums, DOWN).align_to(bx.c2p(hi, SLOPE_Y[0]), RIGHT)
-        narrate_steps(
+        # A marker runs along each traced slope while its start and end values are read.
+        pointer = Circle(radius=0.14, color=style.HIGHLIGHT, stroke_width=4)
+        pointer.move_to(bx.c2p(self.positions[0], self.ols_slopes[0]))
+        last = len(self.positions) - 1
+
+        def along(slopes):
+            def update(mob, a: float) -> None:
+                k = int(round(a * last))
+                mob.move_to(bx.c2p(self.positions[k], slopes[k]))
+            return update
+
+        say(
             self,
             f"Moving the point {hi - lo:.1f} units changed the least-squares slope from "
-            f"{self.ols_slopes[0]:.2f} to {self.ols_slopes[-1]:.2f}. The L1 slope jumped "
-            f"from {self.slope_before:.2f} to {self.slope_after:.2f}, all at once, "
-            f"at x = {self.tie_position:.2f}.",
-            [(FadeOut(r2), Write(change2)),
-             (FadeOut(r1), Write(change1), Create(tie_mark), FadeIn(tie_text),
-              Indicate(jump, color=style.HIGHLIGHT))],
+            f"{self.ols_slopes[0]:.2f} to {self.ols_slopes[-1]:.2f}.",
+            FadeIn(pointer, rate_func=_until(0.1)), FadeOut(r2, rate_func=_until(0.2)),
+            Write(change2, rate_func=_until(0.5)),
+            UpdateFromAlphaFunc(pointer, along(self.ols_slopes), rate_func=_after(0.1)),
+            span=True,
+        )
+        pointer.move_to(bx.c2p(self.positions[0], self.lad_slopes[0]))
+        say(
+            self,
+            f"The L1 slope jumped from {self.slope_before:.2f} to {self.slope_after:.2f}, "
+            f"all at once, at x = {self.tie_position:.2f}.",
+            FadeOut(r1, rate_func=_until(0.2)), Write(change1, rate_func=_until(0.4)),
+            UpdateFromAlphaFunc(pointer, along(self.lad_slopes), rate_func=_until(0.7)),
+            Create(tie_mark, rate_func=_after(0.5)), FadeIn(tie_text, rate_func=_after(0.6)),
+            Indicate(jump, color=style.HIGHLIGHT,
+                     rate_func=lambda t: there_and_back(_after(0.6)(t))),
+            span=True,
         )
 
     # ------------------------------------------------------------------ beat 3
@@ -450,23 +506,29 @@ class NudgeMakesTheLineJump(Chapter):
              (FadeIn(right1[0], right2[0]), Create(p1), Create(p2)),
              (Create(c1), Create(c2))],
         )
-        say(
+        narrate_steps(
             self,
             "Least squares gives a smooth bowl, a parabola. Its lowest point is the "
             "least-squares line.",
-            FadeIn(min2, scale=2.0), Indicate(c2, color=style.HIGHLIGHT, scale_factor=1.0),
-            run_time=style.LONG,
+            [(ShowPassingFlash(c2.copy().set_stroke(style.HIGHLIGHT, width=9),
+                               time_width=0.6),),
+             (FadeIn(min2, scale=2.0), Indicate(ols, color=style.HIGHLIGHT, scale_factor=1.0))],
         )
         # Every line through two data points, drawn as its corner appears on the L1 curve.
         candidates = VGroup(*(Line(*_ends(ax, *self.pair_lines[k0][q]), color=style.L1,
-                                   stroke_width=2, stroke_opacity=0.6)
+                                   stroke_width=3, stroke_opacity=0.8)
                               for q in range(len(self.why_pairs))))
         narrate_steps(
             self,
             "The L1 curve is made of straight pieces. Each corner is a line through two "
             "data points, so the lowest corner is the L1 line: through two points.",
-            [(Create(candidates, lag_ratio=0.3), FadeIn(corner_dots, lag_ratio=0.3)),
-             (FadeOut(candidates), FadeIn(min1, scale=2.0), Create(rings))],
+            [(ShowPassingFlash(c1.copy().set_stroke(style.HIGHLIGHT, width=9),
+                               time_width=0.6),),
+             (LaggedStart(*(AnimationGroup(Create(line), FadeIn(dot, scale=2.0))
+                            for line, dot in zip(candidates, corner_dots, strict=True)),
+                          lag_ratio=0.5),),
+             (FadeOut(candidates), FadeIn(min1, scale=2.0), Create(rings),
+              Indicate(lad, color=style.HIGHLIGHT, scale_factor=1.0))],
         )
         s = ValueTracker(float(k0))
 
@@ -487,12 +549,37 @@ class NudgeMakesTheLineJump(Chapter):
                     color=style.HIGHLIGHT, stroke_width=9)
         fan = VGroup(*(Line(*_ends(ax, a, b), color=style.L1, stroke_width=2,
                             stroke_opacity=0.5) for a, b in self.fan))
+        # A probe slides along the flat bottom while its line turns between the two tied
+        # lines on the data (the lines in between are the tied lines' convex mixes).
+        (ia, sa), (ib, sb) = sorted(
+            ((line.intercept, line.slope) for line in self.tie_lines),
+            key=lambda ab: abs(ab[1] - self.slope_before))
+        probe = Dot(a1.c2p(sa, self.tie_loss), color=style.HIGHLIGHT, radius=0.09)
+        probe_line = Line(*_ends(ax, ia, sa), color=style.HIGHLIGHT, stroke_width=4)
+        cost = tex(f"{self.tie_loss:.2f}", color=style.HIGHLIGHT, size=style.SMALL_SIZE)
+        cost.next_to(flat, UP, buff=style.GAP_S)
+
+        def turn(_m, a: float) -> None:
+            probe.move_to(a1.c2p((1 - a) * sa + a * sb, self.tie_loss))
+            probe_line.put_start_and_end_on(*_ends(ax, (1 - a) * ia + a * ib,
+                                                   (1 - a) * sa + a * sb))
+
         say(
             self,
             f"At x = {self.tie_position:.2f} the bottom is flat: every slope from "
-            f"{b0:.2f} to {b1:.2f} costs {self.tie_loss:.2f}, so every line in between "
-            "fits equally well.",
-            Create(flat), Create(fan, lag_ratio=0.2), run_time=style.LONG, span=True,
+            f"{b0:.2f} to {b1:.2f} costs {self.tie_loss:.2f}.",
+            Create(flat, rate_func=_until(0.25)), FadeIn(probe, probe_line, rate_func=_until(0.25)),
+            FadeIn(cost, rate_func=_after(0.6)),
+            UpdateFromAlphaFunc(VGroup(probe, probe_line), turn,
+                                rate_func=lambda t: smooth(_after(0.25)(t))),
+            span=True,
+        )
+        say(
+            self,
+            "So every line in between fits equally well.",
+            Create(fan, lag_ratio=0.3), UpdateFromAlphaFunc(
+                VGroup(probe, probe_line), turn, rate_func=lambda t: 1 - smooth(t)),
+            span=True,
         )
         # One step past the tie the minimum hops to the other corner (on the word "hops").
         hop = DashedLine(a1.c2p(*self.l1_min[self.why_tie]),
@@ -514,7 +601,7 @@ class NudgeMakesTheLineJump(Chapter):
             "One step further, and the lowest point hops to the other corner: "
             "the L1 line jumps, while the least-squares minimum keeps gliding.",
             s.animate(rate_func=_after(HOP_AT)).set_value(float(len(pos) - 1)),
-            FadeOut(flat, fan, rate_func=_until(HOP_AT)),
+            FadeOut(flat, fan, probe, probe_line, cost, rate_func=_until(HOP_AT)),
             Flash(a1.c2p(*self.l1_min[self.why_tie + 1]), color=style.HIGHLIGHT,
                   rate_func=_after(HOP_AT)),
             run_time=style.LONG, span=True,
