@@ -701,8 +701,11 @@ class NudgeMakesTheLineJump(Chapter):
         for text, marks in rows:
             grid.add(label(text, style.BODY_SIZE, style.TEXT))
             for ok in marks:
-                grid.add(tex(r"\checkmark" if ok else r"\times", size=style.TITLE_SIZE,
-                             color=style.ZERO if ok else style.TEXT))
+                # A bold tick in the text colour (thin green read poorly on the dark
+                # background), a muted cross.
+                mark = tex(r"\checkmark" if ok else r"\times", size=style.TITLE_SIZE,
+                           color=style.TEXT if ok else style.MUTED)
+                grid.add(mark.set_stroke(mark.get_color(), width=3 if ok else 1))
         grid.arrange_in_grid(rows=3, cols=3, buff=(style.GAP_L, style.GAP),
                              col_alignments="lcc")
         verdict = label("Robustness and stability pull in opposite directions: "
