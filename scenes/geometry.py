@@ -17,6 +17,7 @@ from manim import (
     UR,
     AnimationGroup,
     Create,
+    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
@@ -26,6 +27,7 @@ from manim import (
     Rectangle,
     RegularPolygon,
     ReplacementTransform,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
@@ -51,7 +53,9 @@ from scenes.components import (
     house_axes,
     label,
     number_word,
+    readout,
     say,
+    set_readout,
     tag,
     tex,
 )
@@ -75,6 +79,15 @@ FLASHES = 5
 RAND_BUDGETS = np.arange(20, 4, -1) / 10  # 2.0 .. 0.5: the budget shrinks after the count
 MARK_SLOW = 120  # losses counted while the colours are explained, before the fast run
 MARK_RADIUS = 0.05  # the hexagon marking one loss centre, scene units
+# the zoom at the end of beat 4: one axis-aligned loss, centre (s, ALIGN_C2), slides across
+# the w2 axis at the smallest budget; the diamond keeps w1 = 0 for |s| <= 0.75, the circle
+# only at s = 0 (checked in the tests)
+ALIGN_Q = np.array([[1.0, 0.0], [0.0, 1.5]])
+ALIGN_C2 = 1.0
+ALIGN_S = np.arange(-110, 111) / 100  # -1.1 .. 1.1 in steps of 0.01; contains 0 exactly
+ALIGN_SWEEP = (1.1, -1.1, 0.4)  # start, then across to the other side, then back past 0
+ALIGN_PLANE = 1.25
+RIDGE_REPLAY = 0.6  # decades of alpha the last ridge sentence goes back over
 ELLIPSE_POINTS = 360
 GROW_STEPS = 121
 Q_GRID = np.linspace(0.0, 2.0, 161)  # 1/p: 0 (p = inf) .. 2 (p = 0.5); contains 0.5 and 1
@@ -294,6 +307,18 @@ class DiamondMeetsEllipse(Chapter):
         self.l2_tally = np.cumsum(self.l2_zero_by_budget[first])
         self.l1_rate = self.l1_tally / np.arange(1, TRIALS + 1)
         self.l2_rate = self.l2_tally / np.arange(1, TRIALS + 1)
+        t_small = float(RAND_BUDGETS[-1])
+        self.align_s = ALIGN_S
+        centres = np.column_stack([ALIGN_S, np.full(len(ALIGN_S), ALIGN_C2)])
+        self.align_l1 = np.array([constrained_minimum(ALIGN_Q, c, 1, t_small) for c in centres])
+        self.align_l2 = np.array([constrained_minimum(ALIGN_Q, c, 2, t_small) for c in centres])
+        zbox = (np.full(2, -ALIGN_PLANE), np.full(2, ALIGN_PLANE))
+        self.align_runs = {
+            p: [clip_polyline(ellipse_outline(ALIGN_Q, c, float(quadratic_loss(ALIGN_Q, c, w)),
+                                              ELLIPSE_POINTS), *zbox)
+                for c, w in zip(centres, ws, strict=True)]
+            for p, ws in ((1, self.align_l1), (2, self.align_l2))
+        }
         rbox = (np.full(2, -RAND_PLANE), np.full(2, RAND_PLANE))
         self.flashes = []
         for Qi, ci in zip(self.losses.Q[:FLASHES], self.losses.center[:FLASHES], strict=True):
@@ -379,13 +404,16 @@ class DiamondMeetsEllipse(Chapter):
         def ghost(q, color):
             return _outline(outlines[int(index(q))], color, width=3)
 
+        # the outline is drawn point by point while "every point whose p-norm equals one" is said
         say(self, "The unit ball collects every point whose p-norm equals one. "
             "Watch its shape as p changes.",
-            FadeIn(head), Create(plane), Create(ball), FadeIn(p_group, ones),
-            run_time=style.NORMAL)
+            AnimationGroup(AnimationGroup(FadeIn(head), Create(plane), FadeIn(p_group, ones)),
+                           Create(ball, rate_func=linear), lag_ratio=0.6),
+            span=True)
         square = ghost(0.0, style.MUTED)
         self.add(square)
-        say(self, "At p equal to infinity it is a square.", FadeIn(notes[0]), run_time=style.SHORT)
+        say(self, "At p equal to infinity it is a square.", FadeIn(notes[0], shift=0.3 * RIGHT),
+            span=True)
         self.add(ball)
         say(self, "As p falls to two, the square rounds into the circle of L2.",
             k.animate.set_value(index(0.5)), run_time=style.LONG)
@@ -416,18 +444,50 @@ class DiamondMeetsEllipse(Chapter):
         c_cap.next_to(right, DOWN, buff=style.GAP)
         corner_pts = l_to(np.array([[1.0, 0], [0, 1.0], [-1.0, 0], [0, -1.0]]))
         corners = VGroup(*(Dot(pt, radius=0.08, color=style.ZERO) for pt in corner_pts))
-        self.play(
-            FadeOut(ball, square, notes, p_group, plane, ones),
-            ReplacementTransform(diamond, d_new),
-            ReplacementTransform(circle, c_new),
-            FadeIn(left, right),
-            run_time=style.NORMAL,
-        )
-        self.add(_unit_marks(left[0]), _unit_marks(right[0]))
-        say(self, "Keep two of them: the L1 diamond and the L2 circle. Each corner of the diamond "
-            "is a point where one weight is exactly zero.",
-            AnimationGroup(FadeIn(d_cap, c_cap), FadeIn(corners, scale=2.0), lag_ratio=1.0),
+        # a point walks once around the diamond; each corner it passes lights up green
+        outline = l_to(self.diamond)
+        # (the outline starts at (1, 0) and has a multiple of 4 points: corner j at a = j / 4)
+        walker = Dot(outline[0], radius=0.09, color=style.HIGHLIGHT)
+        corners.set_opacity(0)
+
+        # its two coordinates drawn as the distances to the axes: at a corner one of them is 0
+        to_w1 = VMobject(stroke_color=style.HIGHLIGHT, stroke_width=4)
+        to_w2 = VMobject(stroke_color=style.HIGHLIGHT, stroke_width=4)
+        n_out = len(self.diamond)
+
+        def walk(mob, a):
+            x = a * n_out
+            i = int(np.floor(x)) % n_out
+            f = x - np.floor(x)
+            w = (1 - f) * self.diamond[i] + f * self.diamond[(i + 1) % n_out]
+            here = l_to(w)
+            mob.move_to(here)
+            to_w1.set_points_as_corners([here, l_to(np.array([w[0], 0.0]))])
+            to_w2.set_points_as_corners([here, l_to(np.array([0.0, w[1]]))])
+            for j, c in enumerate(corners):
+                c.set_opacity(1.0 if a * 4 >= j - 1e-9 else 0.0)
+
+        say(self, "Keep two of them: the L1 diamond and the L2 circle.",
+            AnimationGroup(
+                AnimationGroup(FadeOut(ball, square, notes, p_group, plane, ones),
+                               ReplacementTransform(diamond, d_new),
+                               ReplacementTransform(circle, c_new), FadeIn(left, right)),
+                FadeIn(d_cap, c_cap, shift=0.2 * DOWN), lag_ratio=0.7),
             span=True)
+        self.add(_unit_marks(left[0]), _unit_marks(right[0]))
+        walk(walker, 0.0)
+        walking = VGroup(corners, to_w1, to_w2, walker)  # one animated group, all redrawn
+
+        def walk_all(_mob, a):
+            walk(walker, a)
+
+        say(self, "Walk around the diamond, with lines down to the axes showing its two "
+            "weights: at each corner one of them is exactly zero.",
+            AnimationGroup(FadeIn(walker, scale=2.0, run_time=style.SHORT),
+                           UpdateFromAlphaFunc(walking, walk_all, rate_func=linear,
+                                               run_time=4 * style.LONG), lag_ratio=1.0),
+            span=True)
+        self.play(FadeOut(walker, to_w1, to_w2), run_time=style.SHORT)
 
     def constraint_contact(self):
         self.open_beat("constraint-contact")
@@ -530,10 +590,23 @@ class DiamondMeetsEllipse(Chapter):
         say(self, "Grow the level ellipses of the loss from w hat until they first touch each "
             "ball. The touching point is the constrained minimum.",
             grow.animate.set_value(1.0), run_time=style.LONG, span=True)
-        say(self, "On the diamond the ellipse touches a corner, so w one is exactly zero. "
-            "On the circle it touches a smooth side, and both weights stay nonzero.",
-            AnimationGroup(FadeIn(dots[1], reads[1], exact), FadeIn(dots[2], reads[2]),
-                           lag_ratio=1.0), span=True)
+        # pointing at what is said: the corner's segment along the w2 axis (w1 = 0), and the
+        # circle's contact dropped onto both axes (both coordinates nonzero)
+        w1c, w2c = self.l2_contact
+        on_axis = Line(maps[1]([0.0, 0.0]), contact_scene[1][i_first], color=style.ZERO,
+                       stroke_width=7)
+        drops = VGroup(DashedLine(contact_scene[2][i_first], maps[2]([w1c, 0.0]),
+                                  color=style.L2, stroke_width=3),
+                       DashedLine(contact_scene[2][i_first], maps[2]([0.0, w2c]),
+                                  color=style.L2, stroke_width=3))
+        say(self, "On the diamond the ellipse touches a corner, so w one is exactly zero.",
+            AnimationGroup(FadeIn(dots[1], scale=3.0), Create(on_axis),
+                           FadeIn(reads[1], exact, shift=0.2 * UP), lag_ratio=1.0),
+            span=True)
+        say(self, "On the circle it touches a smooth side, and both weights stay nonzero.",
+            AnimationGroup(FadeIn(dots[2], scale=3.0), Create(drops, lag_ratio=0.0),
+                           FadeIn(reads[2], shift=0.2 * UP), lag_ratio=1.0),
+            span=True)
 
         # the budget changes: every drawing looks its state up at the budget's grid index
         for p in (1, 2):
@@ -577,7 +650,9 @@ class DiamondMeetsEllipse(Chapter):
         self.add(traces[1], traces[2], dots[1], dots[2])
         say(self, "Now loosen the budget. The diamond's contact point leaves the corner and "
             "slides along an edge.",
-            t_idx.animate.set_value(len(BUDGETS) - 1), run_time=style.LONG)
+            AnimationGroup(FadeOut(on_axis, drops, run_time=style.SHORT),
+                           t_idx.animate(run_time=2 * style.LONG).set_value(len(BUDGETS) - 1)),
+            span=True)
         for p in (1, 2):
             traces[p].clear_updaters()
         for p in (1, 2):
@@ -735,7 +810,9 @@ class DiamondMeetsEllipse(Chapter):
         t_read = _readout("t", RAND_T, 1, 2, style.HIGHLIGHT)  # faded in here, changed later
         t_read.next_to(ylab, RIGHT, buff=style.GAP_L).align_to(tallies, RIGHT)
         say(self, f"After {TRIALS} random losses, {l1_final} of the L1 minima have a weight of "
-            f"exactly zero: about {pct} percent. The L2 minima have {l2_final}.",
+            f"exactly zero: about {pct} percent. "
+            + ("None of the L2 minima do." if l2_final == 0 else
+               f"Only {l2_final} of the L2 minima do."),
             AnimationGroup(FadeIn(ends, t_read),
                            Indicate(nums[1], color=style.ZERO, scale_factor=1.2),
                            marks[False].animate(rate_func=there_and_back, run_time=2 * style.LONG)
@@ -777,11 +854,56 @@ class DiamondMeetsEllipse(Chapter):
             f"and {small_corner} of the same {TRIALS} minima sit on a corner.",
             b.animate(rate_func=linear).set_value(len(RAND_BUDGETS) - 1), span=True)
         anchor.clear_updaters()
-        say(self, "On the round circle an exact zero would need a perfectly aligned loss, and "
-            "random draws essentially never produce one.",
-            AnimationGroup(Indicate(balls[1], color=style.L2, scale_factor=1.3),
-                           Indicate(nums[3], scale_factor=1.3), lag_ratio=0.5),
-            run_time=2 * style.LONG)  # shorter than the sentence: the beat ends on a still
+        # zoom in on the balls at this budget and slide one axis-aligned loss across the w2
+        # axis: the diamond keeps w1 = 0 over a whole range, the circle only at one point
+        zplane = _plane(ALIGN_PLANE, plane[0].x_length, 0.5, numbers=(-1, 1))
+        zplane.shift(plane[0].c2p(0, 0) - zplane[0].c2p(0, 0))  # the same origin on screen
+        z_to = _mapper(zplane[0])
+        zballs = VGroup(_outline(z_to(t_small * self.diamond), style.L1, 4),
+                        _outline(z_to(t_small * self.circle), style.L2, 4))
+        def at(s_value):  # the grid index of a centre position
+            return float(np.flatnonzero(self.align_s == s_value)[0])
+
+        a_s = ValueTracker(at(ALIGN_SWEEP[0]))
+        a_ell = {p: VMobject(color=style.LOSS, stroke_width=3) for p in (1, 2)}
+        a_centre = Dot(radius=0.07, color=style.LOSS)
+        a_dots = {1: Dot(radius=0.09, color=style.L1), 2: Dot(radius=0.09, color=style.L2)}
+        a_reads = VGroup(readout("w_1", 0.0, style.L1, decimals=3, size=style.LABEL_SIZE),
+                         readout("w_1", 0.0, style.L2, decimals=3, size=style.LABEL_SIZE))
+        a_reads.arrange(RIGHT, buff=style.GAP_L)
+        a_reads.move_to(source).align_to(plane, LEFT)
+        a_exact = label("exactly 0", style.SMALL_SIZE, style.ZERO)
+        a_exact.next_to(a_reads[0], UP, buff=style.GAP_S).align_to(a_reads[0], LEFT)
+        a_shown = [None]
+
+        def align(_m):
+            i = int(round(a_s.get_value()))
+            if i == a_shown[0]:
+                return
+            a_shown[0] = i
+            for p, w in ((1, self.align_l1[i]), (2, self.align_l2[i])):
+                _set_runs(a_ell[p], [z_to(r) for r in self.align_runs[p][i]])
+                a_dots[p].move_to(z_to(w))
+                set_readout(a_reads[p - 1], float(w[0]))
+            a_centre.move_to(z_to(np.array([self.align_s[i], ALIGN_C2])))
+            a_exact.set_opacity(1.0 if self.align_l1[i][0] == 0.0 else 0.0)
+
+        align(None)
+        a_group = VGroup(a_ell[1], a_ell[2], a_centre, a_dots[1], a_dots[2], a_reads, a_exact)
+        self.play(FadeOut(marks[True], marks[False], source, *flash_groups),
+                  ReplacementTransform(plane, zplane),
+                  ReplacementTransform(balls[0], zballs[0]),
+                  ReplacementTransform(balls[1], zballs[1]), run_time=style.NORMAL)
+        self.play(FadeIn(a_group), run_time=style.SHORT)
+        anchor.add_updater(align)
+
+        say(self, "Why? Zoom in and slide one loss across the axis. On the diamond, w one stays "
+            "exactly zero over a whole range of positions.",
+            a_s.animate(rate_func=linear).set_value(at(ALIGN_SWEEP[1])), span=True)
+        say(self, "On the circle, w one passes through zero only when the centre sits exactly "
+            "on the axis, and random draws essentially never do that.",
+            a_s.animate(rate_func=linear).set_value(at(ALIGN_SWEEP[2])), span=True)
+        anchor.clear_updaters()
 
     def feature_selection(self):
         self.open_beat("feature-selection")
@@ -918,10 +1040,23 @@ class DiamondMeetsEllipse(Chapter):
             s.animate(rate_func=linear).set_value(k_last), run_time=4 * style.LONG)
         anchor.clear_updaters()
         smallest = float(self.ridge_smallest[-1])
+        # back over the last decade and forward again: the smallest ridge coefficient grows
+        # and shrinks with alpha, and is still not 0 at the end
+        back = float(k_last - RIDGE_REPLAY * (len(d.ridge_alphas) - 1)
+                     / (np.log10(d.ridge_alphas[-1]) - np.log10(d.ridge_alphas[0])))
+        anchor.add_updater(update)
         say(self, f"Even at the strongest ridge penalty shown, none of the ten is zero; the "
-            f"smallest is still {smallest:.2f}. The lasso selects features; ridge only "
-            f"shrinks them.", Indicate(small, color=style.HIGHLIGHT, scale_factor=1.2),
-            run_time=2 * style.LONG)  # shorter than the sentence: the beat ends on a still
+            f"smallest is still {smallest:.2f}.",
+            AnimationGroup(s.animate(rate_func=there_and_back).set_value(back),
+                           Indicate(small, color=style.HIGHLIGHT, scale_factor=1.2),
+                           lag_ratio=0.85),
+            span=True)
+        anchor.clear_updaters()
+        say(self, "The lasso selects features; ridge only shrinks them.",
+            AnimationGroup(Indicate(kept["lasso"], color=style.L1, scale_factor=1.15),
+                           Indicate(kept["ridge"], color=style.L2, scale_factor=1.15),
+                           lag_ratio=0.5),
+            run_time=style.LONG)  # shorter than the sentence: the beat ends on a still
 
     def takeaway(self):
         self.open_beat("takeaway")
