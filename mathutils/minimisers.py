@@ -316,8 +316,7 @@ class TwinFeatures:
     segment : ndarray of shape (2, 2)
         The ends ``(s, 0)`` and ``(0, s)`` of the lasso's optimal set.
     ridge_lam : float
-        The ridge strength whose one answer has the same sum ``s`` (0 if ``s == s_ls``;
-        NaN if ``s`` is 0 or has the other sign, which no ridge strength reaches).
+        The ridge strength whose one answer has the same sum ``s`` (0 if ``s == s_ls``).
     ridge_coef : ndarray of shape (2,)
         That ridge answer, ``(s / 2, s / 2)``.
     sxx : float
@@ -363,14 +362,10 @@ class TwinFeatures:
         return finite_result("the lasso objective (w is too large)", out)
 
     def ridge_value(self, w) -> np.ndarray:
-        """``1/2 ||yc - (w1 + w2) xc||^2 + ridge_lam (w1^2 + w2^2)`` for ``w`` of shape (..., 2).
-
-        NaN when no ridge strength reaches the lasso's sum (see ``ridge_lam``)."""
+        """``1/2 ||yc - (w1 + w2) xc||^2 + ridge_lam (w1^2 + w2^2)`` for ``w`` of shape (..., 2)."""
         w = self._weights(w)
         with np.errstate(over="ignore", invalid="ignore"):
             out = self.data_loss(w.sum(axis=-1)) + self.ridge_lam * (w ** 2).sum(axis=-1)
-        if np.isnan(self.ridge_lam):
-            return np.full(np.shape(out), np.nan)
         return finite_result("the ridge objective (w is too large)", out)
 
 
@@ -382,7 +377,8 @@ def twin_features(x, y, lam: float) -> TwinFeatures:
     x, y : array_like of shape (n,)
         One feature (not constant) and the response.
     lam : float
-        The lasso strength in ``1/2 ||y - Xw||^2 + lam (|w1| + |w2|)``, >= 0.
+        The lasso strength in ``1/2 ||y - Xw||^2 + lam (|w1| + |w2|)``, >= 0 and below
+        ``|Sxy|`` (at or above it the lasso's answer is the single point 0: no tie).
 
     Returns
     -------
@@ -404,11 +400,15 @@ def twin_features(x, y, lam: float) -> TwinFeatures:
         floor = float(0.5 * ((yc - s_ls * xc) ** 2).sum())
         # Ridge at w1 = w2 = s/2: 1/2 Sxx (s - s_ls)^2 + lam2 s^2 / 2, minimised at
         # s = Sxy / (Sxx + lam2): lam2 = Sxy / s - Sxx reaches the lasso's sum.
-        ridge_lam = float(sxy / s - sxx) if s * s_ls > 0 else float("nan")
     finite_result("the twin-feature values (x or y are too large; rescale them)",
                   [sxx, s_ls, s, floor])
-    if ridge_lam < 0:  # rounding when lam == 0
-        ridge_lam = 0.0
+    if s == 0.0:
+        raise ValueError(f"lam={lam!r} is at least |Sxy| = {abs(sxy):.3g}: the lasso's answer "
+                         "is the single point 0, with no tie to show")
+    with np.errstate(over="ignore", invalid="ignore"):
+        ridge_lam = float(sxy / s - sxx)
+    finite_result("the ridge strength (x or y are too large; rescale them)", ridge_lam)
+    ridge_lam = max(ridge_lam, 0.0)  # rounding when lam == 0
     segment = np.array([[s, 0.0], [0.0, s]])
     return TwinFeatures(x, y, lam, float(s_ls), s, segment, ridge_lam,
                         np.array([s / 2, s / 2]), sxx, floor)
