@@ -1,9 +1,9 @@
 """Chapter 1, the lecture's opening: a cold-open teaser, the title card and the roadmap.
 
 Beats: cold-open-outlier (one point dragged upward swings the least-squares line while the
-least-absolute-deviations line holds), cold-open-zero (one weight under the proximal L1 step
-lands on exactly 0, under L2 it only shrinks), title, roadmap (the chapters, read from
-``scenes/chapters.toml``).
+least-absolute-deviations line holds), cold-open-corner (chapter 3's picture as a teaser: a
+growing loss touches the L1 diamond at a corner, one weight exactly 0, and the L2 circle on its
+side), title, roadmap (the chapters, read from ``scenes/chapters.toml``).
 """
 
 from __future__ import annotations
@@ -12,39 +12,46 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
-    PI,
     RIGHT,
     UP,
+    UR,
+    AnimationGroup,
     Create,
+    DashedLine,
     Dot,
     FadeIn,
+    LaggedStart,
     Line,
-    NumberLine,
     SurroundingRectangle,
-    Triangle,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
+    Write,
     linear,
     there_and_back,
 )
 
-from mathutils import anscombe, descend
-from mathutils.recap import first_exact_zero, moved_fits
+from mathutils import anscombe, constrained_minimum, unit_ball
+from mathutils.recap import moved_fits
+from mathutils.selection import clip_polyline, contact_level, ellipse_outline
 from scenes import chapters, style
 from scenes.chapter import Chapter
 from scenes.components import (
     fit_width,
+    header,
     house_axes,
     label,
-    narrate_steps,
     readout,
     say,
+    scene_points,
     set_readout,
     tag,
     tex,
 )
+from scenes.geometry import T_FIRST as GEOMETRY_T
+from scenes.geometry import W_HAT as GEOMETRY_W_HAT
+from scenes.geometry import Q as GEOMETRY_Q
 
 # The teaser data: Anscombe's first set; point 8 (x = 12) sits above the LAD line, so
 # lifting it further only lengthens its residual.
@@ -64,8 +71,14 @@ ROADMAP = (
      "scorecard."),
 )
 
-# One weight: minimise 0.5 (w - TARGET)^2 + LAM R(w) by proximal steps from W0.
-W0, TARGET, LAM, LR, STEPS = 1.4, 0.4, 0.6, 0.3, 12
+# The second teaser previews chapter 3 with its own loss and budget (the same numbers, so
+# the teaser is that chapter's picture, not another example).
+CORNER_Q, CORNER_CENTER, CORNER_T = GEOMETRY_Q, GEOMETRY_W_HAT, GEOMETRY_T
+CORNER_PLANE = 2.5  # each plane shows w1 in [-2.5, 2.5], as in chapter 3 ...
+CORNER_LOW = 1.5  # ... and w2 in [-1.5, 2.5]: the loss lives above, room for readouts below
+BALL_POINTS = 400
+ELLIPSE_POINTS = 360
+GROW_STEPS = 121
 
 
 class LectureOpening(Chapter):
@@ -83,16 +96,25 @@ class LectureOpening(Chapter):
         self.lifts = np.linspace(0.0, MAX_LIFT, N_LIFTS)
         fits = moved_fits(self.teaser_x, self.teaser_y, OUTLIER_INDEX, self.lifts, "y")
         self.ols_lines, self.lad_lines = fits.ols, fits.lad  # (intercept, slope) per lift
-        common = {"target": TARGET, "lam": LAM, "lr": LR, "steps": STEPS, "method": "proximal"}
-        self.l1_weights = descend(W0, penalty="l1", **common)
-        self.l2_weights = descend(W0, penalty="l2", **common)
-        self.zero_step = first_exact_zero(self.l1_weights)
+        # the second teaser: chapter 3's loss and budget, first contact with each ball
+        self.corner_balls = {p: unit_ball(p, BALL_POINTS) * CORNER_T for p in (1, 2)}
+        self.corner_contacts = {p: constrained_minimum(CORNER_Q, CORNER_CENTER, p, CORNER_T)
+                                for p in (1, 2)}
+        self.corner_levels = {p: contact_level(CORNER_Q, CORNER_CENTER, p, CORNER_T)
+                              for p in (1, 2)}
+        unit = ellipse_outline(CORNER_Q, CORNER_CENTER, 1.0, ELLIPSE_POINTS) - CORNER_CENTER
+        box = (np.array([-CORNER_PLANE, -CORNER_LOW]), np.full(2, CORNER_PLANE))
+        self.corner_grow = {
+            p: [clip_polyline(CORNER_CENTER + g * np.sqrt(lv) * unit, *box)
+                for g in np.linspace(0.0, 1.0, GROW_STEPS)]
+            for p, lv in self.corner_levels.items()
+        }
         self.roadmap = list(enumerate((t for _, t in chapters.chapter_list()), 1))
 
     def construct(self):
         """The table of contents: one method per beat."""
         self.cold_open_outlier()
-        self.cold_open_zero()
+        self.cold_open_corner()
         self.title_beat()
         self.roadmap_beat()
 
@@ -144,101 +166,135 @@ class LectureOpening(Chapter):
                         lad_read),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
         legend.next_to(plot, RIGHT, buff=style.GAP_L).align_to(plot, UP)
-        kind = tag("L1 vs L2 as a loss").to_corner(UP + RIGHT, buff=style.EDGE)
+        kind = tag("L1 / L2 as a loss").to_corner(UP + RIGHT, buff=style.EDGE)
         legend.shift((kind.get_bottom()[1] - style.GAP - legend.get_top()[1]) * UP)
 
         say(self, "Eleven points, and two ways to fit a straight line through them.",
-            Create(plot), FadeIn(dots), FadeIn(kind), run_time=style.NORMAL)
+            AnimationGroup(AnimationGroup(Create(plot), FadeIn(kind)),
+                           LaggedStart(*(FadeIn(d, scale=2.0) for d in dots), lag_ratio=0.3),
+                           lag_ratio=0.6),
+            span=True)
         say(self, "Least squares makes the total area of these squares, the squared misses, "
-            "as small as it can.", Create(ols), FadeIn(squares), FadeIn(legend[0]),
-            run_time=style.LONG)
+            "as small as it can.",
+            AnimationGroup(AnimationGroup(Create(ols), FadeIn(legend[0])),
+                           LaggedStart(*(FadeIn(q) for q in squares), lag_ratio=0.4),
+                           lag_ratio=0.5),
+            span=True)
         say(self, "Least absolute deviations adds up the plain distances instead.",
-            Create(lad), Create(bars), FadeIn(legend[1]), run_time=style.LONG)
+            AnimationGroup(AnimationGroup(Create(lad), FadeIn(legend[1])),
+                           LaggedStart(*(Create(b) for b in bars), lag_ratio=0.4),
+                           lag_ratio=0.5),
+            span=True)
+        # the lagged fades added each point, square and bar on its own: hand the scene the
+        # groups instead, so the driver below takes the moving ones out of the still background
+        self.remove(*dots, *squares, *bars)
+        self.add(dots, squares, bars)
         driver = self.drive([squares, bars, ols, lad, outlier, ols_read, lad_read], follow)
         say(self, "Now drag one point upward, further and further. Its square grows much "
             "faster than its distance, and the least-squares line chases it.",
-            lift.animate(rate_func=linear).set_value(MAX_LIFT), run_time=3 * style.LONG)
+            lift.animate(rate_func=linear).set_value(MAX_LIFT), span=True)
+        # down to where it started and up again: the slope readout runs 0.83 -> 0.50 -> 0.83
         say(self, f"The least-squares slope swings from {self.ols_lines[0][1]:.2f} to "
-            f"{self.ols_lines[-1][1]:.2f}. The absolute-deviations line does not move at all.",
-            lift.animate(rate_func=there_and_back).set_value(0.0),
-            run_time=2 * style.LONG)
+            f"{self.ols_lines[-1][1]:.2f}.",
+            UpdateFromAlphaFunc(lift, lambda m, a: m.set_value(MAX_LIFT * abs(1 - 2 * a))),
+            span=True)
+        say(self, "The absolute-deviations line does not move at all: its slope stays "
+            f"{self.lad_lines[0][1]:.2f}.",
+            lift.animate(rate_func=there_and_back).set_value(MAX_LIFT / 3),
+            run_time=1.6 * style.LONG)  # shorter than the sentence: the beat ends on a still
         driver.clear_updaters()
 
-    def cold_open_zero(self):
-        """One weight under proximal steps: L1 lands on exactly 0, L2 only shrinks."""
-        self.open_beat("cold-open-zero")
-        head = tex(r"\min_w\ \tfrac12\,(w - " + f"{TARGET:g}" + r")^2 + \lambda\,R(w),"
-                   r"\qquad \lambda = " + f"{LAM:g}", size=style.BODY_SIZE)
-        kind = tag("L1 vs L2 as a penalty")
-        top = VGroup(head, kind).arrange(RIGHT, buff=style.GAP_L)
-        fit_width(top).to_edge(UP, buff=style.EDGE)
+    def cold_open_corner(self):
+        """Two weights under a budget: the growing loss touches the diamond at a corner (one
+        weight exactly 0) and the circle on its smooth side (both nonzero)."""
+        self.open_beat("cold-open-corner")
+        head = header("Two weights, two budgets", "L1 / L2 as a penalty")
+        panels, reads, contacts, grown, hats, balls, titles = [], [], [], [], [], [], []
+        for p, color, name in ((1, style.L1, r"|w_1| + |w_2| \le 1"),
+                               (2, style.L2, r"w_1^2 + w_2^2 \le 1")):
+            plane = house_axes([-CORNER_PLANE, CORNER_PLANE, 1], [-CORNER_LOW, CORNER_PLANE, 1],
+                               3.9, 3.9 * (CORNER_PLANE + CORNER_LOW) / (2 * CORNER_PLANE),
+                               "w_1", "w_2", numbers=False)
+            ax = plane[0]
+            title = tex(name, size=style.LABEL_SIZE, color=color)
+            ball = VMobject(stroke_color=color, stroke_width=4).set_points_as_corners(
+                scene_points(ax, *np.vstack([self.corner_balls[p],
+                                             self.corner_balls[p][:1]]).T))
+            hat = VGroup(Dot(ax.c2p(*CORNER_CENTER), radius=0.07, color=style.LOSS),
+                         tex(r"\hat w", size=style.LABEL_SIZE, color=style.LOSS))
+            hat[1].next_to(hat[0], UR, buff=style.GAP_S * 0.5)
+            w = self.corner_contacts[p]
+            contact = Dot(ax.c2p(*w), radius=0.1, color=style.HIGHLIGHT)
+            read = VGroup(readout("w_1", w[0], color), readout("w_2", w[1], color)).arrange(
+                RIGHT, buff=style.GAP_L)
+            panels.append(plane)
+            titles.append(title)
+            balls.append(ball)
+            hats.append(hat)
+            contacts.append(contact)
+            reads.append(read)
+            grown.append(VMobject(stroke_color=style.LOSS, stroke_width=3))
+        for plane, title in zip(panels, titles, strict=True):
+            title.next_to(plane, UP, buff=style.GAP_S)
+        body = VGroup(*(VGroup(t, pl) for t, pl in zip(titles, panels, strict=True)))
+        body.arrange(RIGHT, buff=2 * style.GAP_L)
+        body.next_to(head, DOWN, buff=style.GAP)
+        for plane, ball, hat, contact, p in zip(panels, balls, hats, contacts, (1, 2),
+                                                strict=True):
+            ax = plane[0]  # arrange moved the axes: put the drawings back on them
+            ball.set_points_as_corners(scene_points(
+                ax, *np.vstack([self.corner_balls[p], self.corner_balls[p][:1]]).T))
+            hat[0].move_to(ax.c2p(*CORNER_CENTER))
+            hat[1].next_to(hat[0], UR, buff=style.GAP_S * 0.5)
+            contact.move_to(ax.c2p(*self.corner_contacts[p]))
+        for plane, read in zip(panels, reads, strict=True):
+            read.next_to(plane, DOWN, buff=style.GAP_S)
+        # the corner's weight that is exactly 0 lies on the w2 axis: mark that axis
+        ax1 = panels[0][0]
+        on_axis = Line(ax1.c2p(0, 0), ax1.c2p(*self.corner_contacts[1]), color=style.ZERO,
+                       stroke_width=7)
+        exact = tag("exactly 0", style.ZERO).next_to(reads[0][0], DOWN, buff=style.GAP_S)
+        both = tag("both nonzero", style.L2).next_to(reads[1], DOWN, buff=style.GAP_S)
+        # the circle's contact dropped onto both axes: two nonzero coordinates
+        ax2, (w1c, w2c) = panels[1][0], self.corner_contacts[2]
+        drops = VGroup(DashedLine(ax2.c2p(w1c, w2c), ax2.c2p(w1c, 0), color=style.L2,
+                                  stroke_width=3),
+                       DashedLine(ax2.c2p(w1c, w2c), ax2.c2p(0, w2c), color=style.L2,
+                                  stroke_width=3))
+        grow = ValueTracker(0.0)
 
-        lanes = []
-        for name, color, weights in (
-            (r"R(w) = |w|", style.L1, self.l1_weights),
-            (r"R(w) = w^2", style.L2, self.l2_weights),
-        ):
-            line = NumberLine(x_range=[0, 1.5, 0.5], length=7.0, color=style.MUTED,
-                              include_numbers=True, font_size=style.SMALL_SIZE,
-                              decimal_number_config={"num_decimal_places": 1})
-            zero_mark = Line(line.n2p(0) + 0.25 * DOWN, line.n2p(0) + 0.25 * UP,
-                             color=style.ZERO, stroke_width=5)
-            # where the fit alone would put the weight
-            goal = Triangle(color=style.LOSS, fill_opacity=1).scale(0.09).rotate(PI)
-            goal.next_to(line.n2p(TARGET), UP, buff=style.GAP_S)
-            name_mob = tex(name, size=style.BODY_SIZE, color=color)
-            value = readout("w", weights[0], color, decimals=3, size=style.BODY_SIZE)
-            dot = Dot(line.n2p(weights[0]), radius=0.11, color=color)
-            lanes.append((VGroup(name_mob, line, zero_mark, goal, value, dot), line, dot, value,
-                          weights))
-        for group, line, *_ in lanes:
-            name_mob, value = group[0], group[4]
-            name_mob.next_to(line, LEFT, buff=style.GAP_L)
-            value.next_to(line, RIGHT, buff=style.GAP_L)
-        body = VGroup(*(lane[0] for lane in lanes)).arrange(DOWN, buff=2 * style.GAP_L * 1.5)
-        fit_width(body).next_to(top, DOWN, buff=style.GAP_L * 1.5)
-        for lane in lanes:
-            lane[3].align_to(lanes[0][3], LEFT)
-        goal_note = label(f"the fit pulls toward {TARGET:g}", style.SMALL_SIZE, style.LOSS)
-        goal_note.next_to(lanes[0][0][3], UP, buff=style.GAP_S)
+        def spread(_mob):
+            g = int(round(grow.get_value() * (len(self.corner_grow[1]) - 1)))
+            for p, ell, plane in zip((1, 2), grown, panels, strict=True):
+                runs = self.corner_grow[p][g]
+                ell.clear_points()
+                for run in runs:
+                    pts = scene_points(plane[0], run[:, 0], run[:, 1])
+                    ell.start_new_path(pts[0])
+                    ell.add_points_as_corners(pts[1:])
 
-        step = ValueTracker(0.0)
-        counter = readout(r"\text{step}", 0, style.MUTED, decimals=0)
-        size_note = label(f"step size {LR:g}", style.SMALL_SIZE, style.MUTED)
-        VGroup(counter, size_note).arrange(RIGHT, buff=style.GAP_L).next_to(
-            body, DOWN, buff=style.GAP_L)
-
-        def move(_mob):
-            s = step.get_value()
-            k = int(np.floor(s + 1e-9))
-            for _g, line, dot, value, weights in lanes:
-                dot.move_to(line.n2p(np.interp(s, np.arange(STEPS + 1), weights)))
-                set_readout(value, weights[min(k, STEPS)])
-            set_readout(counter, min(k, STEPS))
-
-        say(self, f"Second teaser: one weight, pulled toward {TARGET:g} by the fit, and toward "
-            f"zero by a penalty of strength {LAM:g}.", FadeIn(top), FadeIn(body),
-            FadeIn(goal_note), FadeIn(counter), FadeIn(size_note), run_time=style.NORMAL)
-        driver = self.drive([counter, *(m for lane in lanes for m in (lane[2], lane[3]))], move)
-
-        def steps(first: int, last: int) -> list[tuple]:
-            # not step.animate: manim reads an .animate target when the play starts, so a
-            # list of them built up front would all go to the last value
-            return [(UpdateFromAlphaFunc(step, lambda m, a, k=k: m.set_value(k - 1 + a)),)
-                    for k in range(first, last + 1)]
-
-        narrate_steps(self, "Each step moves the weight toward the fit, then lets the penalty "
-                      "shrink it: that shrink is called a proximal step.",
-                      steps(1, self.zero_step))
-        l1_value, l2_value = lanes[0][3], lanes[1][3]
-        exact = tag("exactly 0", style.ZERO).next_to(l1_value, UP, buff=style.GAP_S)
-        narrate_steps(self, f"Under the L1 penalty the weight lands on exactly zero after "
-                      f"{self.zero_step} steps, and stays there.",
-                      [(FadeIn(exact, scale=1.2),), *steps(self.zero_step + 1, STEPS)])
+        say(self, "Second teaser: a model with two weights. The loss is smallest at the point "
+            "w hat, but the weights must stay inside a budget: the L1 diamond, or the L2 "
+            "circle.",
+            AnimationGroup(AnimationGroup(FadeIn(head), Create(panels[0]), Create(panels[1])),
+                           FadeIn(hats[0], hats[1], scale=2.0),
+                           AnimationGroup(FadeIn(titles[0]), Create(balls[0])),
+                           AnimationGroup(FadeIn(titles[1]), Create(balls[1])),
+                           lag_ratio=1.0),
+            span=True)
+        driver = self.drive(grown, spread)
+        say(self, "Grow the loss's level curves out from w hat until they first touch each "
+            "shape.", grow.animate(rate_func=linear).set_value(1.0), span=True)
         driver.clear_updaters()
-        shrunk = tag("small, not 0", style.L2).next_to(l2_value, UP, buff=style.GAP_S)
-        say(self, f"Under the L2 penalty it only shrinks, to {self.l2_weights[-1]:.3f}, and "
-            "never reaches zero.", FadeIn(shrunk, scale=1.2), run_time=style.SHORT)
+        say(self, "The diamond is touched at a corner, on an axis: one weight is exactly zero.",
+            AnimationGroup(FadeIn(contacts[0], scale=3.0), Create(on_axis), FadeIn(reads[0]),
+                           FadeIn(exact, scale=1.2), lag_ratio=1.0),
+            span=True)
+        say(self, "The circle is touched on its smooth side, and both weights stay nonzero.",
+            AnimationGroup(FadeIn(contacts[1], scale=3.0), Create(drops, lag_ratio=0.0),
+                           FadeIn(reads[1]),
+                           FadeIn(both, scale=1.2), lag_ratio=1.0),
+            run_time=1.2 * style.LONG)  # shorter than the sentence: the beat ends on a still
 
     def title_beat(self):
         """The lecture's title card (chapter 1)."""
@@ -249,14 +305,23 @@ class LectureOpening(Chapter):
             tex(r"\|w\|_2^2 = w_1^2 + w_2^2 + \dots + w_n^2", size=style.BODY_SIZE,
                 color=style.L2),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-        VGroup(card, norms).arrange(DOWN, buff=style.GAP_L).to_edge(UP, buff=style.EDGE * 2)
-        say(self, "The L1 norm adds up the absolute values of the entries; as a penalty, L2 "
-            "means the squared L2 norm, the sum of the squares.", FadeIn(norms[0]),
-            FadeIn(norms[1]), run_time=style.LONG)
-        sub = label("norms as losses and as penalties", style.LABEL_SIZE, style.MUTED)
-        sub.next_to(norms, DOWN, buff=style.GAP_L)
+        # the card moves up to make room, then each formula is written as it is read
+        place = VGroup(card.copy(), norms).arrange(DOWN, buff=style.GAP_L)
+        place.to_edge(UP, buff=style.EDGE * 2)
+        lift = place[0].get_center() - card.get_center()
+        say(self, "The L1 norm adds up the absolute values of the entries.",
+            AnimationGroup(card.animate.shift(lift), Write(norms[0]), lag_ratio=0.5),
+            span=True)
+        say(self, "As a penalty, L2 means the squared L2 norm: the sum of the squares.",
+            Write(norms[1]), span=True)
+        words = ("robustness", "stability", "sparsity")
+        row = label("   ".join(words), style.BODY_SIZE)  # one text: one baseline
+        row.next_to(place, DOWN, buff=style.GAP_L)
+        ends = np.cumsum([0, *(len(w) for w in words)])  # glyphs per word (no spaces)
+        changes = [VGroup(*row[a:b]) for a, b in zip(ends[:-1], ends[1:], strict=True)]
         say(self, "Swap one for the other and robustness, stability and sparsity all change.",
-            FadeIn(sub), run_time=style.SHORT)
+            LaggedStart(*(FadeIn(w, shift=0.2 * DOWN) for w in changes), lag_ratio=0.6),
+            span=True)
 
     def roadmap_beat(self):
         """The chapters ahead in three groups, by how L1 and L2 are used; the next one marked."""
@@ -292,8 +357,8 @@ class LectureOpening(Chapter):
         fit_width(columns, style.EDGE + style.GAP_S).next_to(head, DOWN, buff=style.GAP_L)
         room_mid = (head.get_bottom()[1] - style.GAP + style.FLOOR) / 2
         columns.shift(max(0.0, columns.get_center()[1] - room_mid) * DOWN)
-        say(self, "The road ahead: the same two norms, used in two ways.", FadeIn(head),
-            run_time=style.SHORT)
+        say(self, "The road ahead: the same two norms, used in two ways.", Write(head),
+            span=True)
         for block, ((_, _, words), slugs) in zip(blocks, parts, strict=True):
             nums = [number[s] for s in slugs]
             which = ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}" if len(nums) > 1 else (
@@ -301,14 +366,18 @@ class LectureOpening(Chapter):
             if not isinstance(words, str):  # (plural, singular)
                 words = words[len(nums) == 1]
             noun = "Chapters" if len(nums) > 1 else "Chapter"
-            say(self, f"{noun} {which} {words}", FadeIn(block, shift=0.2 * RIGHT),
-                run_time=style.NORMAL)
+            # the group's heading, then its chapters one by one as they are named
+            say(self, f"{noun} {which} {words}",
+                LaggedStart(FadeIn(block[0], shift=0.2 * RIGHT),
+                            *(FadeIn(row, shift=0.2 * RIGHT) for row in block[1]),
+                            lag_ratio=0.8),
+                span=True)
         if not parts:  # a lecture of this chapter alone
             return
         first = groups[0][0]
         mark = SurroundingRectangle(blocks[0][1][0], color=style.HIGHLIGHT, buff=0.1)
         say(self, f"We start with chapter {number[first]}: {titles[first]}.", Create(mark),
-            run_time=style.NORMAL)
+            run_time=style.LONG)  # shorter than the sentence: the beat ends on a still
 
 
 def _place_line(line: Line, ax, fit) -> None:

@@ -10,15 +10,15 @@ from manim import Text, config
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from lecture.manifest import CHAPTERS
-from mathutils import anscombe, descend, lad_fit
-from scenes import style
-from scenes.intro import LAM, LR, MAX_LIFT, OUTLIER_INDEX, STEPS, TARGET, W0, LectureOpening
+from mathutils import anscombe, lad_fit, unit_ball
+from scenes import geometry, style
+from scenes.intro import CORNER_CENTER, CORNER_Q, CORNER_T, MAX_LIFT, OUTLIER_INDEX, LectureOpening
 from tests.chapter_tools import PACE, render_small, run_dry, subcaptions
 
 __module_test__ = "intro"
 
-BEATS = ["cold-open-outlier", "cold-open-zero", "title", "roadmap"]
-METHODS = ["cold_open_outlier", "cold_open_zero", "title_beat", "roadmap_beat"]
+BEATS = ["cold-open-outlier", "cold-open-corner", "title", "roadmap"]
+METHODS = ["cold_open_outlier", "cold_open_corner", "title_beat", "roadmap_beat"]
 
 
 def _layout(scene) -> dict:
@@ -95,17 +95,33 @@ def test_teaser_fits_match_independent_oracles(dry):
     assert dry.ols_lines[-1][1] - dry.ols_lines[0][1] > 0.3  # a visible swing
 
 
-def test_weights_snap_to_zero_under_l1_only(dry):
-    kw = {"target": TARGET, "lam": LAM, "lr": LR, "steps": STEPS, "method": "proximal"}
-    assert np.array_equal(dry.l1_weights, descend(W0, penalty="l1", **kw))
-    assert np.array_equal(dry.l2_weights, descend(W0, penalty="l2", **kw))
-    k = dry.zero_step
-    assert 0 < k < STEPS and np.all(dry.l1_weights[k:] == 0.0) and dry.l1_weights[k - 1] != 0.0
-    # the step before shows a clearly nonzero readout (3 decimals), so "exactly 0" is a snap
-    assert dry.l1_weights[k - 1] >= 0.01
-    # independent oracle: the L2 prox-gradient fixed point is TARGET / (1 + 2 LAM)
-    assert dry.l2_weights[-1] == pytest.approx(TARGET / (1 + 2 * LAM), rel=1e-2)
-    assert np.all(dry.l2_weights > 0.0)
+def test_second_teaser_is_chapter_3s_contact_with_a_corner_for_l1_only(dry):
+    # the teaser previews chapter 3's own picture: the same loss and budget
+    assert np.array_equal(CORNER_Q, geometry.Q) and np.array_equal(CORNER_CENTER, geometry.W_HAT)
+    assert CORNER_T == geometry.T_FIRST
+
+    def loss(w):
+        d = np.asarray(w, float) - CORNER_CENTER
+        return np.einsum("...i,ij,...j->...", d, CORNER_Q, d)
+
+    # independent oracle: w hat lies outside both balls, so the constrained minimum is the
+    # best point of the ball's outline; search a dense outline by brute force
+    for p in (1, 2):
+        rim = unit_ball(p, 200_000) * CORNER_T
+        assert np.sum(np.abs(CORNER_CENTER) ** p) ** (1 / p) > CORNER_T
+        best = rim[np.argmin(loss(rim))]
+        w = dry.corner_contacts[p]
+        assert w == pytest.approx(best, abs=1e-4), p
+        assert dry.corner_levels[p] == pytest.approx(float(loss(w)), rel=1e-12), p
+        # the grown curves end on the contact ellipse: it passes through the contact point
+        last = np.concatenate(dry.corner_grow[p][-1])
+        assert np.min(np.linalg.norm(last - w, axis=1)) < 0.05, p
+        assert dry.corner_grow[p][0] and np.allclose(np.concatenate(dry.corner_grow[p][0]),
+                                                     CORNER_CENTER)
+    # the diamond is touched at a corner: one weight exactly 0 (what the tag says) ...
+    assert dry.corner_contacts[1][0] == 0.0 and dry.corner_contacts[1][1] == CORNER_T
+    # ... the circle on its side: both weights clearly nonzero at the readouts' 2 decimals
+    assert np.all(np.abs(dry.corner_contacts[2]) >= 0.01)
 
 
 def test_roadmap_is_the_manifest(dry):
@@ -118,8 +134,8 @@ def test_cold_open_outlier_frame(scene):
 
 
 @frames_comparison(base_scene=LectureOpening)
-def test_cold_open_zero_frame(scene):
-    scene.cold_open_zero()
+def test_cold_open_corner_frame(scene):
+    scene.cold_open_corner()
 
 
 @frames_comparison(base_scene=LectureOpening)
