@@ -14,7 +14,6 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
-    ORIGIN,
     RIGHT,
     UP,
     Arrow,
@@ -25,17 +24,25 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
-    GrowArrow,
+    Flash,
+    GrowFromPoint,
     Indicate,
     LaggedStart,
     Line,
     Polygon,
     Rectangle,
+    ReplacementTransform,
     Square,
+    Succession,
+    TransformFromCopy,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
+    Wait,
+    Write,
     linear,
+    smooth,
 )
 
 from mathutils import absolute_loss, anscombe, lad_fit, ols_fit, penalty, squared_loss
@@ -50,6 +57,7 @@ from scenes.components import (
     house_axes,
     label,
     move_line,
+    narrate_steps,
     number_word,
     polyline,
     readout,
@@ -79,6 +87,38 @@ ANSCOMBE_SET = 3
 def _dots(ax, xs, ys, color=style.DATA, radius: float = 0.07) -> VGroup:
     pts = (ax.c2p(a, b) for a, b in zip(xs, ys, strict=True))
     return VGroup(*(Dot(p, color=color, radius=radius) for p in pts))
+
+
+def _until(at: float):
+    """A rate function that runs smoothly to 1 by ``at`` of the play, then holds."""
+    return lambda t: smooth(min(1.0, t / at))
+
+
+def _at(anim, start: float, length: float):
+    """Play ``anim`` from share ``start`` of the sentence for share ``length`` of it (a say()
+    gives every animation the sentence's run time; a Succession keeps the proportions)."""
+    anim.run_time = length
+    parts = [Wait(start)] if start > 0 else []
+    parts.append(anim)
+    if start + length < 1.0:
+        parts.append(Wait(1.0 - start - length))
+    return Succession(*parts)
+
+
+def _arrow(ax, x: float, y0: float, y1: float, side: int, color) -> Arrow:
+    """A vertical pull arrow at ``x`` from ``y0`` to ``y1`` (data units), nudged to one side of
+    the point; a zero pull keeps a hidden stub so a group of arrows keeps its shape."""
+    shift = side * 0.07 * RIGHT  # the two pulls of one point stand side by side
+    start = ax.c2p(x, y0) + shift
+    end = ax.c2p(x, y1) + shift
+    hidden = np.linalg.norm(end - start) < 1e-6
+    if hidden:
+        end = start + 1e-3 * UP
+    arrow = Arrow(start, end, buff=0, color=color, stroke_width=5,
+                  max_tip_length_to_length_ratio=0.3, max_stroke_width_to_length_ratio=8)
+    if hidden:
+        arrow.set_opacity(0.0)
+    return arrow
 
 
 def _share_bar(title: str, color, width: float) -> VGroup:
@@ -140,14 +180,15 @@ class OutlierTugsTheFit(Chapter):
         self.tug: FitPath = drag_path(
             self.tug_x, self.tug_y, TUG_POINT, np.linspace(y0, y0 + TUG_RISE, TUG_STEPS)
         )
-        # Each point's pull on each fit once the point is up: least squares pulls with the
+        # Each point's pull on each fit at every drag step: least squares pulls with the
         # residual, least absolute deviations with its sign only (0 for points on the line).
-        last = len(self.tug.ys) - 1
-        x_up, y_up = self.tug.data_at(last)
-        ols, lad = self.tug.ols_line(last), self.tug.lad_line(last)
-        r_ols = y_up - (ols.intercept + ols.slope * x_up)
-        r_lad = y_up - (lad.intercept + lad.slope * x_up)
-        self.tug_pull = {"l2": r_ols, "l1": np.where(np.abs(r_lad) < 1e-9, 0.0, np.sign(r_lad))}
+        T, n = len(self.tug.ys), len(self.tug_x)
+        self.tug_r2, self.tug_r1 = np.empty((T, n)), np.empty((T, n))
+        for k in range(T):
+            xk, yk = self.tug.data_at(k)
+            self.tug_r2[k] = yk - self.tug.ols_line(k)(xk)
+            self.tug_r1[k] = yk - self.tug.lad_line(k)(xk)
+        self.tug_signs = np.where(np.abs(self.tug_r1) < 1e-9, 0.0, np.sign(self.tug_r1))
         x0 = self.tug_x[LEVER_POINT]
         self.lever: FitPath = leverage_path(
             self.tug_x, self.tug_y, LEVER_POINT, np.linspace(x0, LEVER_TO, LEVER_STEPS)
@@ -173,18 +214,47 @@ class OutlierTugsTheFit(Chapter):
 
     # ------------------------------------------------------------------ beat 1
     def title_beat(self) -> None:
-        """The question, and what L1 and L2 mean in this chapter: losses."""
+        """The bridge from the penalty chapters: the norm leaves the weights for the misses."""
         card = super().title_beat()
-        badge = label(
-            "L1 vs L2 as a loss: least absolute deviations vs least squares",
-            style.LABEL_SIZE, style.HIGHLIGHT,
-        )
-        fit_width(badge).next_to(card, DOWN, buff=style.GAP_L)
-        say(
+        # What chapters 2 and 3 minimised: a squared loss on the misses plus a norm of w.
+        before = tex(r"\textstyle\sum_i r_i^2", "+", r"\lambda\,\|w\|_p",
+                     size=style.HEADING_SIZE)
+        before[2].set_color(style.HIGHLIGHT)
+        was = label("so far: the norm was a penalty on the weights w", style.SMALL_SIZE,
+                    style.MUTED)
+        top = VGroup(before, was).arrange(DOWN, buff=style.GAP_S)
+        # What this chapter minimises: the norm of the misses r_i = y_i - (a + b x_i).
+        l1 = VGroup(tex(r"\textstyle\sum_i |r_i|", size=style.HEADING_SIZE, color=style.L1),
+                    label("least absolute deviations", style.SMALL_SIZE, style.L1))
+        l2 = VGroup(tex(r"\textstyle\sum_i r_i^2", size=style.HEADING_SIZE, color=style.L2),
+                    label("least squares", style.SMALL_SIZE, style.L2))
+        for pair in (l1, l2):
+            pair.arrange(DOWN, buff=style.GAP_S)
+        now = VGroup(l1, l2).arrange(RIGHT, buff=style.GAP_L * 2)
+        miss = tex(r"r_i = y_i - (a + b\,x_i):\ \text{the miss of point } i",
+                   size=style.LABEL_SIZE, color=style.TEXT)
+        bottom = VGroup(now, miss).arrange(DOWN, buff=style.GAP)
+        notes = VGroup(top, bottom).arrange(DOWN, buff=style.GAP_L)
+        notes.next_to(card, DOWN, buff=style.GAP)
+        # Card and notes rise together so the notes stay above the caption band.
+        rise = max(0.0, style.FLOOR + style.GAP - notes.get_bottom()[1])
+        notes.shift(rise * UP)
+        narrate_steps(
             self,
-            "In this chapter L1 and L2 are losses, not penalties: we fit a line by "
-            "least absolute deviations, or by least squares.",
-            FadeIn(badge),
+            "So far we minimised a squared loss plus a penalty, and the L1 or L2 norm sat in "
+            "the penalty, on the weights.",
+            [(card.animate.shift(rise * UP), Write(before[0:2])),
+             (Write(before[2]), FadeIn(was)),
+             (Indicate(before[2], color=style.HIGHLIGHT),)],
+        )
+        narrate_steps(
+            self,
+            "Now the penalty goes, and the norm moves onto the misses: their lengths give "
+            "least absolute deviations, their squares give least squares.",
+            [(FadeOut(before[1:], was),),
+             (TransformFromCopy(before[0], l1[0]), FadeIn(l1[1]), Write(miss)),
+             # the squared loss of before is least squares itself: it moves to its place
+             (ReplacementTransform(before[0], l2[0]), FadeIn(l2[1]))],
         )
 
     # ------------------------------------------------------------------ beat 2
@@ -196,22 +266,16 @@ class OutlierTugsTheFit(Chapter):
 
         # Left: the small scatter with its least-squares line.
         x_range, y_range = (0, 10, 2), (0, 7, 1)
-        left = house_axes(x_range, y_range, 6.0, 4.2, "x", "y")
+        left = house_axes(x_range, y_range, 6.0, 3.7, "x", "y")
         ax = left[0]
         # Right: the cost of one residual r.
-        right = house_axes((-R_MAX, R_MAX, 1), (0, R_MAX**2, 3), 5.0, 4.2, "r", None)
+        right = house_axes((-R_MAX, R_MAX, 1), (0, R_MAX**2, 3), 5.0, 3.7, "r", None)
         bx = right[0]
         panels = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
         panels.next_to(head, DOWN, buff=style.GAP).set_x(0)
         line = fit_line(ax, *self.small_line, x_range, y_range, style.TEXT).set_stroke(width=3)
         dots = _dots(ax, self.small_x, self.small_y)
 
-        say(
-            self,
-            f"{number_word(len(self.small_x)).capitalize()} points and a line through them. "
-            "Each point misses the line by a residual r.",
-            Create(left), Create(line), FadeIn(dots), run_time=style.NORMAL,
-        )
         segs, squares = VGroup(), VGroup()
         for xi, yi, r in zip(self.small_x, self.small_y, self.small_residuals, strict=True):
             on_line = ax.c2p(xi, yi - r)
@@ -220,72 +284,182 @@ class OutlierTugsTheFit(Chapter):
             sq = Square(side, color=style.L2, stroke_width=2, fill_opacity=0.3)
             sq.move_to(on_line, aligned_edge=(DOWN if r > 0 else UP) + LEFT)
             squares.add(sq)
-        tot1 = readout(r"\sum |r_i|", self.small_l1, color=style.L1)
-        tot2 = readout(r"\sum r_i^2", self.small_l2, color=style.L2)
+        first = int(np.argmax(np.abs(self.small_residuals)))  # the residual named "r"
+        r_name = tex("r", color=style.L1).next_to(segs[first], LEFT, buff=style.GAP_S)
+        narrate_steps(
+            self,
+            f"{number_word(len(self.small_x)).capitalize()} points and a line through them. "
+            "Each point misses the line by a residual r.",
+            [(Create(left), FadeIn(dots)), (Create(line),),
+             (Create(segs[first]), FadeIn(r_name))],
+        )
+        tot1 = readout(r"\sum |r_i|", 0.0, color=style.L1)
+        tot2 = readout(r"\sum r_i^2", 0.0, color=style.L2)
         totals = VGroup(tot1, tot2).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         totals.align_to(ax, UP).align_to(ax, LEFT).shift(RIGHT * style.GAP_L)
+        # The totals count up as each residual's cost is drawn (running sums from setup).
+        order = [first] + [i for i in range(len(segs)) if i != first]
+        run1 = np.cumsum(np.abs(self.small_residuals[order]))
+        run2 = np.cumsum(np.square(self.small_residuals[order]))
+
+        def counting(total, running):
+            def update(_m, a: float) -> None:
+                k = int(min(np.floor(a * len(running)), len(running) - 1))
+                set_readout(total, float(running[k]))
+            return update
+
+        # "Add them up": each length is laid end to end in a column, the total's own length.
+        unit = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]  # scene length of one y unit
+        base = np.array([bx.get_left()[0] + 1.0, ax.c2p(0, 0)[1], 0.0])
+        column = VGroup(*(Line(base + UP * unit * (c - abs(self.small_residuals[i])),
+                               base + UP * unit * c, color=style.L1, stroke_width=8)
+                          for i, c in zip(order, run1, strict=True)))
+        col_name = tex(r"\sum |r_i|", color=style.L1).next_to(column, RIGHT, buff=style.GAP_S)
+
+        def lay(i: int, k: int):
+            draw = [Create(segs[i])] if i != first else []
+            return Succession(*draw, TransformFromCopy(segs[i], column[k]))
+
         say(
             self,
             "The L1 loss costs each residual by its length, the absolute value. "
             "Add them up and you get the total absolute deviation.",
-            Create(segs), FadeIn(tot1), run_time=style.NORMAL,
+            _at(FadeOut(r_name), 0.0, 0.1), _at(FadeIn(tot1), 0.0, 0.1),
+            _at(LaggedStart(*(lay(i, k) for k, i in enumerate(order)), lag_ratio=0.5), 0.1, 0.8),
+            _at(UpdateFromAlphaFunc(tot1, counting(tot1, run1)), 0.1, 0.8),
+            _at(FadeIn(col_name), 0.85, 0.15), span=True,
         )
+        tot1[1].set_value(self.small_l1).next_to(tot1[0], RIGHT, buff=style.GAP_S)
         self.bring_to_front(dots)
         say(
             self,
-            "The L2 loss costs each residual by the area of its square. "
-            "A residual twice as long has a square four times as big.",
-            FadeIn(squares), FadeIn(tot2), run_time=style.NORMAL,
+            "The L2 loss costs each residual by the area of its square.",
+            _at(FadeIn(tot2), 0.0, 0.1),
+            _at(LaggedStart(*(GrowFromPoint(squares[i], segs[i].get_start()) for i in order),
+                            lag_ratio=0.5), 0.1, 0.9),
+            _at(UpdateFromAlphaFunc(tot2, counting(tot2, run2)), 0.1, 0.9), span=True,
         )
+        tot2[1].set_value(self.small_l2).next_to(tot2[0], RIGHT, buff=style.GAP_S)
         self.bring_to_front(segs, dots)
+        # Twice as long, four times as big: the largest square split into four of half its side.
+        big = squares[first]
+        halves = VGroup(Line(big.get_top(), big.get_bottom()), Line(big.get_left(),
+                                                                    big.get_right()))
+        halves.set_stroke(style.HIGHLIGHT, width=3)
+        say(
+            self,
+            "A residual twice as long has a square four times as big.",
+            _at(big.animate.set_fill(style.HIGHLIGHT, opacity=0.35), 0.0, 0.3),
+            _at(Create(halves), 0.3, 0.4), span=True,
+        )
+        self.play(FadeOut(halves), big.animate.set_fill(style.L2, opacity=0.3),
+                  FadeOut(column, col_name), run_time=style.SHORT)
 
         c1 = polyline(bx, self.r_grid, self.r_costs["l1"], style.L1)
         c2 = polyline(bx, self.r_grid, self.r_costs["l2"], style.L2)
-        l1_lab = tex("|r|", color=style.L1).next_to(c1.get_end(), UP, buff=style.GAP_S)
-        l2_lab = tex("r^2", color=style.L2).next_to(c2.get_end(), LEFT, buff=style.GAP_S)
-        say(
+        # Named at the left ends, away from the probe and the marks on the right.
+        l1_lab = tex("|r|", color=style.L1).next_to(c1.get_start(), UP, buff=style.GAP_S)
+        l2_lab = tex("r^2", color=style.L2).next_to(c2.get_start(), RIGHT, buff=style.GAP_S)
+        narrate_steps(
             self,
             "On the right is the cost of one residual r: its length in orange, "
             "its square in blue.",
-            Create(right), Create(c1), Create(c2), FadeIn(l1_lab, l2_lab), run_time=style.LONG,
+            [(Create(right),), (Create(c1), FadeIn(l1_lab)), (Create(c2), FadeIn(l2_lab))],
         )
+        # A probe at residual r rides both curves; its costs are read off (interpolated
+        # from the precomputed curves, which are exact on this grid's nodes).
+        rv = ValueTracker(0.0)
+        # The probe: the two costs of r as bars standing on the r axis, side by side.
+        bar2 = Line(bx.c2p(0, 0), bx.c2p(0, 1e-3), color=style.L2, stroke_width=8)
+        bar1 = Line(bx.c2p(0, 0), bx.c2p(0, 1e-3), color=style.L1, stroke_width=8)
+        p1 = Dot(bx.c2p(0, 0), color=style.L1, radius=0.08)
+        p2 = Dot(bx.c2p(0, 0), color=style.L2, radius=0.08)
+        rr = readout("r", 0.0)
+        ra = readout("|r|", 0.0, color=style.L1)
+        rs = readout("r^2", 0.0, color=style.L2)
+        probe_nums = VGroup(rr, ra, rs).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        probe_nums.next_to(bx.c2p(0, R_MAX**2), DOWN + RIGHT, buff=style.GAP_S)
+
+        def follow(_m) -> None:
+            r = rv.get_value()
+            v1 = float(np.interp(r, self.r_grid, self.r_costs["l1"]))
+            v2 = float(np.interp(r, self.r_grid, self.r_costs["l2"]))
+            side = 0.06 * RIGHT
+            bar2.put_start_and_end_on(bx.c2p(r, 0) + side, bx.c2p(r, max(v2, 1e-3)) + side)
+            bar1.put_start_and_end_on(bx.c2p(r, 0) - side, bx.c2p(r, max(v1, 1e-3)) - side)
+            p1.move_to(bx.c2p(r, v1))
+            p2.move_to(bx.c2p(r, v2))
+            set_readout(rr, r)
+            set_readout(ra, v1)
+            set_readout(rs, v2)
+
+        follow(None)
+        self.play(FadeIn(bar1, bar2, p1, p2, probe_nums), run_time=style.SHORT)
+        driver = self.drive([bar2, bar1, p1, p2, rr, ra, rs], follow)
         marks = VGroup()
+        notes = []
         for r, v1, v2 in zip(R_MARKS, self.r_marks["l1"], self.r_marks["l2"], strict=True):
-            marks.add(Dot(bx.c2p(r, v1), color=style.L1, radius=0.07),
-                      Dot(bx.c2p(r, v2), color=style.L2, radius=0.07))
-        r_last, v1, v2 = R_MARKS[-1], self.r_marks["l1"][-1], self.r_marks["l2"][-1]
+            d1 = Dot(bx.c2p(r, v1), color=style.L1, radius=0.06)
+            d2 = Dot(bx.c2p(r, v2), color=style.L2, radius=0.06)
+            marks.add(d1, d2)
+            if v1 == v2:
+                notes.append(VGroup(tex(f"{v1:g}", color=style.TEXT, size=style.SMALL_SIZE)
+                                    .next_to(d1, DOWN + RIGHT, buff=style.GAP_S)))
+            else:
+                notes.append(VGroup(
+                    tex(f"{v1:g}", color=style.L1, size=style.SMALL_SIZE)
+                    .next_to(d1, DOWN + RIGHT, buff=style.GAP_S),
+                    tex(f"{v2:g}", color=style.L2, size=style.SMALL_SIZE)
+                    .next_to(d2, LEFT, buff=style.GAP_S)))
         sq, ab = self.r_marks["l2"], self.r_marks["l1"]
-        n1 = tex(f"{v1:g}", color=style.L1).next_to(marks[-2], RIGHT, buff=style.GAP_S)
-        n2 = tex(f"{v2:g}", color=style.L2).next_to(marks[-1], RIGHT, buff=style.GAP_S)
+        r_last, v1, v2 = R_MARKS[-1], self.r_marks["l1"][-1], self.r_marks["l2"][-1]
+        words = [
+            f"Slide r out. At {R_MARKS[0]:g} the two costs agree.",
+            f"At {R_MARKS[1]:g} the square costs {sq[1]:g} against {ab[1]:g};",
+            f"at {r_last:g}, {v2:g} against {v1:g}. The further out, the bigger the ratio.",
+        ]
+        for k, (r, text) in enumerate(zip(R_MARKS, words, strict=True)):
+            say(self, text,
+                rv.animate(rate_func=_until(0.6)).set_value(r),
+                _at(FadeIn(marks[2 * k], marks[2 * k + 1], notes[k]), 0.6, 0.15),
+                run_time=style.LONG, span=True)
+        below = 0.5  # a residual under one: its square is the smaller cost
         say(
             self,
-            f"At r equal to {R_MARKS[0]:g} the two costs agree. At {R_MARKS[1]:g} the square "
-            f"costs {sq[1]:g} against {ab[1]:g}; at {r_last:g}, {v2:g} against {v1:g}. "
-            "The further out, the bigger the ratio.",
-            FadeIn(marks), FadeIn(n1, n2), run_time=style.NORMAL,
+            "Below one it is the other way round: the square is the smaller cost, which is "
+            f"why these {number_word(len(self.small_x))} small misses total less squared "
+            "than plain.",
+            rv.animate(rate_func=_until(0.5)).set_value(below),
+            _at(Indicate(totals, color=style.HIGHLIGHT), 0.5, 0.3),
+            run_time=style.LONG, span=True,
         )
         fix = VGroup(
-            label("A common claim: outliers cost “exponentially” more under L2. "
-                  "No: quadratically.", style.SMALL_SIZE, style.HIGHLIGHT),
-            tex(r"r \to 2r:\qquad |r| \to 2|r|,\qquad r^2 \to 4r^2", color=style.HIGHLIGHT),
-        ).arrange(DOWN, buff=style.GAP_S)
+            label("A common claim: “exponentially” more under L2. No, quadratically:",
+                  style.SMALL_SIZE, style.HIGHLIGHT),
+            tex(r"r \to 2r:\quad |r| \to 2|r|,\quad r^2 \to 4r^2", color=style.HIGHLIGHT),
+        ).arrange(RIGHT, buff=style.GAP)
         fit_width(fix).next_to(panels, DOWN, buff=style.GAP)
-        say(
+        half = R_MAX / 2
+        narrate_steps(
             self,
             "A common claim is that under squares an outlier costs exponentially more. It "
             "costs more, but quadratically more: double the residual, four times the cost.",
-            FadeIn(fix), run_time=style.NORMAL,
+            [(Write(fix[0]), rv.animate.set_value(half)),
+             (Write(fix[1]), rv.animate.set_value(R_MAX))],
         )
+        follow(driver)
+        driver.clear_updaters()
 
     # ------------------------------------------------------------------ beat 3
     def outlier_tug(self) -> None:
-        """Drag one point upward: the least-squares line swings, the LAD line stays."""
+        """Drag one point upward with every point's pull drawn: the least-squares line swings,
+        the LAD line stays."""
         self.open_beat("outlier-tug")
         head = header("One point dragged upward", TAG_TEXT)
         self.add(head)
         path = self.tug
         x_range, y_range = (0, 10, 2), (0, 12, 2)
-        plot = house_axes(x_range, y_range, 7.0, 5.2, "x", "y")
+        plot = house_axes(x_range, y_range, 7.0, 4.6, "x", "y")
         ax = plot[0]
         legend = fits_legend()
         bars = VGroup(
@@ -307,85 +481,116 @@ class OutlierTugsTheFit(Chapter):
             *(DashedLine(m.get_start(), m.get_end(), color=c, stroke_width=2)
               for m, c in ((ols, style.L2), (lad, style.L1)))
         )
-        for bar, share in ((bars[1], path.l2_share[0]), (bars[2], path.l1_share[0])):
-            _set_share(bar, share)
-        say(
+        narrate_steps(
             self,
             f"{number_word(len(self.tug_x)).capitalize()} points lie near a line. "
             "Least squares in blue and least absolute "
             "deviations in orange almost agree.",
-            Create(plot), FadeIn(dots, mover), Create(ols), Create(lad), FadeIn(legend),
-            run_time=style.NORMAL,
+            [(Create(plot), FadeIn(dots, mover)), (Create(ols),), (Create(lad), FadeIn(legend))],
         )
         self.add(ghosts)
-        say(self, "On the right: how much of each loss the highlighted point owns.",
-            FadeIn(bars), run_time=style.SHORT)
+        shares = (path.l2_share[0], path.l1_share[0])
 
+        def fill(alpha_bar, a: float) -> None:
+            for bar, share in zip((bars[1], bars[2]), shares, strict=True):
+                _set_share(bar, a * share)
+
+        _set_share(bars[1], 0.0)
+        _set_share(bars[2], 0.0)
+        say(self, "On the right: how much of each loss the highlighted point owns.",
+            _at(FadeIn(bars), 0.0, 0.2), _at(Indicate(mover, color=style.HIGHLIGHT), 0.2, 0.4),
+            UpdateFromAlphaFunc(VGroup(bars[1], bars[2]), fill), span=True)
+
+        pull2, pull1 = self._pulls(ax, 0), self._pulls_l1(ax, 0)
         s = ValueTracker(0.0)
         steps = np.arange(len(path.ys))
 
         def follow(_m) -> None:
             k = s.get_value()
-            step = int(min(np.floor(k + 1e-9), len(steps) - 1))
+            step = int(min(round(k), len(steps) - 1))
             mover.move_to(ax.c2p(path.xs[0], np.interp(k, steps, path.ys)))
             move_line(ols, ax, np.interp(k, steps, path.ols_intercepts),
                        np.interp(k, steps, path.ols_slopes), x_range, y_range)
             move_line(lad, ax, *path.lad_line(step), x_range, y_range)
             _set_share(bars[1], float(np.interp(k, steps, path.l2_share)))
             _set_share(bars[2], float(np.interp(k, steps, path.l1_share)))
+            pull2.become(self._pulls(ax, step))
+            pull1.become(self._pulls_l1(ax, step))
 
+        last = len(steps) - 1
+        first, second = round(0.3 * last), round(0.7 * last)
+        self.play(FadeIn(pull2, pull1), run_time=style.SHORT)
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = self.drive([mover, ols, lad, bars[1], bars[2]], follow)
-        words = (
-            "Now drag that point steadily upward. The least-squares line swings toward it; "
-            "the least-absolute-deviations line does not move at all."
-        )
-        # The sweep lasts as long as its sentence: the motion is what the words describe.
-        say(self, words, s.animate(rate_func=linear).set_value(len(steps) - 1),
-            run_time=2 * style.LONG, span=True)
+        driver = self.drive([mover, ols, lad, bars[1], bars[2], pull2, pull1], follow)
+        # The drag lasts its three sentences: the motion is what the words describe.
+        say(self, "Now drag that point steadily upward, with each point's pull on each line "
+                  "drawn as an arrow.",
+            s.animate(rate_func=linear).set_value(first), span=True)
+        say(self, "On least squares a point pulls with its whole miss: the blue arrow grows, "
+                  "and the line swings toward it.",
+            s.animate(rate_func=linear).set_value(second), span=True)
+        say(self, "On L1 it pulls with its direction only, one orange unit, so the "
+                  "least-absolute-deviations line does not move at all.",
+            s.animate(rate_func=linear).set_value(last), span=True)
         follow(driver)
         driver.clear_updaters()
         l2p, l1p = 100 * path.l2_share[-1], 100 * path.l1_share[-1]
-        pull2, pull1 = self._pulls(ax, path)
+        # Each point's squared residual as a square on the least-squares line.
+        x_up, y_up = path.data_at(last)
+        unit = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
+        squares = VGroup()
+        for xi, yi, r in zip(x_up, y_up, self.tug_r2[last], strict=True):
+            sq = Square(max(abs(r) * unit, 1e-3), color=style.L2, stroke_width=2,
+                        fill_opacity=0.3)
+            corner = ax.c2p(xi, yi - r)
+            sq.move_to(corner, aligned_edge=(DOWN if r > 0 else UP) + RIGHT)
+            squares.add(sq)
+        m = path.moving
         say(
             self,
-            "Each point pulls on the least-squares line in proportion to its miss. "
-            f"Squared, the outlier owns {l2p:.0f} percent of the cost, so its pull tilts the "
-            "whole line, at every other point's expense.",
-            LaggedStart(*(GrowArrow(a) for a in pull2), lag_ratio=0.15),
-            Indicate(bars[1], color=style.L2), run_time=style.LONG, span=True,
+            f"Squared, the outlier owns {l2p:.0f} percent of the cost: its square dwarfs all "
+            "the others, so its pull tilts the whole line, at every other point's expense.",
+            _at(LaggedStart(*(GrowFromPoint(sq, ax.c2p(xi, yi - r))
+                              for sq, xi, yi, r in zip(squares, x_up, y_up,
+                                                       self.tug_r2[last], strict=True)),
+                            lag_ratio=0.1), 0.0, 0.5),
+            _at(Indicate(bars[1], color=style.L2, scale_factor=1.05), 0.1, 0.3),
+            _at(Indicate(squares[m], color=style.HIGHLIGHT, scale_factor=1.0), 0.5, 0.4),
+            span=True,
         )
+        signs = self.tug_signs[last]
+        up, down = int((signs > 0).sum()), int((signs < 0).sum())
+        ups = VGroup(*(a for a, g in zip(pull1, signs, strict=True) if g > 0))
+        downs = VGroup(*(a for a, g in zip(pull1, signs, strict=True) if g < 0))
+        tally = label(f"L1 pulls: {up} up, {down} down", style.SMALL_SIZE, style.L1)
+        tally.next_to(bars, DOWN, aligned_edge=LEFT, buff=style.GAP_L)
         say(
             self,
-            f"As a length it owns {l1p:.0f} percent, and under L1 every point pulls with the "
-            "same force, however far away it is: only the direction counts, so the majority "
-            "wins.",
-            FadeOut(pull2), LaggedStart(*(GrowArrow(a) for a in pull1), lag_ratio=0.15),
-            Indicate(bars[2], color=style.L1), run_time=style.LONG, span=True,
+            f"As a length it owns {l1p:.0f} percent. Under L1 every point pulls with the same "
+            f"force, however far away it is: {number_word(up)} pull up, "
+            f"{number_word(down)} pull down, and one far point cannot outvote the rest.",
+            _at(FadeOut(squares), 0.0, 0.15),
+            _at(Indicate(bars[2], color=style.L1, scale_factor=1.05), 0.1, 0.25),
+            _at(Indicate(ups, color=style.HIGHLIGHT), 0.4, 0.2),
+            _at(Indicate(downs, color=style.HIGHLIGHT), 0.6, 0.2),
+            _at(FadeIn(tally), 0.45, 0.3),
+            span=True,
         )
 
-    def _pulls(self, ax, path: FitPath) -> tuple[VGroup, VGroup]:
-        """Arrows of each point's pull on the two fits at the end of the drag: from the
-        least-squares line to the point (the residual), and from the LAD line a unit step
-        toward the point (its sign), side by side at each point's x."""
-        last = len(path.ys) - 1
-        x, y = path.data_at(last)
-        shift = 0.07 * RIGHT  # the two pulls of one point stand side by side
-        groups = []
-        for kind, line, color, side in (("l2", path.ols_line(last), style.L2, -1),
-                                        ("l1", path.lad_line(last), style.L1, 1)):
-            arrows = VGroup()
-            for xi, yi, pull in zip(x, y, self.tug_pull[kind], strict=True):
-                if pull == 0.0:  # on the L1 line: its pull can be anything up to one
-                    continue
-                on_line = line.intercept + line.slope * xi
-                end = yi if kind == "l2" else on_line + PULL_UNIT * pull
-                arrows.add(Arrow(ax.c2p(xi, on_line) + side * shift, ax.c2p(xi, end)
-                                 + side * shift, buff=0, color=color, stroke_width=5,
-                                 max_tip_length_to_length_ratio=0.3,
-                                 max_stroke_width_to_length_ratio=8))
-            groups.append(arrows)
-        return groups[0], groups[1]
+    def _pulls(self, ax, k: int) -> VGroup:
+        """Each point's pull on the least-squares line at drag step ``k``: an arrow from the
+        line to the point (its residual), one per point in data order, just left of it."""
+        x, y = self.tug.data_at(k)
+        return VGroup(*(_arrow(ax, xi, yi - r, yi, -1, style.L2)
+                        for xi, yi, r in zip(x, y, self.tug_r2[k], strict=True)))
+
+    def _pulls_l1(self, ax, k: int) -> VGroup:
+        """Each point's pull on the LAD line at drag step ``k``: a unit step from the line
+        toward the point (its sign; none for a point on the line), just right of it."""
+        x, y = self.tug.data_at(k)
+        return VGroup(*(_arrow(ax, xi, yi - r, yi - r + PULL_UNIT * sign, 1, style.L1)
+                        for xi, yi, r, sign in zip(x, y, self.tug_r1[k], self.tug_signs[k],
+                                                   strict=True)))
 
     # ------------------------------------------------------------------ beat 4
     def anscombe_beat(self) -> None:
@@ -394,7 +599,7 @@ class OutlierTugsTheFit(Chapter):
         head = header("Real data: Anscombe's set III", TAG_TEXT)
         self.add(head)
         x_range, y_range = (2, 16, 2), (4, 14, 2)
-        plot = house_axes(x_range, y_range, 7.0, 5.0, "x", "y")
+        plot = house_axes(x_range, y_range, 7.0, 4.5, "x", "y")
         ax = plot[0]
         ols_eq = _equation("least squares (L2)", self.ans_ols, style.L2)
         lad_eq = _equation("least absolute deviations (L1)", self.ans_lad, style.L1)
@@ -414,29 +619,43 @@ class OutlierTugsTheFit(Chapter):
         ring.move_to(dots[self.ans_outlier])
         ols = fit_line(ax, *self.ans_ols, x_range, y_range, style.L2)
         lad = fit_line(ax, *self.ans_lad, x_range, y_range, style.L1)
-        say(
+        ten = [i for i in range(len(self.ans_x)) if i != self.ans_outlier]
+        narrate_steps(
             self,
-            f"Anscombe's third data set: {number_word(len(self.ans_x) - 1)} points on a straight "
+            f"Anscombe's third data set: {number_word(len(ten))} points on a straight "
             "line, and one outlier.",
-            Create(plot), FadeIn(dots), Create(ring), run_time=style.NORMAL,
+            [(Create(plot),), (LaggedStart(*(FadeIn(dots[i], scale=2.0) for i in ten),
+                                           lag_ratio=0.3),),
+             (FadeIn(dots[self.ans_outlier], scale=2.0), Create(ring))],
         )
-        say(
+        # The ten points' misses from the least-squares line: "off the ten".
+        sticks = VGroup(*(Line(ax.c2p(self.ans_x[i], self.ans_ols(self.ans_x[i])),
+                               ax.c2p(self.ans_x[i], self.ans_y[i]), color=style.L2,
+                               stroke_width=4) for i in ten))
+        narrate_steps(
             self,
             f"Least squares gives y = {self.ans_ols.intercept:.2f} + "
             f"{self.ans_ols.slope:.3f} x, pulled up toward the outlier and off the ten.",
-            Create(ols), FadeIn(ols_eq), run_time=style.NORMAL,
+            [(Create(ols),), (Write(ols_eq),), (Create(sticks, lag_ratio=0.3),)],
         )
-        say(
+        narrate_steps(
             self,
             f"Least absolute deviations gives y = {self.ans_lad.intercept:.2f} + "
             f"{self.ans_lad.slope:.3f} x, running through the other "
-            f"{number_word(len(self.ans_x) - 1)} points.",
-            Create(lad), FadeIn(lad_eq), run_time=style.NORMAL,
+            f"{number_word(len(ten))} points.",
+            [(FadeOut(sticks), Create(lad)), (Write(lad_eq),),
+             (LaggedStart(*(Indicate(dots[i], color=style.L1, scale_factor=1.8) for i in ten),
+                          lag_ratio=0.3),)],
         )
+        xo, yo = self.ans_x[self.ans_outlier], self.ans_y[self.ans_outlier]
+        gap = Line(ax.c2p(xo, self.ans_lad(xo)), ax.c2p(xo, yo), color=style.HIGHLIGHT,
+                   stroke_width=5)
+        gap_text = tex(f"{self.ans_outlier_residual:.2f}", color=style.HIGHLIGHT)
+        gap_text.next_to(gap, RIGHT, buff=style.GAP_S)
         say(
             self,
             f"The outlier is simply left {self.ans_outlier_residual:.2f} above the line.",
-            FadeIn(note), run_time=style.SHORT,
+            Create(gap), FadeIn(gap_text), FadeIn(note), span=True,
         )
 
     # ------------------------------------------------------------------ beat 5
@@ -447,7 +666,7 @@ class OutlierTugsTheFit(Chapter):
         self.add(head)
         path = self.lever
         x_range, y_range = (0, 28, 4), (0, 6, 2)
-        plot = house_axes(x_range, y_range, 11.0, 3.6, "x", "y")
+        plot = house_axes(x_range, y_range, 11.0, 2.8, "x", "y")
         ax = plot[0]
         legend = fits_legend(across=True)
         VGroup(plot, legend).arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
@@ -458,13 +677,17 @@ class OutlierTugsTheFit(Chapter):
         mover = Dot(ax.c2p(path.xs[0], path.ys[0]), color=style.HIGHLIGHT, radius=0.09)
         ols = fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2)
         lad = fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1)
-        say(
+        # The plot's box: a line leaving the y range ends on its edge, not in mid-air.
+        box = VMobject(stroke_color=style.MUTED, stroke_width=1, stroke_opacity=0.6)
+        box.set_points_as_corners([ax.c2p(x_range[0], y_range[1]), ax.c2p(x_range[1], y_range[1]),
+                                   ax.c2p(x_range[1], y_range[0])])
+        narrate_steps(
             self,
-            f"The same {number_word(len(self.tug_x))} points. This time drag the highlighted point "
-            "sideways, "
-            "far beyond the others, keeping its height.",
-            Create(plot), FadeIn(dots, mover), Create(ols), Create(lad), FadeIn(legend),
-            run_time=style.NORMAL,
+            f"The same {number_word(len(self.tug_x))} points. This time drag the highlighted "
+            "point sideways, far beyond the others, keeping its height.",
+            [(Create(plot), Create(box), FadeIn(dots)),
+             (Create(ols), Create(lad), FadeIn(legend)),
+             (FadeIn(mover, scale=3.0),)],
         )
         s = ValueTracker(0.0)
         steps = np.arange(len(path.xs))
@@ -493,51 +716,89 @@ class OutlierTugsTheFit(Chapter):
         fit_width(verdict).next_to(legend, DOWN, buff=style.GAP)
         say(
             self,
-            "A point far out in x has high leverage: it can pull a fitted line through itself. "
-            "L1 resists outliers in y, not in x.",
-            FadeIn(verdict), run_time=style.SHORT,
+            "A point far out in x has high leverage: it can pull a fitted line through itself.",
+            _at(Flash(mover, color=style.HIGHLIGHT), 0.3, 0.3),
+            _at(Indicate(VGroup(ols, lad), color=style.HIGHLIGHT, scale_factor=1.0), 0.5, 0.5),
+            span=True,
         )
+        say(self, "L1 resists outliers in y, not in x.", Write(verdict), span=True)
 
     # ------------------------------------------------------------------ beat 6
     def takeaway(self) -> None:
-        """What to remember."""
+        """What to remember, beside the chapter's two drags replayed small."""
         self.open_beat("takeaway")
         head = header("Takeaway", TAG_TEXT)
+
         def block(color, *lines) -> VGroup:
-            rows = VGroup(*(label(t, style.BODY_SIZE, color) for t in lines))
+            rows = VGroup(*(label(t, style.LABEL_SIZE, color) for t in lines))
             return rows.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
 
         blocks = VGroup(
-            block(style.L2, "Least squares (L2 loss): an outlier's cost grows like r²,",
-                  "so one far point can swing the whole line."),
-            block(style.L1, "Least absolute deviations (L1 loss): cost grows like |r|,",
-                  "every point pulls equally: robust to outliers in y."),
+            block(style.L2, "Least squares (L2 loss): cost grows", "like r², so one far point",
+                  "can swing the whole line."),
+            block(style.L1, "Least absolute deviations (L1 loss):",
+                  "cost grows like |r|, every point pulls",
+                  "equally: robust to outliers in y."),
             block(style.TEXT, "Neither resists a far outlier in x."),
-            block(style.MUTED, "Next: the price of robustness. A small nudge can make",
-                  "the L1 line jump."),
+            block(style.MUTED, "Next: the price of robustness.",
+                  "A small nudge can make the L1 line jump."),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-        fit_width(blocks).move_to(ORIGIN)  # centred in the frame, well below the heading
+        # Right: the two drags of the chapter, small: an outlier in y, an outlier in x.
+        up = self._mini(self.tug, (0, 10, 2), (0, 12, 4))
+        out = self._mini(self.lever, (0, 28, 4), (0, 6, 2))
+        minis = VGroup(up[0], out[0]).arrange(DOWN, buff=style.GAP)
+        VGroup(blocks, minis).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
+        fit_width(VGroup(blocks, minis))
+        VGroup(blocks, minis).next_to(head, DOWN, buff=style.GAP_L).set_x(0)
         self.add(head)
         say(
             self,
             "As losses: least squares prices an outlier by the square of its residual, "
             "so one far point can swing the whole line.",
-            FadeIn(blocks[0]), run_time=style.SHORT,
+            _at(FadeIn(blocks[0], up[0]), 0.0, 0.15), _at(up[1](0.0, 1.0), 0.2, 0.8),
+            span=True,
         )
         say(
             self,
             "Least absolute deviations prices it by its length, every point pulls equally, "
             "and the line stays robust to outliers in y.",
-            FadeIn(blocks[1]), run_time=style.SHORT,
+            _at(FadeIn(blocks[1]), 0.0, 0.15), _at(up[1](1.0, 0.0), 0.2, 0.8), span=True,
         )
         say(
             self,
             "Neither loss resists a far outlier in x: a point with high leverage pulls both.",
-            FadeIn(blocks[2]), run_time=style.SHORT,
+            _at(FadeIn(blocks[2], out[0]), 0.0, 0.15), _at(out[1](0.0, 1.0), 0.15, 0.85),
+            span=True,
         )
         say(
             self,
             "And robustness has a price: next, a small nudge that makes the L1 line jump.",
-            FadeIn(blocks[3]), run_time=style.SHORT,
+            Write(blocks[3]), span=True,
         )
 
+    def _mini(self, path: FitPath, x_range, y_range):
+        """A small replay of a drag: (picture, play) where ``play(a, b)`` is an animation
+        that moves the point and both fitted lines from share ``a`` of the path to ``b``."""
+        plot = house_axes(x_range, y_range, 4.6, 1.9, None, None, numbers=False)
+        ax = plot[0]
+        others = [i for i in range(len(path.x)) if i != path.moving]
+        dots = _dots(ax, path.x[others], path.y[others], radius=0.05)
+        mover = Dot(ax.c2p(path.xs[0], path.ys[0]), color=style.HIGHLIGHT, radius=0.07)
+        ols = fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2, width=3)
+        lad = fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1, width=3)
+        steps = np.arange(len(path.xs))
+        last = len(steps) - 1
+
+        def at(k: float) -> None:
+            step = int(min(np.floor(k + 1e-9), last))
+            mover.move_to(ax.c2p(np.interp(k, steps, path.xs), np.interp(k, steps, path.ys)))
+            move_line(ols, ax, np.interp(k, steps, path.ols_intercepts),
+                      np.interp(k, steps, path.ols_slopes), x_range, y_range)
+            move_line(lad, ax, *path.lad_line(step), x_range, y_range)
+
+        def play(a: float, b: float):
+            return UpdateFromAlphaFunc(VGroup(mover, ols, lad),
+                                       lambda _m, t: at(last * (a + (b - a) * t)),
+                                       rate_func=smooth)
+
+        return VGroup(plot, dots, ols, lad, mover), play

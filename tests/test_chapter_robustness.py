@@ -56,6 +56,21 @@ def test_values_equal_mathutils():
         assert np.array_equal(getattr(s.tug, field), getattr(tug, field)), field
     # the chapter's story holds for these numbers
     assert np.ptp(s.tug.lad_slopes) == 0 and np.ptp(s.tug.ols_slopes) > 0.15
+    # beat 3's pull arrows at every drag step: the residuals of the fits of that step's data
+    # (np.polyfit for least squares, an independent oracle; mathutils' LAD fit for L1)
+    for k in range(0, len(tug.ys), 6):
+        xk, yk = tug.data_at(k)
+        slope, icpt = np.polyfit(xk, yk, 1)
+        assert np.allclose(s.tug_r2[k], yk - icpt - slope * xk, atol=1e-9)
+        assert np.allclose(s.tug_r1[k], yk - lad_fit(xk, yk)(xk), atol=1e-9)
+    # L1 pulls are signs: the moving point's pull stays one unit up while its L2 pull grows
+    assert set(np.unique(s.tug_signs)) <= {-1.0, 0.0, 1.0}
+    assert np.all(s.tug_signs[1:, m] == 1.0)
+    assert s.tug_r2[-1, m] > 5 * abs(s.tug_r2[0, m])
+    # the pulls of the other points balance on the LAD line: as many up as down, give or
+    # take the points on it (the median condition behind "the majority wins")
+    up, down = (s.tug_signs[-1] > 0).sum(), (s.tug_signs[-1] < 0).sum()
+    assert abs(up - down) <= (s.tug_signs[-1] == 0).sum()
     # beat 4: Anscombe III
     ax, ay = anscombe(3)
     assert s.ans_ols == ols_fit(ax, ay) and s.ans_lad == lad_fit(ax, ay)
@@ -72,13 +87,16 @@ def test_values_equal_mathutils():
 @frames_comparison(base_scene=OutlierTugsTheFit)
 def test_two_losses_frame(scene):
     scene.two_losses()
+    scene.wait(0.1)  # the beat ends on a play; only a wait draws the still background
 
 
 @frames_comparison(base_scene=OutlierTugsTheFit)
 def test_outlier_tug_frame(scene):
     scene.outlier_tug()
+    scene.wait(0.1)  # the beat ends on a play; only a wait draws the still background
 
 
 @frames_comparison(base_scene=OutlierTugsTheFit)
 def test_anscombe_frame(scene):
     scene.anscombe_beat()
+    scene.wait(0.1)  # the beat ends on a play; only a wait draws the still background
