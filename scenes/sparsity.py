@@ -13,12 +13,12 @@ import numpy as np
 from manim import (
     DL,
     DOWN,
-    DR,
     LEFT,
     RIGHT,
     UL,
     UP,
     UR,
+    AnimationGroup,
     Circle,
     Circumscribe,
     Create,
@@ -26,19 +26,21 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
     Line,
     MathTex,
     NumberLine,
     Rectangle,
+    Succession,
     SurroundingRectangle,
     Transform,
     Triangle,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
     linear,
     smooth,
-    there_and_back,
 )
 
 from mathutils import map_threshold, penalty, penalty_slope, threshold_map
@@ -74,21 +76,61 @@ TAG_TEXT = "L1 / L2 as a penalty"
 W_RANGE = (-1.0, 1.0)  # beats 2, 3, 7: one weight
 WORKED_FROM, WORKED_TO = 0.25, 0.1  # beat 2's worked number
 NEAR_ZERO_W = 0.15  # beat 2: where the marker rests while "near zero" is said
+DOUBLING = (0.4, 0.8)  # beat 2: w doubles from here to there while "double w" is said
 SMALL_W = 0.1  # beat 3: a small weight where the two pushes are compared
+SHRINK_W = (0.03, 0.9, -0.4)  # beat 3: w rests here: tiny, big again, past zero
 DESCENT = dict(w0=1.0, target=0.1, lam=0.5, lr=0.25, steps=18)  # beat 4: optimum L1 = 0
 DESCENT_W = (-0.35, 1.1)  # beat 4's w axis
+DESCENT_PAUSES = (8, 12, 15)  # beat 4: the step each run reaches as its sentence ends
 KINK_TARGET = 0.8  # beat 5: the unpenalised optimum
 KINK_LAM_MAX = 1.2  # beat 5: lam sweeps 0 -> this; L1 sticks at 0 from lam = |target|
 KINK_W = (-0.6, 1.2)
+KINK_STOPS = (0.25, 0.5, 0.7, 0.9)  # beat 5: lam as each sentence ends (0.8 in between)
 THRESHOLD = 1.0  # beat 6: the threshold / ridge lambda of ESL Table 3.4
 Z_RANGE = (-3.0, 3.0)
 Z_SWEEP = (2.5, 0.5)  # beat 6: a coefficient z slides from here into the dead zone
+MAP_TICKS = [1, 2]  # beat 6: numbered ticks on both axes of each map
 BALANCE_LAM = 0.5  # beat 7: the penalty strength of the balance of forces
 BALANCE_Z = (0.9, 0.2)  # beat 7: the pull's target z weakens from here into [-lam, lam]
 BALANCE_F = (-1.2, 1.8)  # beat 7: the force axis
 
 
+ROOM_BOTTOM = style.FLOOR + style.GAP_S  # lowest edge of any content: above the caption band
+STILL = 0.1  # s: a beat's motion fills its last sentence, then one still frame (whole picture)
+
+
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
+def _fit_room(body, head, buff: float = style.GAP) -> None:
+    """Put ``body`` under ``head`` (x unchanged), scaled down if needed so that its bottom edge
+    stays above the caption band (rule 11)."""
+    top = head.get_bottom()[1] - buff
+    room = top - ROOM_BOTTOM
+    if body.height > room:
+        body.scale_to_fit_height(room)
+    body.shift((top - body.get_top()[1]) * UP)
+
+
+def _glide(tracker: ValueTracker, *values: float, weights=None, run_time: float = 1.0):
+    """One animation moving ``tracker`` through ``values`` in turn (eased on each leg; legs
+    last in proportion to ``weights``). The first value is where it starts."""
+    vals = np.asarray(values, dtype=float)
+    w = np.ones(len(vals) - 1) if weights is None else np.asarray(weights, dtype=float)
+    edges = np.concatenate([[0.0], np.cumsum(w) / w.sum()])
+
+    def update(m, alpha: float) -> None:
+        i = int(min(np.searchsorted(edges, alpha, side="right") - 1, len(w) - 1))
+        f = float(np.clip((alpha - edges[i]) / (edges[i + 1] - edges[i]), 0.0, 1.0))
+        m.set_value(vals[i] + smooth(f) * (vals[i + 1] - vals[i]))
+
+    return UpdateFromAlphaFunc(tracker, update, rate_func=linear, run_time=run_time)
+
+
+def _both(*animations, run_time: float = 1.0) -> AnimationGroup:
+    """Animations played together as one step of a :class:`Succession` lasting ``run_time``
+    (a Succession shares its sentence's time among its steps in proportion to run_time)."""
+    return AnimationGroup(*animations, run_time=run_time)
+
+
 def _pieces(ax, xs, ys, color, breaks, width: float = 5.0) -> VGroup:
     """A curve split where it jumps: one polyline per run of samples between ``breaks``."""
     xs, ys = np.asarray(xs), np.asarray(ys)
@@ -148,6 +190,8 @@ class WhyL1MakesZeros(Chapter):
         # Beat 4: three descents from the same start on the same data term.
         self.runs = descent_runs(**DESCENT)
         self.l2_ratio = l2_step_ratio(DESCENT["lam"], DESCENT["lr"])
+        # the proximal step soft-thresholds at step size x lambda (mathutils.descend's rule)
+        self.prox_threshold = DESCENT["lr"] * DESCENT["lam"]
         self.descent_grid = np.linspace(*DESCENT_W, 581)
         t, lam = DESCENT["target"], DESCENT["lam"]
         self.descent_curves = {k: objective(self.descent_grid, t, lam, k) for k in ("l1", "l2")}
@@ -226,19 +270,9 @@ class WhyL1MakesZeros(Chapter):
         """|w| and w² on shared axes; a marker along w; quadratic, not exponential; 0.25->0.1."""
         self.open_beat("norm-curves")
         head = header("Two penalties on one weight", TAG_TEXT)
-        plot = self._norm_axes(7.2, 4.4)
-        plot.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.EDGE)
+        plot = self._norm_axes(7.2, 3.9)
+        plot.to_edge(LEFT, buff=style.EDGE)
         ax = plot[0][0]
-        self.add(head)
-        say(
-            self,
-            "Two penalties on one weight w: the absolute value in orange, the square in blue.",
-            Create(plot[0]),
-            Create(plot[1][0]),
-            Create(plot[1][1]),
-            FadeIn(plot[2]),
-            run_time=style.LONG,
-        )
 
         # The marker: one w tracker drives the dots and the readouts.
         w = ValueTracker(0.8)
@@ -251,6 +285,7 @@ class WhyL1MakesZeros(Chapter):
         r_2 = readout("w^2", 0.64, color=style.L2, decimals=4)
         reads = VGroup(r_w, r_1, r_2).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         reads.next_to(plot, RIGHT, buff=style.GAP_L).align_to(plot, UP)
+        _fit_room(VGroup(plot, reads), head, buff=style.GAP_L)
 
         def follow(_m) -> None:
             x = w.get_value()
@@ -260,17 +295,32 @@ class WhyL1MakesZeros(Chapter):
             on_axis.move_to(ax.c2p(x, 0))
             d1.move_to(ax.c2p(x, y1))
             d2.move_to(ax.c2p(x, y2))
-            set_readout(r_w, x)
-            set_readout(r_1, y1)
-            set_readout(r_2, y2)
+            # the readouts show the penalties of the w they show (w on the grid, exact)
+            xr = round(x, 2)
+            set_readout(r_w, xr)
+            set_readout(r_1, np.interp(xr, self.w_grid, self.norm_values["l1"]))
+            set_readout(r_2, np.interp(xr, self.w_grid, self.norm_values["l2"]))
 
         marker = VGroup(stem, on_axis, d1, d2)
-        marker.add_updater(follow)
         follow(marker)
-        self.play(FadeIn(marker), FadeIn(reads), run_time=style.SHORT)
-        say(self, "Slide w and both follow.", w.animate.set_value(-0.9), run_time=style.LONG)
+        self.add(head)
+        say(
+            self,
+            "Two penalties on one weight w: the absolute value in orange, the square in blue.",
+            Succession(
+                _both(Create(plot[0]), FadeIn(plot[2][2])),
+                _both(Create(plot[1][0]), FadeIn(plot[2][0]), run_time=1.5),
+                _both(Create(plot[1][1]), FadeIn(plot[2][1]), run_time=1.5),
+            ),
+            span=True,
+        )
+        marker.add_updater(follow)
+        say(self, "Slide w and both follow.",
+            Succession(_both(FadeIn(marker), FadeIn(reads), run_time=0.4),
+                       _glide(w, 0.8, -0.9)),
+            span=True)
         say(self, "Near zero, the square is much flatter than the absolute value.",
-            w.animate.set_value(NEAR_ZERO_W), run_time=style.LONG)
+            _glide(w, -0.9, -0.3, 0.3, NEAR_ZERO_W, weights=(1, 3, 1)), span=True)
 
         # Quadratic, not exponential: a common claim, shown and struck out.
         quote = label("\u201cw\u00b2 grows exponentially\u201d", style.SMALL_SIZE, style.MUTED)
@@ -283,61 +333,72 @@ class WhyL1MakesZeros(Chapter):
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         note = VGroup(claim, fix).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         note.next_to(reads, DOWN, buff=style.GAP_L).align_to(reads, LEFT)
-        self.play(FadeIn(claim[0]), FadeIn(quote), run_time=style.SHORT)
-        say(
-            self,
-            "A common claim is that w squared grows exponentially. It grows quadratically: "
-            "double w, and w squared grows four times.",
-            Create(strike),
-            FadeIn(fix, shift=0.2 * UP),
-            run_time=style.NORMAL,
-        )
-
+        say(self, "A common claim is that w squared grows exponentially.",
+            Succession(_both(FadeIn(claim[0]), FadeIn(quote)), Create(strike)), span=True)
+        lo, hi = DOUBLING
+        say(self, "It grows quadratically: double w, and w squared grows four times.",
+            Succession(FadeIn(fix, shift=0.2 * UP, run_time=0.8),
+                       _glide(w, NEAR_ZERO_W, lo, run_time=0.8),
+                       _glide(w, lo, hi, run_time=1.6)),
+            span=True)
 
         # The worked number: 0.25 -> 0.1.
         wn = self.worked
+        ghosts = VGroup(*(
+            Circle(radius=0.09, stroke_color=c, stroke_width=3)
+            .move_to(ax.c2p(wn.w_from, self.worked_values[k][0]))
+            for k, c in (("l1", style.L1), ("l2", style.L2))
+        ))
         say(
             self,
             f"Now shrink a small weight from {wn.w_from:g} to {wn.w_to:g}.",
-            FadeOut(note),
-            w.animate.set_value(wn.w_from),
-            run_time=style.NORMAL,
+            Succession(_both(FadeOut(note), _glide(w, hi, wn.w_from), run_time=2.5),
+                       FadeIn(ghosts, scale=1.5, run_time=0.8)),
+            span=True,
         )
-        ghosts = VGroup(*(
-            Circle(radius=0.09, stroke_color=d.get_color(), stroke_width=3).move_to(d)
-            for d in (d1, d2)
-        ))
-        self.add(ghosts)
-        self.play(w.animate.set_value(wn.w_to), run_time=style.NORMAL)
-        marker.clear_updaters()
-        follow(marker)
-        drops = VGroup()
-        for k, color in (("l1", style.L1), ("l2", style.L2)):
-            hi, lo = self.worked_values[k]
-            drops.add(
-                DashedLine(ax.c2p(wn.w_to, lo), ax.c2p(wn.w_from, lo), color=color,
-                           stroke_width=2),
-                Line(ax.c2p(wn.w_from, lo), ax.c2p(wn.w_from, hi), color=color, stroke_width=8),
-            )
+        # Each penalty's drop, measured live as w shrinks: a bar at w_from from the current
+        # value up to the value at w_from, and a dashed line across to the current dot.
+        drops = VGroup(*(VGroup(DashedLine(LEFT, RIGHT, color=c, stroke_width=2),
+                                Line(color=c, stroke_width=8)) for c in (style.L1, style.L2)))
+
+        def measure(_m) -> None:
+            x = w.get_value()
+            for k, drop in zip(("l1", "l2"), drops, strict=True):
+                now = float(np.interp(x, self.w_grid, self.norm_values[k]))
+                top_v = self.worked_values[k][0]
+                drop[0].put_start_and_end_on(ax.c2p(x, now),
+                                             ax.c2p(wn.w_from, now) + 1e-3 * RIGHT)
+                drop[1].put_start_and_end_on(ax.c2p(wn.w_from, now),
+                                             ax.c2p(wn.w_from, top_v) + 1e-3 * UP)
+
+        measure(drops)
         (a1, b1), (a2, b2) = self.worked_values["l1"], self.worked_values["l2"]
         table = VGroup(
-            tex(rf"w:\ {wn.w_from:g} \to {wn.w_to:g}", color=style.HIGHLIGHT),
             tex(rf"|w|:\ {a1:g} \to {b1:g}", color=style.L1),
             tex(rf"\text{{drop}}\ \ {wn.drop_l1:.2f}", color=style.L1),
             tex(rf"w^2:\ {a2:g} \to {b2:g}", color=style.L2),
             tex(rf"\text{{drop only}}\ \ {wn.drop_l2:.4f}", color=style.L2),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        for i in (1, 3):
-            table[i:].shift(style.GAP_S * DOWN)
+        table[2:].shift(style.GAP * DOWN)
         table.next_to(reads, DOWN, buff=style.GAP_L).align_to(reads, LEFT)
+        drops.add_updater(measure)
         say(
             self,
             f"The absolute value drops by {wn.drop_l1:.2f}, the square by only "
             f"{wn.drop_l2:.4f}: near zero, L2 barely rewards shrinking further.",
-            Create(drops),
-            FadeIn(table, shift=0.2 * UP),
-            run_time=style.NORMAL,
+            Succession(
+                _both(FadeIn(drops), _glide(w, wn.w_from, wn.w_to), run_time=4.0),
+                FadeIn(table[:2], shift=0.2 * UP, run_time=1.0),
+                FadeIn(table[2:], shift=0.2 * UP, run_time=1.0),
+                Indicate(table[3], color=style.HIGHLIGHT, run_time=1.5),
+            ),
+            span=True,
         )
+        drops.clear_updaters()
+        marker.clear_updaters()
+        w.set_value(wn.w_to)
+        follow(marker)
+        measure(drops)  # the resting frame shows exactly w = w_to and its drops
 
     # ------------------------------------------------------------------ beat 3
     def _slope_axes(self, x_length: float, y_length: float, kinds=("l1", "l2")) -> VGroup:
@@ -345,8 +406,8 @@ class WhyL1MakesZeros(Chapter):
         axes = house_axes((*W_RANGE, 0.5), (-2, 2, 1), x_length, y_length, "w", None,
                           numbers=False)
         ax = axes[0]
-        # Only the numbers that no curve or label crosses: w = 1 and slopes 1, 2.
-        ax.x_axis.add_numbers([1], font_size=style.SMALL_SIZE)
+        # Only the numbers that no curve, label or resting marker crosses.
+        ax.x_axis.add_numbers([-0.5, 0.5], font_size=style.SMALL_SIZE)
         ax.y_axis.add_numbers([1, 2], font_size=style.SMALL_SIZE)
         curves, labels = VGroup(), VGroup()
         if "l1" in kinds:
@@ -360,47 +421,49 @@ class WhyL1MakesZeros(Chapter):
         if "l2" in kinds:
             c = polyline(ax, self.w_grid, self.slope_values["l2"], style.L2)
             curves.add(c)
-            labels.add(
-                tex("2w", color=style.L2).next_to(ax.c2p(0.8, 1.6), DR, buff=style.GAP_S)
-            )
+            labels.add(tex("2w", color=style.L2).next_to(ax.c2p(0.75, 1.5), UL, buff=style.GAP_S))
         title = label("slope", style.LABEL_SIZE, style.MUTED).next_to(ax.y_axis, UP, style.GAP_S)
+        axes[1].shift(style.GAP_S * RIGHT)  # the w label clear of the bars standing at w = 1
         return VGroup(axes, curves, VGroup(*labels, title))
 
     def slopes(self) -> None:
         """The slopes sign(w) and 2w on a second pair of axes, driven by the same w."""
         self.open_beat("slopes")
         head = header("Slopes: the push toward zero", TAG_TEXT)
-        left = self._norm_axes(5.4, 3.7)
-        right = self._slope_axes(5.4, 3.7)
+        left = self._norm_axes(5.4, 3.4)
+        right = self._slope_axes(5.4, 3.4)
         panels = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
-        panels.next_to(head, DOWN, buff=style.GAP_L)
+        r_w = readout("w", 1.0, color=style.HIGHLIGHT)
+        r_1 = readout(r"\text{L1 slope}", 1.0, color=style.L1)
+        r_2 = readout(r"\text{L2 slope}", 2.0, color=style.L2)
+        reads = VGroup(r_w, r_1, r_2).arrange(RIGHT, buff=2 * style.GAP_L)
+        reads.next_to(panels, DOWN, buff=style.GAP)
+        _fit_room(VGroup(panels, reads), head, buff=style.GAP)
         self.add(head)
         axl, axr = left[0][0], right[0][0]
         say(
             self,
             "Gradient descent moves a weight against the penalty's slope. "
             "On the right, each penalty's slope at the same w.",
-            FadeIn(left),
-            Create(right[0]),
-            Create(right[1]),
-            FadeIn(right[2]),
-            run_time=style.LONG,
+            Succession(
+                FadeIn(left, run_time=1.2),
+                _both(Create(right[0]), FadeIn(right[2][2]), run_time=0.8),
+                _both(Create(right[1][0]), FadeIn(right[2][0])),
+                _both(Create(right[1][1]), FadeIn(right[2][1])),
+            ),
+            span=True,
         )
 
         w = ValueTracker(1.0)
+        grow = ValueTracker(0.0)  # the bars rise from the axis when first shown
         stems = VGroup(*(DashedLine(LEFT, RIGHT, color=style.MUTED, stroke_width=2)
                          for _ in range(2)))
         dots = VGroup(*(Dot(color=c, radius=0.07) for c in (style.L1, style.L2) * 2))
-        offset = 0.08 * RIGHT  # the two push bars stand side by side
+        offset = 0.08 * RIGHT  # the two slope bars stand side by side
         bars = VGroup(
             VMobject(stroke_color=style.L1, stroke_width=10),
             VMobject(stroke_color=style.L2, stroke_width=10),
         )
-        r_w = readout("w", 1.0, color=style.HIGHLIGHT)
-        r_1 = readout(r"\text{L1 push}", 1.0, color=style.L1)
-        r_2 = readout(r"\text{L2 push}", 2.0, color=style.L2)
-        reads = VGroup(r_w, r_1, r_2).arrange(RIGHT, buff=2 * style.GAP_L)
-        reads.next_to(panels, DOWN, buff=style.GAP_L)
 
         def follow(_m) -> None:
             x = w.get_value()
@@ -408,57 +471,65 @@ class WhyL1MakesZeros(Chapter):
             y2 = np.interp(x, self.w_grid, self.norm_values["l2"])
             s1 = np.interp(x, self.w_grid, self.slope_values["l1"])
             s2 = np.interp(x, self.w_grid, self.slope_values["l2"])
+            g = grow.get_value()
             stems[0].put_start_and_end_on(axl.c2p(x, 0), axl.c2p(x, 1))
             stems[1].put_start_and_end_on(axr.c2p(x, -2), axr.c2p(x, 2))
             dots[0].move_to(axl.c2p(x, y1))
             dots[1].move_to(axl.c2p(x, y2))
             dots[2].move_to(axr.c2p(x, s1))
             dots[3].move_to(axr.c2p(x, s2))
-            bars[0].set_points_as_corners([axr.c2p(x, 0) - offset, axr.c2p(x, s1) - offset])
-            bars[1].set_points_as_corners([axr.c2p(x, 0) + offset, axr.c2p(x, s2) + offset])
-            set_readout(r_w, x)
-            set_readout(r_1, s1)
-            set_readout(r_2, s2)
+            bars[0].set_points_as_corners([axr.c2p(x, 0) - offset,
+                                           axr.c2p(x, g * s1 + 1e-3) - offset])
+            bars[1].set_points_as_corners([axr.c2p(x, 0) + offset,
+                                           axr.c2p(x, g * s2 + 1e-3) + offset])
+            xr = round(x, 2)  # the slopes of the w shown (on the grid: exact)
+            set_readout(r_w, xr)
+            set_readout(r_1, np.interp(xr, self.w_grid, self.slope_values["l1"]))
+            set_readout(r_2, np.interp(xr, self.w_grid, self.slope_values["l2"]))
 
         marker = VGroup(stems, bars, dots)
-        marker.add_updater(follow)
         follow(marker)
+        marker.add_updater(follow)
         say(
             self,
-            "The bars show each push. At w = 1, L2 pushes twice as hard as L1.",
-            FadeIn(marker),
-            FadeIn(reads),
-            run_time=style.SHORT,
+            "The bars show each slope. At w = 1, L2 pushes twice as hard as L1.",
+            Succession(_both(FadeIn(marker), FadeIn(reads), run_time=0.6),
+                       _glide(grow, 0.0, 1.0, run_time=1.4),
+                       Indicate(r_2, color=style.L2)),
+            span=True,
         )
         say(
             self,
             "Let w shrink toward zero. The slope of w squared is 2w, so L2's push fades "
             "away as the weight gets small.",
-            w.animate.set_value(0.03),
-            run_time=2 * style.LONG,
+            _glide(w, 1.0, SHRINK_W[0]),
+            span=True,
         )
         say(
             self,
             "The slope of the absolute value stays at one: "
             "L1 pushes a tiny weight as hard as a big one.",
-            Circumscribe(r_1, color=style.L1, buff=style.GAP_S),
-            run_time=style.NORMAL,
+            Succession(Indicate(r_1, color=style.L1), _glide(w, SHRINK_W[0], SHRINK_W[1],
+                                                             run_time=2.0)),
+            span=True,
         )
         say(
             self,
             "Past zero, both slopes flip sign: both still push toward zero.",
-            w.animate.set_value(-0.4),
-            run_time=style.LONG,
+            _glide(w, SHRINK_W[1], SHRINK_W[2]),
+            span=True,
         )
         ws = SMALL_W
         s1, s2 = (float(penalty_slope(ws, k)) for k in ("l1", "l2"))
         say(
             self,
             f"Back at w = {ws:g}: L1 still pushes with {s1:g}, L2 with only {s2:g}.",
-            w.animate.set_value(ws),
-            run_time=style.LONG,
+            Succession(_glide(w, SHRINK_W[2], ws, run_time=2.0),
+                       Indicate(r_1, color=style.L1), Indicate(r_2, color=style.L2)),
+            span=True,
         )
         marker.clear_updaters()
+        w.set_value(ws)
         follow(marker)  # the resting frame shows exactly w = SMALL_W, whatever the frame rate
 
     # ------------------------------------------------------------------ beat 4
@@ -473,22 +544,21 @@ class WhyL1MakesZeros(Chapter):
         )
         step = readout(r"\text{step}", 0, color=style.HIGHLIGHT, decimals=0)
         top_row = VGroup(goal, step).arrange(RIGHT, buff=2 * style.GAP_L)
-        top_row.next_to(head, DOWN, buff=style.GAP)
         specs = (
-            ("l2", "l2", style.L2, r"\text{L2: gradient step}"),
-            ("l1_subgradient", "l1", style.L1, r"\text{L1: subgradient step}"),
-            ("l1_proximal", "l1", style.L1, r"\text{L1: proximal step}"),
+            ("l2", "l2", style.L2, "L2: gradient step"),
+            ("l1_subgradient", "l1", style.L1, "L1: subgradient step"),
+            ("l1_proximal", "l1", style.L1, "L1: proximal step"),
         )
         top = float(np.ceil(max(c.max() for c in self.descent_curves.values()) * 10) / 10)
         lo_w = float(min(r.min() for r in (runs.l2, runs.l1_subgradient, runs.l1_proximal)))
         trace_lo = float(np.floor(lo_w * 10) / 10)
         panels, movers = VGroup(), []
         for name, kind, color, title in specs:
-            loss_axes = house_axes((*DESCENT_W, 0.5), (0, top, 0.5), 3.6, 1.9, "w", None)
+            loss_axes = house_axes((*DESCENT_W, 0.5), (0, top, 0.5), 3.6, 1.6, "w", None)
             ax = loss_axes[0]
             ax.y_axis.remove(ax.y_axis.numbers)  # the loss value itself does not matter here
             curve = polyline(ax, self.descent_grid, self.descent_curves[kind], color, width=4)
-            trace_axes = house_axes((0, runs.steps, 1), (trace_lo, runs.w0, 0.5), 3.6, 1.2,
+            trace_axes = house_axes((0, runs.steps, 1), (trace_lo, runs.w0, 0.5), 3.6, 1.1,
                                     None, None, numbers=False)
             tx = trace_axes[0]
             zero_line = Line(tx.c2p(0, 0), tx.c2p(runs.steps, 0), color=style.ZERO,
@@ -496,33 +566,38 @@ class WhyL1MakesZeros(Chapter):
             tx.x_axis.set_opacity(0)  # the w = 0 line replaces the step axis
             trace_lab = tex("0", size=style.SMALL_SIZE, color=style.ZERO)
             trace_lab.next_to(zero_line, LEFT, buff=style.GAP_S)
-            t = tex(title, color=color)
+            t = label(title, style.LABEL_SIZE, color)
             r = _exact_readout("w", runs.run(name)[0], color)
             panel = VGroup(
                 t, VGroup(loss_axes, curve), VGroup(trace_axes, zero_line, trace_lab), r
-            ).arrange(DOWN, buff=style.GAP)
+            ).arrange(DOWN, buff=style.GAP_S)
             zero_tick = Line(ax.c2p(0, 0) + 0.12 * DOWN, ax.c2p(0, 0) + 0.12 * UP,
                              color=style.ZERO, stroke_width=5)
             dot = Dot(ax.c2p(runs.w0, self.descent_points[name][0]), color=color, radius=0.08)
             trace = VMobject(stroke_color=color, stroke_width=3)
             trace_dots = VGroup()
-            panel.add(zero_tick, dot, trace, trace_dots)
+            stem = DashedLine(LEFT, RIGHT, color=color, stroke_width=2)
+            panel.add(zero_tick, dot, trace, trace_dots, stem)
             panels.add(panel)
-            movers.append((name, ax, tx, dot, trace, trace_dots, r, color))
+            movers.append((name, ax, tx, dot, trace, trace_dots, r, color, stem))
         panels.arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
-        panels.next_to(top_row, DOWN, buff=style.GAP)
+        # the proximal step's soft threshold, written under its panel when it is named
+        prox = tex(rf"\text{{then}}\ \ w \leftarrow \operatorname{{sign}}(w)\,"
+                   rf"(|w| - {self.prox_threshold:g})_+", color=style.L1, size=style.SMALL_SIZE)
+        prox.next_to(panels[2][3], DOWN, buff=style.GAP_S)
+        body = VGroup(top_row, VGroup(panels, prox)).arrange(DOWN, buff=style.GAP)
+        _fit_room(body, head)
         for p, (_n, ax, *_rest) in zip(panels, movers, strict=True):  # arrange moved the axes
             p[4].move_to(ax.c2p(0, 0))
+        # L2's own minimum on its trace: where it settles, not zero
+        l2_min = self.descent_minima["l2"]
+        tx2 = movers[0][2]
+        floor_line = DashedLine(tx2.c2p(0, l2_min), tx2.c2p(runs.steps, l2_min), color=style.L2,
+                                stroke_width=2)
+        floor_lab = tex(f"{l2_min:g}", size=style.SMALL_SIZE, color=style.L2)
+        floor_lab.next_to(floor_line, RIGHT, buff=style.GAP_S)
 
         self.add(head)
-        say(
-            self,
-            f"Now run gradient descent. The data want w = {runs.target:g}; a penalty of "
-            f"strength {runs.lam:g} makes the best L1 answer exactly zero.",
-            FadeIn(goal),
-            *(FadeIn(VGroup(p[0], p[1], p[2], p[4])) for p in panels),
-            run_time=style.NORMAL,
-        )
         k_t = ValueTracker(0.0)
         grid = self.descent_grid
         landed = {m[0]: runs.first_exact_zero(m[0]) for m in movers}
@@ -531,11 +606,13 @@ class WhyL1MakesZeros(Chapter):
             tk = k_t.get_value()
             k = min(int(np.floor(tk + 1e-9)), runs.steps)
             frac = smooth(tk - k) if k < runs.steps else 0.0
-            for name, ax, tx, dot, trace, trace_dots, r, color in movers:
+            shown = min(int(np.floor(tk + 0.5)), runs.steps)  # the step the dot is nearest
+            for name, ax, tx, dot, trace, trace_dots, r, color, stem in movers:
                 ws = runs.run(name)
                 x = ws[k] if k == runs.steps else (1 - frac) * ws[k] + frac * ws[k + 1]
                 kind = "l2" if name == "l2" else "l1"
                 dot.move_to(ax.c2p(x, np.interp(x, grid, self.descent_curves[kind])))
+                stem.put_start_and_end_on(ax.c2p(x, 0), dot.get_center() + 1e-3 * UP)
                 stop = landed[name]  # once a run sits at exactly 0, its dots alone show it
                 if stop is not None and k >= stop:
                     pts = scene_points(tx, np.arange(stop + 1, dtype=float), ws[: stop + 1])
@@ -548,48 +625,71 @@ class WhyL1MakesZeros(Chapter):
                     i = len(trace_dots)
                     c = style.ZERO if ws[i] == 0.0 else color
                     trace_dots.add(Dot(tx.c2p(i, ws[i]), color=c, radius=0.045))
-                _set_exact(r, float(ws[k]))
-            set_readout(step, k)
+                _set_exact(r, float(x))  # where the dot is: an iterate when it rests on one
+            set_readout(step, shown)
 
         # Everything the updater changes lives in this one group, added last: manim then
         # redraws it every frame (what is added before it is drawn once, as background).
-        driver = VGroup(step, *(VGroup(m[4], m[5], m[3], m[6]) for m in movers))
+        driver = VGroup(step, *(VGroup(m[4], m[5], m[8], m[3], m[6]) for m in movers))
         advance(driver)
-        self.play(FadeIn(driver), run_time=style.SHORT)
+        say(
+            self,
+            f"Now descend step by step. The data want w = {runs.target:g}; at lambda = "
+            f"{runs.lam:g} the best L1 answer is exactly zero.",
+            Succession(
+                FadeIn(goal, run_time=0.8),
+                _both(*(FadeIn(VGroup(p[0], p[1][0])) for p in panels), run_time=0.6),
+                _both(*(Create(p[1][1]) for p in panels), run_time=1.4),
+                _both(*(FadeIn(p[2]) for p in panels), run_time=0.6),
+                _both(*(FadeIn(p[4], scale=3) for p in panels), run_time=0.8),
+                FadeIn(driver, run_time=0.6),
+            ),
+            span=True,
+        )
         driver.add_updater(advance)
         first = runs.first_exact_zero("l1_proximal")
-        text = (f"All three start at w = {runs.w0:g} and step down the curve. Below, each "
-                "run's w, step by step.")
-        say(self, text, k_t.animate(rate_func=linear).set_value(first),
-            span=True)
-        text = ("Then they part: L2 creeps on, the subgradient run hops across zero, and the "
-                "proximal run stops dead at zero.")
-        say(self, text, k_t.animate(rate_func=linear).set_value(runs.steps),
-            span=True)
-        driver.clear_updaters()
-        advance(driver)
+        say(self, f"All three start at w = {runs.w0:g} and step down the curve. Below, each "
+            "run's w, step by step.",
+            k_t.animate(rate_func=linear).set_value(first), span=True)
+        part = DESCENT_PAUSES
+        say(self, "Then they part: L2 creeps on, the subgradient run hops across zero, and the "
+            "proximal run stops dead at zero.",
+            k_t.animate(rate_func=linear).set_value(part[0]), span=True)
         boxes = VGroup(*(
             SurroundingRectangle(p[3], color=c, buff=style.GAP_S, corner_radius=0.08)
             for p, c in zip(panels, (style.L2, style.L1, style.ZERO), strict=True)
         ))
         say(
             self,
-            f"L2 multiplies its gap to its minimum, {self.descent_minima['l2']:g}, by "
-            f"{self.l2_ratio:g} every step: it shrinks geometrically and never reaches zero.",
-            Create(boxes[0]),
+            f"L2 heads for its own minimum, {l2_min:g}, not for zero: each step multiplies "
+            f"the gap to it by {self.l2_ratio:g}.",
+            k_t.animate(rate_func=linear).set_value(part[1]),
+            Succession(_both(Create(floor_line), FadeIn(floor_lab), run_time=1.5),
+                       Create(boxes[0])),
+            span=True,
         )
         say(
             self,
-            "Plain subgradient steps zig-zag around zero forever: "
-            f"{runs.l1_subgradient[-1]:.4f} is close, but not zero.",
-            Transform(boxes[0], boxes[1]),
+            "Plain subgradient steps zig-zag around zero forever: close, but never exactly "
+            "zero.",
+            k_t.animate(rate_func=linear).set_value(part[2]),
+            Transform(boxes[0], boxes[1], run_time=1.0),
+            span=True,
         )
         say(
             self,
             "The proximal step ends in a soft threshold, which snaps small values to zero: "
             f"exactly zero from step {first} on.",
-            Transform(boxes[0], boxes[2]),
+            k_t.animate(rate_func=linear).set_value(runs.steps),
+            Succession(_both(Transform(boxes[0], boxes[2]), FadeIn(prox, shift=0.2 * UP)),
+                       Indicate(VGroup(*panels[2][7][first:]), color=style.ZERO,
+                                scale_factor=1.6, run_time=2.0)),
+            span=True,
         )
+        driver.clear_updaters()
+        k_t.set_value(runs.steps)
+        advance(driver)  # the resting frame shows exactly the last step
+        self.wait(STILL)
 
     # ------------------------------------------------------------------ beat 5
     def kink(self) -> None:
@@ -607,7 +707,7 @@ class WhyL1MakesZeros(Chapter):
         )
         panels, parts = VGroup(), {}
         for kind, color, formula, minimum in specs:
-            axes = house_axes((*KINK_W, 0.4), (0, ymax, 0.5), 5.6, 2.6, "w", None)
+            axes = house_axes((*KINK_W, 0.4), (0, ymax, 0.5), 5.6, 2.3, "w", None)
             ax = axes[0]
             ax.y_axis.remove(ax.y_axis.numbers)  # only where the minimum is matters here
             title = tex(formula, color=color)
@@ -625,10 +725,8 @@ class WhyL1MakesZeros(Chapter):
             panels.add(panel)
             parts[kind] = (ax, curve, stem, dot, foot, r)
         panels.arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
-        panels.next_to(head, DOWN, buff=style.GAP_L)
-        for p in panels:  # arrange moved the axes: re-place the zero ticks on their origins
-            p[3].move_to(p[1][0].c2p(0, 0))
-            r, rule = p[2]  # readouts level across panels, each rule centred on its readout
+        for p in panels:  # readouts level across panels, each rule centred on its readout
+            r, rule = p[2]
             r.match_y(panels[1][2][1])
             rule.match_y(r)
         slider = NumberLine(x_range=[0, KINK_LAM_MAX, 0.2], length=4.8, color=style.MUTED,
@@ -641,6 +739,10 @@ class WhyL1MakesZeros(Chapter):
         row.next_to(panels, DOWN, buff=style.GAP)
         r_lam.align_to(slider.get_center(), DOWN).shift(0.5 * r_lam.height * DOWN)
         stick_lab.match_y(r_lam)
+        knob.next_to(slider.n2p(0), UP, buff=0.02)
+        _fit_room(VGroup(panels, row, knob), head, buff=style.GAP)
+        for p in panels:  # arrange and the fit moved the axes: zero ticks back on the origins
+            p[3].move_to(p[1][0].c2p(0, 0))
         stick = Line(slider.n2p(t), slider.n2p(KINK_LAM_MAX), color=style.ZERO, stroke_width=6)
 
         lam_t = ValueTracker(0.0)
@@ -664,44 +766,44 @@ class WhyL1MakesZeros(Chapter):
         live = VGroup(knob, r_lam, *(VGroup(v[1], v[2], v[4], v[3], v[5]) for v in parts.values()))
         redraw(live)
         self.add(head)
+        live.add_updater(redraw)
+        l0, l1, l2, l3 = KINK_STOPS  # lam when each sentence ends
         say(
             self,
             f"Now the data want w = {t:g}. Turn up the penalty strength lambda: absolute "
             "value on the left, square on the right.",
-            *(FadeIn(VGroup(p[0], p[1], p[2][1], p[3])) for p in panels),
-            FadeIn(slider),
-            FadeIn(live),
-            run_time=style.NORMAL,
+            Succession(
+                _both(*(FadeIn(VGroup(p[0], p[1], p[2][1], p[3])) for p in panels),
+                      FadeIn(slider), FadeIn(live), run_time=1.2),
+                _glide(lam_t, 0.0, l0, run_time=2.0),
+            ),
+            span=True,
         )
-        live.add_updater(redraw)
-        say(
-            self,
-            "As lambda grows, both minima slide toward zero.",
-            lam_t.animate.set_value(0.5),
-            run_time=style.LONG,
-        )
-        say(
-            self,
-            "The absolute value puts a kink at zero, sharper as lambda grows.",
-            lam_t.animate.set_value(t),
-            run_time=style.LONG,
-        )
-        self.play(Create(stick), FadeIn(stick_lab), run_time=style.SHORT)
+        say(self, "As lambda grows, both minima slide toward zero.",
+            _glide(lam_t, l0, l1), span=True)
+        say(self, "The absolute value puts a kink at zero, sharper as lambda grows.",
+            _glide(lam_t, l1, l2), span=True)
         say(
             self,
             f"At lambda = {t:g}, the target's size, the L1 minimum hits zero and sticks "
             "in the kink.",
-            Circumscribe(parts["l1"][5], color=style.ZERO, buff=style.GAP_S),
+            Succession(
+                _glide(lam_t, l2, t, run_time=2.0),
+                _both(Create(stick), FadeIn(stick_lab), _glide(lam_t, t, l3), run_time=1.5),
+            ),
+            span=True,
         )
         say(
             self,
             "Turn lambda up further: L1 stays at exactly zero, while the L2 minimum, "
             f"{t:g} over 1 + 2 lambda, keeps creeping and never arrives.",
-            lam_t.animate.set_value(KINK_LAM_MAX),
-            run_time=2 * style.LONG,
+            _glide(lam_t, l3, KINK_LAM_MAX),
+            span=True,
         )
         live.clear_updaters()
+        lam_t.set_value(KINK_LAM_MAX)
         redraw(live)  # the resting frame shows exactly lam = KINK_LAM_MAX
+        self.wait(STILL)
 
     # ------------------------------------------------------------------ beat 6
     def threshold_maps_beat(self) -> None:
@@ -721,8 +823,13 @@ class WhyL1MakesZeros(Chapter):
         z0 = Z_SWEEP[0]
         panels, parts = VGroup(), []
         for key, color, name, kind, formula, dead in specs:
-            axes = house_axes((lo, hi, 1), (lo, hi, 1), 3.0, 2.4, "z", None, numbers=False)
+            axes = house_axes((lo, hi, 1), (lo, hi, 1), 3.0, 2.2, "z", None, numbers=False)
             ax = axes[0]
+            # numbers only where no map passes: right of and above the origin
+            ax.x_axis.add_numbers(MAP_TICKS, font_size=style.SMALL_SIZE)
+            ax.y_axis.add_numbers(MAP_TICKS, font_size=style.SMALL_SIZE)
+            axes[1].add(label("out", style.SMALL_SIZE, style.MUTED)
+                        .next_to(ax.c2p(0, hi), LEFT, buff=style.GAP))
             title = VGroup(
                 label(name, style.LABEL_SIZE, color), label(kind, style.SMALL_SIZE, style.MUTED)
             ).arrange(DOWN, buff=style.GAP_S)
@@ -750,6 +857,8 @@ class WhyL1MakesZeros(Chapter):
         panels.arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=UP)
         panels.next_to(head, DOWN, buff=style.GAP)
         for p in panels:  # titles differ in height: line the plots, formulas, readouts up
+            p[0][0].align_to(panels[0][0][0], UP)
+            p[0][1].align_to(panels[0][0][1], UP)
             p[1:].shift((panels[1][1].get_y() - p[1].get_y()) * UP)
             p[2].match_y(panels[0][2])
             p[3].match_y(panels[1][3])
@@ -766,18 +875,21 @@ class WhyL1MakesZeros(Chapter):
                   "after ESL Table 3.4", style.SMALL_SIZE, style.MUTED),
         ).arrange(RIGHT, buff=style.GAP_L)
         fit_width(legend)
-        legend.shift((style.FLOOR + style.GAP_S - legend.get_bottom()[1]) * UP)  # above the band
+        legend.next_to(panels, DOWN, buff=style.GAP)
+        _fit_room(VGroup(panels, legend), head)
         r_z = readout("z", z0, color=style.HIGHLIGHT)
-        r_z.next_to(head[0], RIGHT, buff=style.GAP_L)
+        r_z.move_to((head[0].get_right() + head[1].get_left()) / 2)
 
         self.add(head)
         say(
             self,
             "For a whole model with orthonormal inputs, each penalty maps each "
             "least-squares coefficient z to a new value.",
-            *(FadeIn(p[0], p[1][0], p[1][1]) for p in panels),
-            FadeIn(legend),
-            run_time=style.NORMAL,
+            Succession(
+                *(FadeIn(p[0], p[1][0], p[1][1], run_time=1.5) for p in panels),
+                FadeIn(legend, run_time=1.0),
+            ),
+            span=True,
         )
         texts = (
             "The lasso subtracts lambda and stops at zero: every z up to lambda in size "
@@ -787,8 +899,46 @@ class WhyL1MakesZeros(Chapter):
             "Best subset keeps a coefficient or drops it: a hard threshold at the square root "
             "of 2 lambda, with its own dead zone.",
         )
-        for (_key, _ax, _color, zone, _r), p, text in zip(parts, panels, texts, strict=True):
-            say(self, text, Create(p[1][3]), FadeIn(zone), FadeIn(p[2]), run_time=style.NORMAL)
+        for (key, ax, color, zone, r), p, text in zip(parts, panels, texts, strict=True):
+            # the map is drawn from left to right by a pen, its output read off as it goes
+            ys = self.threshold_maps[key]
+            pieces = p[1][3]
+            t = self.map_thresholds[key]
+            edges = [-np.inf, *([-t, t] if key == "hard" else []), np.inf]
+            masks = [m for m in ((self.z_grid > a) & (self.z_grid < b)
+                                 for a, b in zip(edges[:-1], edges[1:], strict=True))
+                     if m.sum() >= 2]
+            zc = ValueTracker(lo)
+            pen = VGroup(DashedLine(LEFT, RIGHT, color=color, stroke_width=2),
+                         Dot(radius=0.07, color=color))
+
+            def draw(_m, ax=ax, ys=ys, pieces=pieces, masks=masks, zc=zc, pen=pen, r=r):
+                zv = zc.get_value()
+                for piece, m in zip(pieces, masks, strict=True):
+                    keep = m & (self.z_grid <= zv)
+                    if keep.sum() >= 2:
+                        piece.set_points_as_corners(
+                            scene_points(ax, self.z_grid[keep], ys[keep]))
+                        piece.set_stroke(opacity=1.0)
+                    else:
+                        piece.set_stroke(opacity=0.0)
+                out = float(np.interp(zv, self.z_grid, ys))
+                pen[0].put_start_and_end_on(ax.c2p(zv, 0), ax.c2p(zv, out) + 1e-3 * UP)
+                pen[1].move_to(ax.c2p(zv, out))
+                _set_exact(r, out)
+
+            drawing = VGroup(pieces, pen, r)
+            draw(drawing)
+            drawing.add_updater(draw)
+            steps = [_both(FadeIn(p[2], shift=0.2 * UP), FadeIn(drawing), run_time=0.8),
+                     _glide(zc, lo, hi, run_time=3.5)]
+            if len(zone):
+                steps.append(FadeIn(zone, run_time=1.0))
+            say(self, text, Succession(*steps, FadeOut(pen, run_time=0.4)), span=True)
+            drawing.clear_updaters()
+            zc.set_value(hi)
+            draw(drawing)
+            self.remove(pen)
 
         z_t = ValueTracker(z0)
         guides = VGroup(*(DashedLine(LEFT, RIGHT, color=style.HIGHLIGHT, stroke_width=2)
@@ -805,39 +955,37 @@ class WhyL1MakesZeros(Chapter):
                 _set_exact(r, out)
 
         live = VGroup(guides, dots)
-        live.add_updater(follow)
         follow(live)
+        # the readouts are on screen already: re-added with the updater, after everything else
+        driver = self.drive([p[3] for p in panels], follow)
+        z1 = Z_SWEEP[1]
         say(
             self,
-            f"Feed in a coefficient z = {z0:g} and read off each output.",
-            FadeIn(live),
-            FadeIn(r_z),
-            *(FadeIn(p[3]) for p in panels),
-            run_time=style.NORMAL,
+            f"Feed all three the same z, from {z0:g} down into the dead zone: the lasso and "
+            "best subset give exactly zero, ridge still a small number.",
+            Succession(_both(FadeIn(live), FadeIn(r_z), run_time=1.0),
+                       _glide(z_t, z0, z1, run_time=3.0)),
+            span=True,
         )
         say(
             self,
-            "Let z shrink into the dead zone: the lasso and best subset give exactly zero, "
-            "ridge still a small number.",
-            z_t.animate.set_value(Z_SWEEP[1]),
-            run_time=2 * style.LONG,
+            "Back up: best subset jumps, the lasso rises smoothly. Only the lasso map is both "
+            "continuous and has a dead zone.",
+            Succession(_glide(z_t, z1, z0, run_time=3.0),
+                       Circumscribe(panels[0][1], color=style.ZERO, run_time=1.0)),
+            span=True,
         )
-        live.clear_updaters()
-        follow(live)  # the resting frame shows exactly z = Z_SWEEP[1]
-        say(
-            self,
-            "Only the lasso map is both continuous and has a dead zone: it shrinks big "
-            "coefficients and zeroes small ones.",
-            Circumscribe(panels[0][1], color=style.ZERO),
-            run_time=style.NORMAL,
-        )
+        driver.clear_updaters()
+        z_t.set_value(z0)
+        follow(live)  # the resting frame shows exactly z = Z_SWEEP[0]
+        self.wait(STILL)
 
     # ------------------------------------------------------------------ beat 7
     def _balance_panel(self, kind: str) -> VGroup:
         """Axes of force against w: the penalty's push lam R'(w), for L1 with its corner's
         interval [-lam, lam] at w = 0 as a separate vertical segment. Returns VGroup
         ``(axes, push, segment, labels)``; ``segment`` is empty for L2."""
-        axes = house_axes((*W_RANGE, 0.5), (*BALANCE_F, 0.5), 5.4, 3.2, "w", None,
+        axes = house_axes((*W_RANGE, 0.5), (*BALANCE_F, 0.5), 5.4, 2.9, "w", None,
                           numbers=False)
         ax = axes[0]
         ax.x_axis.add_numbers([-1, 1], font_size=style.SMALL_SIZE)
@@ -885,7 +1033,7 @@ class WhyL1MakesZeros(Chapter):
         for m, n, p in zip(mins, notes, panels, strict=True):
             VGroup(m, n).arrange(DOWN, buff=style.GAP_S).next_to(p, DOWN, buff=style.GAP)
         body = VGroup(top, VGroup(panels, mins, notes)).arrange(DOWN, buff=style.GAP)
-        body.next_to(head, DOWN, buff=style.GAP)
+        _fit_room(body, head)
         self.add(head)
 
         z = ValueTracker(BALANCE_Z[0])
@@ -909,22 +1057,61 @@ class WhyL1MakesZeros(Chapter):
         follow(None)
         say(self, "Here is the real reason. At the best weight, the pull of the data toward z "
             "balances the penalty's push back toward zero.",
-            *(Create(p[0]) for p in panels), *(Create(p[1]) for p in panels),
-            *(FadeIn(p[3]) for p in panels), FadeIn(top), run_time=style.LONG)
+            Succession(
+                FadeIn(top, run_time=1.0),
+                _both(*(Create(p[0]) for p in panels), run_time=1.2),
+                _both(*(Create(p[1]) for p in panels), *(FadeIn(p[3]) for p in panels),
+                      run_time=1.5),
+            ),
+            span=True)
         say(self, "The pull is the falling line, z minus w; where it meets the push is the "
-            "minimum.", Create(pulls), FadeIn(points), FadeIn(mins), run_time=style.LONG)
+            "minimum.",
+            Succession(Create(pulls, run_time=2.0),
+                       _both(FadeIn(points, scale=2), FadeIn(mins))),
+            span=True)
+
+        # L1's push as a bar standing on the w axis: lambda away from zero; at the corner any
+        # value between -lambda and lambda.
+        ax1, lam = panels[0][0][0], BALANCE_LAM
+        probe_w, probe_f = ValueTracker(0.9), ValueTracker(lam)
+        probe = VGroup(Line(color=style.L1, stroke_width=12, stroke_opacity=0.6),
+                       Dot(radius=0.1, color=style.L1))
+
+        def place_probe(m) -> None:
+            wv, fv = probe_w.get_value(), probe_f.get_value()
+            m[0].put_start_and_end_on(ax1.c2p(wv, 0), ax1.c2p(wv, fv) + 1e-3 * UP)
+            m[1].move_to(ax1.c2p(wv, fv))
+
+        place_probe(probe)
+        probe.add_updater(place_probe)
         say(self, "Away from zero the L1 push is lambda. At zero, its corner, the push can be "
             "anything from minus lambda to lambda.",
-            Create(panels[0][2]), FadeIn(notes[0]), run_time=style.LONG)
+            Succession(
+                FadeIn(probe, run_time=0.4),
+                _glide(probe_w, 0.9, 0.0, run_time=2.0),
+                _both(Create(panels[0][2]), FadeIn(notes[0]), run_time=1.0),
+                _glide(probe_f, lam, -lam, lam, run_time=2.5),
+                FadeOut(probe, run_time=0.4),
+            ),
+            span=True)
+        probe.clear_updaters()
+        self.remove(probe)
         driver = self.drive([z_read, pulls, points, mins], follow)
+        z0, z1 = BALANCE_Z
         say(self, f"Weaken the pull: the L1 balance point slides to zero, then climbs the "
             f"corner. Any pull weaker than lambda, {BALANCE_LAM:g}, is cancelled: exactly zero.",
-            z.animate(rate_func=linear).set_value(BALANCE_Z[1]), run_time=3 * style.LONG)
+            z.animate(rate_func=linear).set_value(z1), span=True)
         say(self, "L2 pushes with two lambda w, nothing at zero: any pull moves the weight off "
             "zero, so it only shrinks.",
-            z.animate(rate_func=there_and_back).set_value(-BALANCE_Z[1]),
-            FadeIn(notes[1]), run_time=3 * style.LONG)
-        driver.clear_updaters()
+            Succession(FadeIn(notes[1], run_time=0.6),
+                       _glide(z, z1, -z1, z1, run_time=4.0)),
+            span=True)
         say(self, "That corner is the dead zone of the soft threshold, and the reason an L1 "
             "penalty sets weights to exactly zero.",
-            Circumscribe(panels[0][2][0], color=style.ZERO), run_time=style.NORMAL)
+            Succession(_glide(z, z1, z0, z1, run_time=4.0),
+                       Circumscribe(panels[0][2][0], color=style.ZERO, run_time=1.0)),
+            span=True)
+        driver.clear_updaters()
+        z.set_value(z1)
+        follow(None)  # the resting frame shows exactly z = BALANCE_Z[1]
+        self.wait(STILL)

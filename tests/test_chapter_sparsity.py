@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from manim import VMobject
 from manim.utils.testing.frames_comparison import frames_comparison
 
 import scenes.sparsity as chapter
 from mathutils import descend, hard_threshold, penalty, penalty_slope, soft_threshold
 from mathutils.onedim import objective, penalised_minimum, worked_number
+from scenes import style
 from scenes.sparsity import WhyL1MakesZeros
 from tests.chapter_tools import PACE, render_small, run_dry, subcaptions
 
@@ -17,10 +19,26 @@ __module_test__ = "sparsity"
 BEATS = ["title", "norm-curves", "slopes", "gradient-steps", "kink", "threshold-maps", "takeaway"]
 
 
+def _lowest_visible(scene) -> float:
+    """The lowest bottom edge of anything visible on screen (invisible parts do not count)."""
+    bottoms = [f.get_bottom()[1] for m in scene.mobjects for f in m.family_members_with_points()
+               if isinstance(f, VMobject)
+               and (f.get_stroke_opacity() > 0 or f.get_fill_opacity() > 0)]
+    return min(bottoms, default=np.inf)
+
+
+class _Probe(WhyL1MakesZeros):
+    """The chapter as it is, recording after every play how low visible content reaches."""
+
+    def play(self, *args, **kwargs):
+        super().play(*args, **kwargs)
+        self.lowest = min(getattr(self, "lowest", np.inf), _lowest_visible(self))
+
+
 @pytest.fixture(scope="module")
 def dry():
     """One dry run of the whole chapter (2 fps still runs every play and every updater)."""
-    return run_dry(WhyL1MakesZeros, frame_rate=2)
+    return run_dry(_Probe, frame_rate=2)
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +60,11 @@ def test_runs_and_narrates(dry):
     assert "quadratically" in text and "exponentially" in text  # the seed's error, corrected
     wn = worked_number(0.25, 0.1)
     assert f"{wn.drop_l1:.2f}" in text and f"{wn.drop_l2:.4f}" in text
+
+
+def test_caption_band_stays_clear(dry):
+    """Nothing visible ever reaches the caption-safe band (rule 11), at the end of any play."""
+    assert dry.lowest >= style.FLOOR
 
 
 # ---- 2. sections --------------------------------------------------------------------------
@@ -85,6 +108,17 @@ def test_descent_runs_shown_are_descend(ready):
         ws = runs.run(name)
         assert np.allclose(ready.descent_points[name],
                            0.5 * (ws - runs.target) ** 2 + runs.lam * penalty(ws, kind))
+
+
+def test_proximal_threshold_is_the_step_of_descend(ready):
+    """The soft threshold written under the proximal run is the one descend applies."""
+    runs, thr = ready.runs, ready.prox_threshold
+    assert thr == pytest.approx(runs.lr * runs.lam)
+    ws = runs.l1_proximal
+    for k in range(runs.steps):
+        v = ws[k] - runs.lr * (ws[k] - runs.target)
+        assert ws[k + 1] == pytest.approx(float(soft_threshold(v, thr)), abs=1e-12)
+    assert np.count_nonzero(ws == 0.0) == runs.steps + 1 - runs.first_exact_zero("l1_proximal")
 
 
 def test_kink_minima(ready):
