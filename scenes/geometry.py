@@ -31,6 +31,7 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
+    config,
     linear,
     there_and_back,
 )
@@ -243,6 +244,15 @@ def _updater_anchor(scene):
 
 def _heading(text_tex):
     return tex(text_tex, size=style.LABEL_SIZE).to_corner(UL, buff=style.EDGE)
+
+
+def _inside_top(*mobs):
+    """Move a header down as one, if its tag (taller than the heading it is centred on)
+    reaches above the top margin."""
+    over = max(m.get_top()[1] for m in mobs) - (config.frame_height / 2 - style.EDGE)
+    if over > 0:
+        for m in mobs:
+            m.shift(over * DOWN)
 
 
 def _penalty_tag():
@@ -601,11 +611,11 @@ class DiamondMeetsEllipse(Chapter):
                                   color=style.L2, stroke_width=3))
         say(self, "On the diamond the ellipse touches a corner, so w one is exactly zero.",
             AnimationGroup(FadeIn(dots[1], scale=3.0), Create(on_axis),
-                           FadeIn(reads[1], exact, shift=0.2 * UP), lag_ratio=1.0),
+                           FadeIn(reads[1], exact), lag_ratio=1.0),
             span=True)
         say(self, "On the circle it touches a smooth side, and both weights stay nonzero.",
             AnimationGroup(FadeIn(dots[2], scale=3.0), Create(drops, lag_ratio=0.0),
-                           FadeIn(reads[2], shift=0.2 * UP), lag_ratio=1.0),
+                           FadeIn(reads[2]), lag_ratio=1.0),
             span=True)
 
         # the budget changes: every drawing looks its state up at the budget's grid index
@@ -673,6 +683,7 @@ class DiamondMeetsEllipse(Chapter):
         self.open_beat("how-often")
         anchor = _updater_anchor(self)
         head, ptag = header("How often is a weight exactly 0?", PENALTY_TAG)
+        _inside_top(head, ptag)
         plane = _plane(RAND_PLANE, 4.3, 5, numbers=(-10, -5, 5, 10))
         plane.next_to(head, DOWN, buff=style.GAP).to_edge(LEFT, buff=style.GAP_L)
         to_scene = _mapper(plane[0])
@@ -912,6 +923,7 @@ class DiamondMeetsEllipse(Chapter):
         k_last = len(d.lasso_alphas) - 1
         n_rows, n_features = self.diabetes_shape
         head, ptag = header(f"Diabetes data, {n_features} features", PENALTY_TAG)
+        _inside_top(head, ptag)
         ymax = 800.0
         spans = {}
         panels = {}
@@ -976,7 +988,7 @@ class DiamondMeetsEllipse(Chapter):
         kept = {"lasso": kept_row(style.L1), "ridge": kept_row(style.L2)}
         kept["lasso"].next_to(tick_l, DOWN, buff=style.GAP).set_x(ax_l.get_center()[0])
         kept["ridge"].next_to(tick_r, DOWN, buff=style.GAP).set_x(ax_r.get_center()[0])
-        note = label("Each panel has its own α range: scikit-learn weighs the two penalties "
+        note = label("Each panel has its own α range: scikit-learn weighs the penalties "
                      "differently.", style.SMALL_SIZE, style.MUTED)
         fit_width(note).next_to(kept["lasso"], DOWN, buff=style.GAP_S).set_x(0)
 
@@ -1047,10 +1059,7 @@ class DiamondMeetsEllipse(Chapter):
         anchor.add_updater(update)
         say(self, f"Even at the strongest ridge penalty shown, none of the ten is zero; the "
             f"smallest is still {smallest:.2f}.",
-            AnimationGroup(s.animate(rate_func=there_and_back).set_value(back),
-                           Indicate(small, color=style.HIGHLIGHT, scale_factor=1.2),
-                           lag_ratio=0.85),
-            span=True)
+            s.animate(rate_func=there_and_back).set_value(back), span=True)
         anchor.clear_updaters()
         say(self, "The lasso selects features; ridge only shrinks them.",
             AnimationGroup(Indicate(kept["lasso"], color=style.L1, scale_factor=1.15),
@@ -1061,6 +1070,7 @@ class DiamondMeetsEllipse(Chapter):
     def takeaway(self):
         self.open_beat("takeaway")
         head, ptag = header("Takeaway", PENALTY_TAG)
+        _inside_top(head, ptag)
         unit = ellipse_outline(Q, W_HAT, 1.0, ELLIPSE_POINTS) - W_HAT
         box = (np.full(2, -PLANE), np.full(2, PLANE))
         columns = VGroup()
