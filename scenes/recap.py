@@ -1,9 +1,13 @@
-"""Chapter 8, the recap: the L1-vs-L2 scorecard, common claims corrected, one row per beat.
+"""Chapter 8, the recap: the L1-vs-L2 scorecard, one row per property, in the lecture's order.
 
-Each row states the winner in corrected words (loss vs penalty; quadratic, not exponential;
-ridge is not sparse; ties are the exception) and comes with a small live reminder of that
-chapter's key picture, rebuilt from mathutils. The table grows on the left, the reminder plays
-on the right; the last beat shows the whole scorecard and one closing sentence.
+Each row states the winner and whether the norm was a loss or a penalty, and comes with a
+small replay of that chapter's own key picture: the same data, the same numbers, the same
+motion (the proximal steps landing on zero, the diabetes paths swept, the outlier dragged, the
+point nudged past the tie, the routes and the flat-bottomed LAD family, coordinate descent's
+zig-zag to the minimum). The inputs are the chapters' own constants, imported from their
+modules (constants only, never a scene); the tests check every shown number against the
+chapter that first showed it. The table grows on the left, the replay plays on the right; the
+last beat shows the whole scorecard and one closing sentence.
 """
 
 from __future__ import annotations
@@ -17,343 +21,729 @@ from manim import (
     UP,
     Arrow,
     Create,
+    Cross,
+    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
     GrowArrow,
-    Indicate,
+    GrowFromCenter,
     LaggedStart,
     Line,
-    Polygon,
+    Rectangle,
+    SurroundingRectangle,
     Text,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
+    Write,
     config,
     linear,
 )
 
+from mathutils import Line as FitLine
 from mathutils import (
-    anscombe,
+    absolute_loss,
     count_shortest_paths,
-    diabetes,
-    lad_fit,
-    lasso_alpha_max,
-    lasso_path,
-    lp_norm,
     ols_fit,
-    ridge_path,
-    sample_shortest_paths,
+    shortest_paths,
 )
-from mathutils.recap import lasso_cd_2d, moved_fits, noisy_line, ridge_2d
-from mathutils.selection import ellipse_outline
+from mathutils.coordinate import (
+    coordinate_descent_lasso,
+    lasso_objective,
+    level_curve,
+    ridge_closed_form,
+    ridge_objective,
+    sign_patterns,
+)
+from mathutils.lad import drag_path, nudge_example, scatter_near_line
+from mathutils.minimisers import lad_family, lad_tie, path_length
+from mathutils.onedim import descent_runs, penalised_minimum
+from mathutils.selection import diabetes_paths
 from scenes import style
 from scenes.chapter import Chapter
-from scenes.components import house_axes, label, say, tag
+from scenes.components import (
+    fit_line,
+    house_axes,
+    label,
+    move_line,
+    narrate_steps,
+    number_word,
+    polyline,
+    readout,
+    say,
+    scene_points,
+    set_readout,
+    tag,
+    tex,
+)
+from scenes.computation import (
+    CD_START,
+    LASSO_LAM,
+    LASSO_LEVELS,
+    LECTURE,
+    RIDGE_LAM,
+    RIDGE_LEVELS,
+    WINDOW,
+)
+from scenes.computation import SEED as CD_SEED
+from scenes.computation import N as CD_N
+from scenes.numeracy import SMALL as SMALL_GRID
+from scenes.robustness import TUG, TUG_POINT, TUG_RISE, TUG_STEPS
+from scenes.sparsity import DESCENT
+from scenes.stability import N_POSITIONS
 
-# ---- the key pictures' inputs (every value on screen is computed from these in setup) --------
-ROBUST_SET = 3  # Anscombe III: ten points on a line and one outlier
-N_RISE = 31
-STABLE_SEED, STABLE_N, STABLE_INDEX, STABLE_SHIFT, N_SHIFTS = 22, 7, 2, 1.0, 81
-GRID = (4, 3)  # blocks right, blocks up
-N_PATHS, PATHS_SEED = 4, 6
-CD_Q = np.array([[1.0, 0.8], [0.8, 1.0]])  # a correlated quadratic loss in two weights
-CD_CENTER = np.array([2.0, 1.0])
-CD_LAM, CD_SWEEPS, CD_TOL = 0.5, 30, 1e-3
-CONTOUR_LEVELS = (0.03, 0.12, 0.3)
-LASSO_DECADES, RIDGE_ALPHAS, N_ALPHAS, MARK = 3.0, (2.0, -3.0), 60, 0.3
+# ---- inputs the chapters pass as literals (the tests check they still match the chapters) ----
+DIABETES_LASSO_DECADES = (-2.5, 0.2)  # geometry: diabetes_paths(lasso_decades=...)
+DIABETES_RIDGE_LOG10 = (-2.0, 3.0)  # geometry: diabetes_paths(ridge_log10=...)
+DIABETES_POINTS = 200  # geometry: diabetes_paths(n=...)
+COEF_MAX = 800.0  # geometry: the coefficient axes run over [-COEF_MAX, COEF_MAX]
+DATA_X, DATA_Y = (0, 8, 2), (0, 6, 2)  # stability and numeracy: the five points' window
 
-PANEL_W = 3.9  # width of a reminder's plot (manim units); the table takes the left side
+# ---- the recap's own choices (drawing only, no numbers shown) ---------------------------------
+FAMILY_SAMPLES = 121  # lines sampled along the LAD family while it is swept
+FAN = 13  # of those, lines left behind (faintly) as the sweep passes them
+OFF_TIE_STEP = 0.1  # solutions: how far the point moves off the tie to break it
+JUMP_AT = 0.62  # stability: share of the sentence said before the point passes the tie
+SETTLE = 0.1  # seconds of stillness after each beat's last motion
+L1_PULL = 0.4  # robustness: the length of every L1 pull arrow in the small plot (scene units)
 
-# The scorecard: (beat slug, property, verdict, corrected note). "L1"/"L2" are coloured.
+# The scorecard, in the lecture's order: (beat slug, property, verdict, note). "L1"/"L2" are
+# coloured; every row says whether the norm was a loss or a penalty.
 ROWS = (
+    ("sparsity", "Sparsity", "L1 > L2 as a penalty",
+     "lasso: exact zeros; ridge shrinks, not sparse"),
     ("robustness", "Robustness", "L1 > L2 as a loss",
      "outliers cost quadratically, not exponentially"),
     ("stability", "Stability", "L2 > L1 as a loss", "a small nudge can make the L1 line jump"),
     ("solutions", "Solutions", "L2 one, L1 possibly many",
-     "L1 ties are the exception, not the rule"),
-    ("computation", "Computation", "L2 closed form, L1 iterative",
-     "coordinate descent: each step a soft threshold"),
-    ("sparsity", "Sparsity", "L1 > L2 as a penalty",
-     "lasso: exact zeros; ridge shrinks, not sparse"),
+     "as a loss or a penalty: ties are the exception"),
+    ("computation", "Computation", "L2 formula, L1 algorithm",
+     "as a penalty: one solve vs soft-threshold steps"),
 )
+L1_ROWS, L2_ROWS = (0, 1), (2, 3, 4)  # which rows each norm wins (the closing sentence)
 CLOSING = ("L1 shrugs off outliers and picks features; L2 gives one stable answer from a "
            "formula.")
 ADVICE = "Choose by the job, and always say whether the norm is a loss or a penalty."
 
 
+def _computation_data() -> tuple[np.ndarray, np.ndarray]:
+    """The computation chapter's two correlated features (its seed and size; a test checks
+    this equals the data that chapter draws)."""
+    rng = np.random.default_rng(CD_SEED)
+    x1 = rng.normal(size=CD_N)
+    x2 = 0.7 * x1 + 0.7 * rng.normal(size=CD_N)
+    y = 1.5 * x1 + 0.3 * x2 + 0.5 * rng.normal(size=CD_N)
+    return np.column_stack([x1, x2]), y
+
+
+def _through(at: float, share: float):
+    """A rate function reaching ``share`` of the motion at ``at`` of the time, linear on
+    both sides: the point passes the tie while the word describing it is said."""
+    return lambda t: share * t / at if t < at else share + (1 - share) * (t - at) / (1 - at)
+
+
 class Scorecard(Chapter):
-    """The L1-vs-L2 scorecard, common claims corrected, with a live reminder for every row."""
+    """The L1-vs-L2 scorecard, with a replay of each chapter's key picture for every row."""
 
     SLUG = "recap"
     QUESTION = "Which norm wins where, and why?"
-    OPENING = ("To close, the scorecard: five properties, each with its winner, and the "
-               "reason it wins.")
+    OPENING = ("To close, the scorecard: five properties in the order we met them, each with "
+               "its winner, and the picture that showed why.")
 
     def setup(self):
-        """Compute every value shown, with mathutils, before any animation."""
-        # robustness: Anscombe III, its outlier rising from the LAD line to where it is
-        x, y = anscombe(ROBUST_SET)
-        self.robust_x, self.robust_y = x, y
-        self.robust_index = int(np.argmax(y - lad_fit(x, y)(x)))
-        self.robust_ols, self.robust_lad = ols_fit(x, y), lad_fit(x, y)
-        gap = float(y[self.robust_index] - self.robust_lad(x[self.robust_index]))
-        self.robust_rise = np.linspace(-gap, 0.0, N_RISE)
-        rise = moved_fits(x, y, self.robust_index, self.robust_rise, "y")
-        self.robust_rise_ols, self.robust_rise_lad = rise.ols, rise.lad
-        # stability: one point of a small noisy line nudged sideways
-        sx, sy = noisy_line(STABLE_N, np.random.default_rng(STABLE_SEED), intercept=1.0,
-                            slope=0.5, noise=1.0)
-        self.stable_x, self.stable_y = sx, sy
-        self.stable_shifts = np.linspace(-STABLE_SHIFT, STABLE_SHIFT, N_SHIFTS)
-        nudge = moved_fits(sx, sy, STABLE_INDEX, self.stable_shifts, "x")
-        self.stable_ols_slopes, self.stable_lad_slopes = nudge.ols[:, 1], nudge.lad[:, 1]
-        jumps = np.abs(np.diff(self.stable_lad_slopes))
-        self.stable_jump = float(jumps.max())
-        self.stable_ols_range = float(np.ptp(self.stable_ols_slopes))
-        # solutions: shortest taxicab routes vs the one straight line
-        m, n = GRID
-        self.path_count = count_shortest_paths(m, n)
-        self.paths = sample_shortest_paths(m, n, N_PATHS, np.random.default_rng(PATHS_SEED))
-        self.l1_length = float(lp_norm([m, n], 1))
-        self.l2_length = float(lp_norm([m, n], 2))
-        # computation: coordinate descent zig-zag vs one closed-form solve
-        self.cd_iterates = lasso_cd_2d(CD_Q, CD_CENTER, CD_LAM, [0.0, 0.0], CD_SWEEPS)
-        moves = np.linalg.norm(np.diff(self.cd_iterates, axis=0), axis=1)
-        self.cd_steps = int(np.argmax(moves < CD_TOL))  # updates until one moves < CD_TOL
-        self.ridge_solution = ridge_2d(CD_Q, CD_CENTER, CD_LAM)
-        self.contours = [ellipse_outline(CD_Q, CD_CENTER, lv, n=96) for lv in CONTOUR_LEVELS]
-        # sparsity: lasso and ridge coefficient paths on the diabetes data
-        X, yd = diabetes()
-        amax = lasso_alpha_max(X, yd)
-        self.lasso_alphas = amax * np.logspace(0.0, -LASSO_DECADES, N_ALPHAS)
-        self.ridge_alphas = np.logspace(*RIDGE_ALPHAS, N_ALPHAS)
-        self.lasso_coefs = lasso_path(X, yd, self.lasso_alphas)
-        self.ridge_coefs = ridge_path(X, yd, self.ridge_alphas)
-        self.mark_index = int(round(MARK * (N_ALPHAS - 1)))
-        self.lasso_zeros = int(np.sum(self.lasso_coefs[self.mark_index] == 0.0))
-        self.ridge_zeros_anywhere = int(np.sum(self.ridge_coefs == 0.0))
-        self.n_features = X.shape[1]
+        """Compute every value shown, with mathutils and the chapters' own inputs."""
+        # sparsity (chapter 2): three runs from w0; the recap replays L2 and the proximal run
+        self.runs = descent_runs(**DESCENT)
+        self.prox_zero_step = self.runs.first_exact_zero("l1_proximal")
+        self.l2_limit = float(penalised_minimum(DESCENT["target"], DESCENT["lam"], "l2"))
+        # sparsity (chapter 3): the diabetes paths, lasso and ridge
+        self.paths = diabetes_paths(lasso_decades=DIABETES_LASSO_DECADES,
+                                    ridge_log10=DIABETES_RIDGE_LOG10, n=DIABETES_POINTS)
+        self.ridge_smallest = np.min(np.abs(self.paths.ridge_coefs), axis=1)
+        self.n_features = len(self.paths.features)
+        # robustness (chapter 4): a dozen points, one dragged upward
+        p = dict(TUG)
+        self.tug_x, self.tug_y = scatter_near_line(np.random.default_rng(p.pop("seed")), **p)
+        y0 = self.tug_y[TUG_POINT]
+        self.tug = drag_path(self.tug_x, self.tug_y, TUG_POINT,
+                             np.linspace(y0, y0 + TUG_RISE, TUG_STEPS))
+        self.tug_l2_share = float(self.tug.l2_share[-1])
+        self.tug_l1_share = float(self.tug.l1_share[-1])
+        last = len(self.tug.ys) - 1
+        x_up, y_up = self.tug.data_at(last)
+        r_ols = y_up - self.tug.ols_line(last)(x_up)
+        r_lad = y_up - self.tug.lad_line(last)(x_up)
+        self.tug_pull = {"l2": r_ols, "l1": np.where(np.abs(r_lad) < 1e-9, 0.0,
+                                                     np.sign(r_lad))}
+        # stability (chapter 5): five points, one slid sideways; the tie and both slopes
+        self.nudge = nudge_example(N_POSITIONS)
+        e = self.nudge
+        self.tie_position = float(e.tie_position)
+        self.ols_slope_ends = (float(e.ols_slopes[0]), float(e.ols_slopes[-1]))
+        self.lad_slope_ends = (float(e.lad_slopes[0]), float(e.lad_slopes[-1]))
+        # solutions (chapter 6): every route of the small grid; the LAD tie's family
+        sm, sn = SMALL_GRID
+        self.small_routes = list(shortest_paths(sm, sn))
+        self.small_count = count_shortest_paths(sm, sn)
+        self.route_lengths = [path_length(r, 1) for r in self.small_routes]
+        ex = nudge_example()  # as the numeracy chapter calls it
+        self.tie_x, self.tie_y = ex.data_at(ex.tie_position)
+        self.tie_moving = ex.moving
+        self.tie = lad_tie(self.tie_x, self.tie_y)
+        self.family = lad_family(self.tie, np.linspace(0.0, 1.0, FAMILY_SAMPLES))
+        self.family_losses = np.array([absolute_loss(FitLine(a, b), self.tie_x, self.tie_y)
+                                       for a, b in zip(*self.family, strict=True)])
+        self.tie_ols = ols_fit(self.tie_x, self.tie_y)
+        # breaking the tie: the point moves right of it; LAD and its loss along the way
+        after = (ex.positions > ex.tie_position) & (ex.positions <= ex.tie_position
+                                                    + OFF_TIE_STEP + 1e-9)
+        self.off_positions = np.concatenate([[ex.tie_position], ex.positions[after]])
+        self.off_losses = np.concatenate([[self.tie.loss], ex.lad_loss[after]])
+        self.off_slopes = np.concatenate([[self.tie.vertices[-1].slope], ex.lad_slopes[after]])
+        # computation (chapter 7): ridge in one solve; coordinate descent for the lasso
+        X, y = _computation_data()
+        self.cd_X, self.cd_y = X, y
+        self.ridge = ridge_closed_form(X, y, RIDGE_LAM)
+        ridge_min = float(ridge_objective(X, y, self.ridge.coef, RIDGE_LAM,
+                                          convention=LECTURE))
+        self.ridge_contours = [level_curve(X, y, RIDGE_LAM, "ridge", ridge_min + d,
+                                           convention=LECTURE) for d in RIDGE_LEVELS]
+        patterns = sign_patterns(X, y, LASSO_LAM)  # the exact minimum: one solve per pattern
+        self.lasso_exact = patterns.coef[int(np.flatnonzero(patterns.valid)[0])]
+        lasso_min = float(lasso_objective(X, y, self.lasso_exact, LASSO_LAM,
+                                          convention=LECTURE))
+        self.lasso_contours = [level_curve(X, y, LASSO_LAM, "lasso", lasso_min + d,
+                                           convention=LECTURE) for d in LASSO_LEVELS]
+        self.trace = coordinate_descent_lasso(X, y, LASSO_LAM, w0=CD_START)
+        nonzero = np.flatnonzero(self.trace.iterates[:, 1] != 0.0)
+        self.zero_move = int(nonzero[-1]) + 1 if len(nonzero) else 0
         self._table = None
 
     def construct(self):
         """The table of contents: one method per beat."""
         self.title_beat()
-        self.robustness()
-        self.stability()
-        self.solutions()
-        self.computation()
-        self.sparsity()
-        self.scorecard()
+        for beat in (self.sparsity, self.robustness, self.stability, self.solutions,
+                     self.computation, self.scorecard):
+            beat()
+            self.wait(SETTLE)  # each beat ends on a still: the frame its control test takes
 
     # ---- beats ---------------------------------------------------------------------------
-    def robustness(self):
-        """Row 1: L1 wins robustness as a loss; Anscombe III with its outlier rising."""
+    def sparsity(self):
+        """Row 1: L1 makes exact zeros as a penalty; chapter 2's runs, chapter 3's paths."""
         row = self._start_row(0)
-        x, y, k = self.robust_x, self.robust_y, self.robust_index
-        plot = house_axes([0, 15, 5], [0, 14, 4], x_length=PANEL_W, y_length=3.2)
+        runs, first = self.runs, self.prox_zero_step
+        width = self._region()[1] - self._region()[0]
+        plot = self._axes((0, runs.steps, 6), (0, runs.w0, 0.5), width - 0.9, 1.75,
+                          "step", "w")
         ax = plot[0]
-        dots = VGroup(*(Dot(ax.c2p(a, b), radius=0.06, color=style.DATA)
-                        for a, b in zip(x, y, strict=True)))
-        out = dots[k].set_color(style.HIGHLIGHT)
-
-        def ends(fit):
-            return ax.c2p(0, fit[0]), ax.c2p(15, fit[0] + 15 * fit[1])
-
-        ols = Line(*ends(self.robust_rise_ols[0]), color=style.L2, stroke_width=4)
-        lad = Line(*ends(self.robust_rise_lad[0]), color=style.L1, stroke_width=4)
-        keys = _key(("least squares", style.L2), ("least abs. deviations", style.L1))
-        panel = self._panel("one outlier, two lines", "as a loss", plot, keys,
-                            VGroup(ols, lad, dots))
-        rise = ValueTracker(self.robust_rise[0])
+        zero_line = Line(ax.c2p(0, 0), ax.c2p(runs.steps, 0), color=style.ZERO,
+                         stroke_width=4)
+        keys = VGroup(
+            label(f"L2 steps: toward {self.l2_limit:g}", style.SMALL_SIZE, style.L2),
+            label("L1 proximal steps", style.SMALL_SIZE, style.L1),
+            label(f"L1: 0 exactly from step {first}", style.SMALL_SIZE, style.ZERO),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        steps = np.arange(runs.steps + 1, dtype=float)
+        traces = {k: VMobject(stroke_color=c, stroke_width=5)
+                  for k, c in (("l2", style.L2), ("l1_proximal", style.L1))}
+        marker = Line(ax.c2p(0, 0), ax.c2p(0, runs.w0), color=style.HIGHLIGHT,
+                      stroke_width=3)  # the step being taken
+        landed = VGroup(Dot(ax.c2p(first, 0), color=style.ZERO, radius=0.1))
+        panel = self._panel("descent on one weight", "as a penalty",
+                            VGroup(plot, zero_line), keys,
+                            VGroup(*traces.values(), landed, marker))
+        landed.add(keys[2])  # the note appears with the landing
+        landed.set_opacity(0.0)
+        k_t = ValueTracker(0.0)
 
         def follow(_m):
-            d = rise.get_value()
-            out.move_to(ax.c2p(x[k], y[k] + d))
-            fo = [np.interp(d, self.robust_rise, self.robust_rise_ols[:, j]) for j in (0, 1)]
-            fl = [np.interp(d, self.robust_rise, self.robust_rise_lad[:, j]) for j in (0, 1)]
-            ols.put_start_and_end_on(*ends(fo))
-            lad.put_start_and_end_on(*ends(fl))
+            k = k_t.get_value()
+            for name, trace in traces.items():
+                ws = self.runs.run(name)
+                i = int(np.floor(k))
+                pts = scene_points(ax, steps[: i + 1], ws[: i + 1])
+                if i < runs.steps:
+                    pts = np.vstack([pts, ax.c2p(k, np.interp(k, steps, ws))])
+                if len(pts) < 2:
+                    pts = np.vstack([pts, pts])
+                trace.set_points_as_corners(pts)
+            landed.set_opacity(1.0 if k >= first else 0.0)
+            marker.put_start_and_end_on(ax.c2p(k, 0), ax.c2p(k, runs.w0))
 
-        follow(out)
+        follow(None)
+        say(self, "Sparsity goes to L1, as a penalty.", FadeIn(row), FadeIn(panel[0]),
+            FadeIn(panel[1]), FadeIn(keys[:2]), run_time=style.NORMAL)
+        driver = self.drive([*traces.values(), landed, marker], follow)
+        say(self, f"With one weight, the proximal L1 steps land on exactly zero at step "
+            f"{first} and stay there; the L2 steps only creep toward {self.l2_limit:g}.",
+            k_t.animate(rate_func=linear).set_value(runs.steps), span=True)
+        driver.clear_updaters()
+        self.play(FadeOut(panel, driver), run_time=style.SHORT)
+        self._diabetes()
+
+    def _diabetes(self):
+        """Chapter 3's diabetes paths, alpha growing to the right, swept once."""
+        d = self.paths
+        left, right = self._region()
+        width = right - left
+        plots, maps = VGroup(), {}
+        for name, alphas in (("lasso", d.lasso_alphas), ("ridge", d.ridge_alphas)):
+            lo, hi = np.log10(alphas[0]), np.log10(alphas[-1])
+            plot = house_axes((0, hi - lo, 1), (-COEF_MAX, COEF_MAX, COEF_MAX), width - 1.4,
+                              1.0, numbers=False)
+            ax = plot[0]
+            ax.get_x_axis().ticks.set_opacity(0)
+            ax.get_y_axis().add_numbers([-COEF_MAX, 0, COEF_MAX], font_size=style.SMALL_SIZE,
+                                        num_decimal_places=0)
+            decades = VGroup(*(
+                tex(rf"10^{{{dec}}}", size=style.SMALL_SIZE, color=style.MUTED)
+                .next_to(ax.c2p(dec - lo, -COEF_MAX), DOWN, buff=style.GAP_S)
+                for dec in range(int(np.ceil(lo)), int(np.floor(hi)) + 1)))
+            plot.add(decades)
+            maps[name] = (ax, np.log10(alphas) - lo)
+            plots.add(plot)
+        readouts = {
+            "lasso": _count_row("lasso (L1), features kept:", self.n_features, 0, style.L1),
+            "ridge": _count_row("ridge (L2), closest to 0:", float(self.ridge_smallest[0]), 2,
+                                style.L2),
+        }
+        stack = VGroup()
+        for plot, name in zip(plots, ("lasso", "ridge"), strict=True):
+            stack.add(VGroup(readouts[name], plot).arrange(DOWN, aligned_edge=LEFT,
+                                                          buff=style.GAP_S))
+        stack.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        caption = label("α (log scale) →", style.SMALL_SIZE, style.MUTED)
+        body = VGroup(stack, caption).arrange(DOWN, aligned_edge=RIGHT, buff=style.GAP_S)
+        curves = {}
+        for name, coefs, color in (("lasso", d.lasso_coefs, style.L1),
+                                   ("ridge", d.ridge_coefs, style.L2)):
+            ax, xs = maps[name]
+            curves[name] = VGroup(*(polyline(ax, xs, coefs[:, j], color, width=2.5)
+                                    for j in range(coefs.shape[1])))
+        markers = {name: Line(color=style.HIGHLIGHT, stroke_width=3) for name in maps}
+        panel = self._panel("diabetes data", "as a penalty",
+                            body, VGroup(), VGroup(*curves.values(), *markers.values()))
+        # _panel moved everything: the curves were built on the axes before the move
+        k_last = len(d.lasso_alphas) - 1
+        s = ValueTracker(0.0)
+
+        def follow(_m):
+            x = float(np.clip(s.get_value(), 0, k_last))
+            near = int(round(x))
+            for name, (ax, xs) in maps.items():
+                u = float(np.interp(x, np.arange(len(xs)), xs))
+                markers[name].put_start_and_end_on(ax.c2p(u, -COEF_MAX), ax.c2p(u, COEF_MAX))
+            _set_count(readouts["lasso"], int(d.lasso_kept[near]))
+            _set_count(readouts["ridge"], float(self.ridge_smallest[near]))
+
+        follow(None)
+        for m in markers.values():
+            m.set_opacity(0.0)
+        say(self, "On the diabetes data: the lasso and ridge paths, with the penalty alpha "
+            "growing to the right.", FadeIn(panel[0]), FadeIn(panel[1]),
+            Create(curves["lasso"]), Create(curves["ridge"]), span=True)
+        for m in markers.values():
+            m.set_opacity(1.0)
+        driver = self.drive([*markers.values(), *readouts.values()], follow)
+        smallest = float(self.ridge_smallest[-1])
+        say(self, "Sweep alpha up: the lasso coefficients hit exactly zero one by one, while "
+            f"ridge only shrinks all ten; the smallest is still {smallest:.2f}.",
+            s.animate(rate_func=linear).set_value(k_last), span=True)
+        driver.clear_updaters()
+
+    def robustness(self):
+        """Row 2: L1 wins robustness as a loss; chapter 4's point dragged upward."""
+        row = self._start_row(1)
+        path = self.tug
+        width = self._region()[1] - self._region()[0]
+        x_range, y_range = (0, 10, 2), (0, 12, 4)
+        plot = self._axes(x_range, y_range, width - 0.9, 2.35, "x", "y")
+        ax = plot[0]
+        others = [i for i in range(len(self.tug_x)) if i != path.moving]
+        dots = VGroup(*(Dot(ax.c2p(self.tug_x[i], self.tug_y[i]), radius=0.06,
+                            color=style.DATA) for i in others))
+        mover = Dot(ax.c2p(path.xs[0], path.ys[0]), color=style.HIGHLIGHT, radius=0.09)
+        ols = fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2, width=5)
+        lad = fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1, width=5)
+        bars = {k: _share_bar(name, color) for k, name, color in
+                (("l2", "least squares", style.L2), ("l1", "least abs. dev.", style.L1))}
+        keys = VGroup(label("outlier's share of the cost", style.SMALL_SIZE, style.TEXT),
+                      bars["l2"], bars["l1"]).arrange(DOWN, aligned_edge=LEFT,
+                                                      buff=style.GAP_S)
+        panel = self._panel("one point dragged up", "as a loss", VGroup(plot, dots), keys,
+                            VGroup(ols, lad, mover))
+        s = ValueTracker(0.0)
+        steps = np.arange(len(path.ys))
+
+        def follow(_m):
+            k = s.get_value()
+            step = int(min(np.floor(k + 1e-9), len(steps) - 1))
+            mover.move_to(ax.c2p(path.xs[0], np.interp(k, steps, path.ys)))
+            move_line(ols, ax, np.interp(k, steps, path.ols_intercepts),
+                      np.interp(k, steps, path.ols_slopes), x_range, y_range)
+            move_line(lad, ax, *path.lad_line(step), x_range, y_range)
+            _set_share(bars["l2"], float(np.interp(k, steps, path.l2_share)))
+            _set_share(bars["l1"], float(np.interp(k, steps, path.l1_share)))
+
+        follow(None)
         say(self, "Robustness goes to L1, as a loss.", FadeIn(row), FadeIn(panel),
             run_time=style.NORMAL)
-        out.add_updater(follow)
-        say(self, "Squared misses make a far outlier cost quadratically, not exponentially as "
-            "is often said. Least squares leans toward it; least absolute deviations stays "
-            "with the other ten points.", rise.animate(rate_func=linear).set_value(0.0),
-            run_time=2 * style.LONG)
-        out.remove_updater(follow)
+        driver = self.drive([mover, ols, lad, bars["l2"], bars["l1"]], follow)
+        say(self, "Drag one point upward: the least-squares line swings toward it, while the "
+            "least-absolute-deviations line does not move at all.",
+            s.animate(rate_func=linear).set_value(len(steps) - 1), span=True)
+        driver.clear_updaters()
+        follow(None)
+        # each point's pull once the point is up (as in chapter 4): least squares with the
+        # residual, least absolute deviations with its sign only
+        x_up = path.data_at(len(steps) - 1)[0]
+        pulls = {}
+        for kind, line, color in (("l2", path.ols_line(len(steps) - 1), style.L2),
+                                  ("l1", path.lad_line(len(steps) - 1), style.L1)):
+            group = VGroup()
+            order = [path.moving] + [i for i in range(len(x_up)) if i != path.moving]
+            for xi, pull in zip(x_up[order], self.tug_pull[kind][order], strict=True):
+                if pull == 0.0:
+                    continue
+                start = ax.c2p(xi, line.intercept + line.slope * xi)
+                # L2 pulls with the residual (to the point); L1 with its sign, all equally long
+                end = ax.c2p(xi, line.intercept + line.slope * xi + pull) if kind == "l2" \
+                    else start + L1_PULL * np.sign(pull) * UP
+                group.add(Arrow(start, end, buff=0, color=color, stroke_width=5,
+                                tip_length=0.14, max_tip_length_to_length_ratio=0.5))
+            pulls[kind] = group
+        frame_l2 = SurroundingRectangle(bars["l2"], color=style.L2, buff=0.06)
+        say(self, "A common claim is that an outlier costs exponentially more; it costs "
+            f"quadratically, and here it owns {100 * self.tug_l2_share:.0f} percent of the "
+            "squared cost, so its pull tilts the whole line.",
+            LaggedStart(*(GrowArrow(a) for a in pulls["l2"]), lag_ratio=0.3),
+            Create(frame_l2), span=True)
+        say(self, f"Under L1 it owns {100 * self.tug_l1_share:.0f} percent, yet pulls no "
+            "harder than any other point: only the direction counts, so the majority wins.",
+            FadeOut(pulls["l2"], frame_l2, rate_func=lambda t: min(1.0, 6 * t)),
+            LaggedStart(*(GrowArrow(a) for a in pulls["l1"]), lag_ratio=0.3),
+            Create(SurroundingRectangle(bars["l1"], color=style.L1, buff=0.06)), span=True)
 
     def stability(self):
-        """Row 2: L2 wins stability as a loss; slope against the position of one point."""
-        row = self._start_row(1)
-        lo = float(min(self.stable_lad_slopes.min(), self.stable_ols_slopes.min()))
-        hi = float(max(self.stable_lad_slopes.max(), self.stable_ols_slopes.max()))
-        y_range = [np.floor(lo * 10) / 10, np.ceil(hi * 10) / 10, 0.1]
-        plot = house_axes([-STABLE_SHIFT, STABLE_SHIFT, 0.5], y_range, x_length=PANEL_W,
-                          y_length=3.0, numbers=False)
-        ax = plot[0]
-        axis_names = VGroup(
-            label("slope", style.SMALL_SIZE, style.MUTED).next_to(ax.y_axis, UP, style.GAP_S),
-            label("sideways nudge", style.SMALL_SIZE, style.MUTED)
-            .next_to(ax.x_axis, DOWN, style.GAP_S),
-        )
-        curves = VGroup()
-        for slopes, color in ((self.stable_ols_slopes, style.L2),
-                              (self.stable_lad_slopes, style.L1)):
-            c = VMobject(color=color, stroke_width=4)
-            c.set_points_as_corners([ax.c2p(s, v) for s, v in zip(self.stable_shifts, slopes,
-                                                                    strict=True)])
-            curves.add(c)
-        keys = _key(("least squares", style.L2), ("least abs. deviations", style.L1))
-        panel = self._panel("nudge one point", "as a loss",
-                            VGroup(plot, axis_names), keys, curves)
-        say(self, "Stability goes to L2, as a loss.", FadeIn(row),
-            FadeIn(VGroup(panel[:-1])), run_time=style.NORMAL)
-        say(self, f"Nudge one point sideways: the least-squares slope drifts by "
-            f"{self.stable_ols_range:.2f} at most, while the L1 slope jumps by "
-            f"{self.stable_jump:.2f} at once.", Create(curves, rate_func=linear),
-            run_time=2 * style.LONG)
+        """Row 3: L2 wins stability as a loss; chapter 5's nudge past the tie."""
+        row = self._start_row(2)
+        e = self.nudge
+        width = self._region()[1] - self._region()[0]
+        data = self._axes(DATA_X, DATA_Y, width - 0.9, 1.15, "x", "y", y_inside=True)
+        ax = data[0]
+        lo, hi = float(e.positions[0]), float(e.positions[-1])
+        slope_plot = self._axes((lo, hi, 0.4), (0, 1, 0.5), width - 0.9, 1.15,
+                                "x of the moved point", "slope", y_inside=True)
+        bx = slope_plot[0]
+        others = [i for i in range(len(e.x)) if i != e.moving]
+        dots = VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), radius=0.06, color=style.DATA)
+                        for i in others))
+        mover = Dot(ax.c2p(lo, e.y[e.moving]), color=style.HIGHLIGHT, radius=0.08)
+        ols = fit_line(ax, e.ols_intercepts[0], e.ols_slopes[0], DATA_X, DATA_Y, style.L2, 4)
+        lad = fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], DATA_X, DATA_Y, style.L1, 4)
+        traces = {"l2": polyline(bx, [lo], [self.ols_slope_ends[0]], style.L2, 5),
+                  "l1": polyline(bx, [lo], [self.lad_slope_ends[0]], style.L1, 5)}
+        marker = Line(bx.c2p(lo, 0), bx.c2p(lo, 1), color=style.HIGHLIGHT, stroke_width=6)
+        r2 = readout(r"\text{slope}_{L2}", self.ols_slope_ends[0], color=style.L2,
+                     size=style.SMALL_SIZE)
+        r1 = readout(r"\text{slope}_{L1}", self.lad_slope_ends[0], color=style.L1,
+                     size=style.SMALL_SIZE)
+        slopes = VGroup(r2, r1).arrange(RIGHT, buff=style.GAP_L)
+        body = VGroup(VGroup(data, dots), slope_plot).arrange(DOWN, aligned_edge=LEFT,
+                                                              buff=style.GAP)
+        panel = self._panel("nudge one point", "as a loss", body, slopes,
+                            VGroup(ols, lad, mover, *traces.values(), marker))
+        pos = np.asarray(e.positions)
+        s = ValueTracker(0.0)
+        last = len(pos) - 1
+        before = pos < self.tie_position
+
+        def follow(_m):
+            k = s.get_value()
+            i = int(min(np.floor(k + 1e-9), last))
+            x = float(np.interp(k, np.arange(len(pos)), pos))
+            mover.move_to(ax.c2p(x, e.y[e.moving]))
+            move_line(ols, ax, np.interp(k, np.arange(len(pos)), e.ols_intercepts),
+                      np.interp(k, np.arange(len(pos)), e.ols_slopes), DATA_X, DATA_Y)
+            move_line(lad, ax, e.lad_intercepts[i], e.lad_slopes[i], DATA_X, DATA_Y)
+            set_readout(r2, float(e.ols_slopes[i]))
+            set_readout(r1, float(e.lad_slopes[i]))
+            upto = slice(0, i + 1)
+            traces["l2"].set_points_as_corners(_pair(scene_points(bx, pos[upto],
+                                                                  e.ols_slopes[upto])))
+            keep = before[upto] | (pos[upto] > self.tie_position)  # no vertical at the tie
+            seg = scene_points(bx, pos[upto][keep], e.lad_slopes[upto][keep])
+            traces["l1"].set_points_as_corners(_pair(seg))
+            marker.put_start_and_end_on(bx.c2p(x, 0), bx.c2p(x, 1))
+
+        say(self, "Stability goes to L2, as a loss.", FadeIn(row), FadeIn(panel),
+            run_time=style.NORMAL)
+        driver = self.drive([mover, ols, lad, r2, r1, *traces.values(), marker], follow)
+        share = float(np.interp(self.tie_position, pos, np.arange(len(pos)))) / last
+        (o0, o1), (l0, l1) = self.ols_slope_ends, self.lad_slope_ends
+        say(self, f"Slide one of {number_word(len(e.x))} points sideways: the least-squares "
+            f"slope glides from {o0:.2f} to {o1:.2f}, but the L1 slope jumps from {l0:.2f} to "
+            f"{l1:.2f} at x = {self.tie_position:.2f}.",
+            s.animate(rate_func=_through(JUMP_AT, share)).set_value(last), span=True)
+        driver.clear_updaters()
 
     def solutions(self):
-        """Row 3: one L2 answer, possibly many L1 ones; Manhattan routes vs one line."""
-        row = self._start_row(2)
-        m, n = GRID
-        unit = PANEL_W / 1.3 / m
-        grid = VGroup(*(Line(i * unit * RIGHT, i * unit * RIGHT + n * unit * UP,
-                             color=style.MUTED, stroke_width=2) for i in range(m + 1)),
-                      *(Line(j * unit * UP, j * unit * UP + m * unit * RIGHT,
-                             color=style.MUTED, stroke_width=2) for j in range(n + 1)))
-        routes = VGroup()
-        for p in self.paths:
-            r = VMobject(color=style.L1, stroke_width=5, stroke_opacity=0.85)
-            r.set_points_as_corners([unit * (a * RIGHT + b * UP) for a, b in p])
-            routes.add(r)
-        straight = Line(grid.get_corner(DOWN + LEFT), grid.get_corner(UP + RIGHT),
-                        color=style.L2, stroke_width=6)
-        ends = VGroup(Dot(straight.get_start(), color=style.DATA),
-                      Dot(straight.get_end(), color=style.DATA))
-        counts = VGroup(
-            label(f"{self.path_count} L1 routes, length {self.l1_length:g}", style.SMALL_SIZE,
-                  style.L1),
-            label(f"1 L2 line, length {self.l2_length:g}", style.SMALL_SIZE, style.L2),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        panel = self._panel("from corner to corner", "as a distance", grid, counts,
-                            VGroup(routes, straight, ends))
+        """Row 4: one L2 answer, possibly many L1 ones: chapter 6's routes and LAD family."""
+        row = self._start_row(3)
+        sm, sn = SMALL_GRID
+        width = self._region()[1] - self._region()[0]
+        cell = min((width - 0.6) / sm, 2.6 / sn)
+        city = VGroup(*(Line(i * cell * RIGHT, i * cell * RIGHT + sn * cell * UP,
+                             color=style.MUTED, stroke_width=2) for i in range(sm + 1)),
+                      *(Line(j * cell * UP, j * cell * UP + sm * cell * RIGHT,
+                             color=style.MUTED, stroke_width=2) for j in range(sn + 1)))
+        ends = VGroup(Dot(ORIGIN, color=style.DATA), Dot(cell * (sm * RIGHT + sn * UP),
+                                                            color=style.DATA))
+        routes = [VMobject(stroke_color=style.L1, stroke_width=6).set_points_as_corners(
+            [cell * (a * RIGHT + b * UP) for a, b in r]) for r in self.small_routes]
+        straight = Line(ends[0].get_center(), ends[1].get_center(), color=style.L2,
+                        stroke_width=6)
+        count = _count_row("shortest routes:", 0, 0, style.L1)
+        length = label(f"each {self.route_lengths[0]:g} blocks long", style.SMALL_SIZE,
+                       style.L1)
+        keys = VGroup(count, length,
+                      label("one straight line", style.SMALL_SIZE, style.L2)).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        panel = self._panel(f"a {sm} by {sn} grid", "as a distance", VGroup(city, ends), keys,
+                            VGroup(*routes, straight))
         say(self, "Number of solutions: L2 has one, L1 possibly many.", FadeIn(row),
-            FadeIn(VGroup(panel[0], panel[1], ends)), run_time=style.NORMAL)
-        say(self, f"Across a city grid there are {self.path_count} shortest taxicab routes, "
-            "and only one straight line.",
-            LaggedStart(*(Create(r) for r in routes), lag_ratio=0.5), Create(straight),
-            FadeIn(counts), run_time=style.LONG)
-        say(self, "A least-absolute-deviations fit can likewise have several tied best "
-            "lines, but that is the exception, not the rule.")
+            FadeIn(panel[0]), FadeIn(panel[1]), FadeIn(keys[2]), Create(straight),
+            run_time=style.NORMAL)
+        self.add(count)
+
+        def step(i):
+            anims = [Create(routes[i]),
+                     UpdateFromAlphaFunc(count, lambda m, a, i=i: _set_count(
+                         m, i + 1 if a > 0 else i))]
+            if i:
+                anims.append(routes[i - 1].animate.set_stroke(opacity=0.25))
+            if i == 0:
+                anims.append(FadeIn(length))
+            return tuple(anims)
+
+        narrate_steps(self, f"On a grid {sm} blocks across and {sn} up there are "
+                      f"{self.small_count} shortest taxicab routes, all "
+                      f"{self.route_lengths[0]:g} blocks long, and one straight line.",
+                      [step(i) for i in range(len(routes))])
+        self.play(FadeOut(panel), run_time=style.SHORT)
+        self._lad_family()
+
+    def _lad_family(self):
+        """Chapter 6's flat bottom: the five points at the tie, a family of best lines."""
+        width = self._region()[1] - self._region()[0]
+        plot = self._axes(DATA_X, DATA_Y, width - 0.9, 2.5, "x", "y")
+        ax = plot[0]
+        dots = VGroup(*(Dot(ax.c2p(a, b), radius=0.07,
+                            color=style.HIGHLIGHT if i == self.tie_moving else style.DATA)
+                        for i, (a, b) in enumerate(zip(self.tie_x, self.tie_y, strict=True))))
+        v0, v1 = self.tie.vertices[0], self.tie.vertices[-1]
+        ghosts = VGroup(*(DashedLine(*fit_line(ax, v.intercept, v.slope, DATA_X, DATA_Y,
+                                               style.L1).get_start_and_end(),
+                                     color=style.L1, stroke_width=2) for v in (v0, v1)))
+        a_arr, b_arr = self.family
+        sweep = fit_line(ax, a_arr[0], b_arr[0], DATA_X, DATA_Y, style.L1, 6)
+        fan_at = np.linspace(0, FAMILY_SAMPLES - 1, FAN).round().astype(int)
+        fan = VGroup(*(fit_line(ax, a_arr[j], b_arr[j], DATA_X, DATA_Y, style.L1, 3)
+                       .set_opacity(0.0) for j in fan_at))  # the family, left behind
+        ols = fit_line(ax, self.tie_ols.intercept, self.tie_ols.slope, DATA_X, DATA_Y,
+                       style.L2, 4)
+        total = readout(r"\textstyle\sum|r_i|", float(self.family_losses[0]), color=style.L1,
+                        size=style.SMALL_SIZE)
+        slope = readout(r"\text{slope}", float(b_arr[0]), color=style.L1,
+                        size=style.SMALL_SIZE)
+        info = VGroup(total, slope).arrange(RIGHT, buff=style.GAP_L)
+        panel = self._panel("a flat bottom", "as a loss", VGroup(plot, dots), info,
+                            VGroup(ghosts, fan, sweep, ols))
+        mover = dots[self.tie_moving]
+        t = ValueTracker(0.0)
+
+        def follow(_m):
+            j = int(round(t.get_value() * (FAMILY_SAMPLES - 1)))
+            move_line(sweep, ax, a_arr[j], b_arr[j], DATA_X, DATA_Y)
+            set_readout(total, float(self.family_losses[j]))
+            set_readout(slope, float(b_arr[j]))
+            for line_, at in zip(fan, fan_at, strict=True):
+                if at <= j and line_.get_stroke_opacity() == 0.0:
+                    line_.set_stroke(opacity=0.35)
+
+        ols.set_opacity(0.0)
+        say(self, "As a loss: the five points of the stability chapter, at the tie.",
+            FadeIn(panel[0]), FadeIn(panel[1]), Create(ghosts), run_time=style.NORMAL)
+        self.add(sweep, info)  # before drive: adding a group later would split the driver
+        driver = self.drive([fan, sweep, total, slope], follow)
+        say(self, "Every line between the two best lines has the same total absolute error, "
+            f"{self.tie.loss:.2f}, while its slope changes: a whole family of best lines.",
+            t.animate(rate_func=lambda u: 2 * u if u < 0.5 else 1.5 - u).set_value(1.0),
+            span=True)
+        driver.clear_updaters()
+        # break the tie: the point moves right, the family collapses onto one line
+        n_off = len(self.off_positions)
+        o = ValueTracker(0.0)
+        start = t.get_value()
+        y_moving = self.tie_y[self.tie_moving]
+
+        def off(_m):
+            u = o.get_value()
+            j = int(round((start + (1 - start) * u) * (FAMILY_SAMPLES - 1)))
+            move_line(sweep, ax, a_arr[j], b_arr[j], DATA_X, DATA_Y)
+            x = float(np.interp(u, np.linspace(0, 1, n_off), self.off_positions))
+            mover.move_to(ax.c2p(x, y_moving))
+            set_readout(total, float(np.interp(x, self.off_positions, self.off_losses)))
+            set_readout(slope, float(b_arr[j]) if u < 1 else float(self.off_slopes[-1]))
+
+        driver = self.drive([sweep, mover, total, slope], off)
+        ols.set_opacity(1.0)
+        say(self, "Nudge the point off the tie and one best line wins again; least squares "
+            "always has exactly one. Ties are the exception, not the rule.",
+            o.animate(rate_func=linear).set_value(1.0), ghosts[0].animate.set_opacity(0.0),
+            fan.animate.set_opacity(0.0), Create(ols), span=True)
+        driver.clear_updaters()
 
     def computation(self):
-        """Row 4: ridge is one solve, the lasso a zig-zag of soft-threshold steps."""
-        row = self._start_row(3)
-        plot = house_axes([-0.2, 3.0, 1], [-0.2, 2.0, 1], x_length=PANEL_W - 0.6,
-                          y_length=(PANEL_W - 0.6) * 2.2 / 3.2, x_label="w_1", y_label="w_2",
-                          numbers=False)
-        ax = plot[0]
-        rings = VGroup()
-        for pts in self.contours:
-            ring = Polygon(*(ax.c2p(*p) for p in pts), color=style.LOSS, stroke_width=2)
-            rings.add(ring)
-        zig = VMobject(color=style.L1, stroke_width=4)
-        zig.set_points_as_corners([ax.c2p(*p) for p in self.cd_iterates[: self.cd_steps + 1]])
-        jump = Arrow(ax.c2p(0, 0), ax.c2p(*self.ridge_solution), buff=0, color=style.L2,
-                     stroke_width=5, max_tip_length_to_length_ratio=0.15)
-        keys = VGroup(
-            label("L2: 1 linear solve", style.SMALL_SIZE, style.L2),
-            label(f"L1: {self.cd_steps} coordinate steps", style.SMALL_SIZE, style.L1),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        panel = self._panel("solve vs iterate", "as a penalty", plot, keys,
-                            VGroup(rings, zig, jump))
-        say(self, "Computation: ridge has a closed form, one linear solve.", FadeIn(row),
-            FadeIn(VGroup(panel[0], panel[1], rings)), GrowArrow(jump),
-            FadeIn(keys[0]), run_time=style.NORMAL)
-        say(self, f"The lasso has none. Coordinate descent gets there in steps, here "
-            f"{self.cd_steps} of them, each one a simple soft threshold: simple, but "
-            "iterative.", Create(zig, rate_func=linear), FadeIn(keys[1]),
-            run_time=2 * style.LONG)
-
-    def sparsity(self):
-        """Row 5: L1 selects features as a penalty, ridge only shrinks (diabetes paths)."""
+        """Row 5: ridge is one solve, the lasso coordinate descent (chapter 7's picture)."""
         row = self._start_row(4)
-        top = max(np.abs(self.lasso_coefs).max(), np.abs(self.ridge_coefs).max())
-        lim = float(np.ceil(top / 100) * 100)
-        t = np.linspace(0.0, 1.0, N_ALPHAS)  # penalty strength, strong (0) to weak (1)
-        panels = VGroup()
-        for name, color in (("lasso", style.L1), ("ridge", style.L2)):
-            plot = house_axes([0, 1, 1], [-lim, lim, lim], x_length=PANEL_W - 0.8,
-                              y_length=1.5, numbers=False)
-            head = label(name, style.SMALL_SIZE, color)
-            panels.add(VGroup(head, plot).arrange(RIGHT, buff=style.GAP_S))
-        panels.arrange(DOWN, buff=style.GAP, aligned_edge=RIGHT)
-        paths = []
-        for (_head, plot), coefs, color in zip(panels, (self.lasso_coefs, self.ridge_coefs),
-                                              (style.L1, style.L2), strict=True):
-            ax = plot[0]
-            lines = VGroup()
-            for j in range(coefs.shape[1]):
-                c = VMobject(color=color, stroke_width=2.5)
-                c.set_points_as_corners([ax.c2p(a, b) for a, b in zip(t, coefs[:, j],
-                                                                        strict=True)])
-                lines.add(c)
-            paths.append((ax, lines))
-        ax0 = paths[0][0]
-        mark = Line(ax0.c2p(t[self.mark_index], -lim), ax0.c2p(t[self.mark_index], lim),
-                    color=style.HIGHLIGHT, stroke_width=3)
-        strength = label("weaker penalty \u2192", style.SMALL_SIZE, style.MUTED)
-        strength.next_to(panels, DOWN, buff=style.GAP_S).align_to(panels, RIGHT)
-        counts = VGroup(
-            label(f"lasso: {self.lasso_zeros} of {self.n_features} exactly 0",
-                  style.SMALL_SIZE, style.L1),
-            label("ridge: never exactly 0" if self.ridge_zeros_anywhere == 0 else
-                  f"ridge: {self.ridge_zeros_anywhere} exactly 0",
-                  style.SMALL_SIZE, style.L2),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        panel = self._panel("lasso vs ridge paths", "as a penalty",
-                            VGroup(panels, strength), counts,
-                            VGroup(*(lines for _a, lines in paths), mark))
-        say(self, "Sparsity goes to L1, as a penalty.", FadeIn(row),
-            FadeIn(VGroup(panel[0], panel[1])), run_time=style.NORMAL)
-        say(self, "On the diabetes data, the lasso path holds coefficients at exactly zero; "
-            "the ridge path shrinks all ten, but never to zero.",
-            *(Create(lines, rate_func=linear) for _a, lines in paths), run_time=2 * style.LONG)
-        say(self, f"At the marked strength {self.lasso_zeros} of the {self.n_features} lasso "
-            "coefficients are exactly zero: the lasso selects features, ridge is not sparse.",
-            Create(mark), FadeIn(counts), run_time=style.NORMAL)
+        width = self._region()[1] - self._region()[0]
+        (a, b), (c, d) = WINDOW
+        size = min(width - 0.9, 2.9)
+        plot = self._axes((a, b, 1), (c, d, 1), size, size, "w_1", "w_2", tex_names=True)
+        ax = plot[0]
+        ridge_lines = VGroup(*(polyline(ax, r[:, 0], r[:, 1], style.LOSS, 2, closed=True)
+                               for r in self.ridge_contours))
+        lasso_lines = VGroup(*(polyline(ax, r[:, 0], r[:, 1], style.LOSS, 2, closed=True)
+                               for r in self.lasso_contours))
+        answer = Dot(ax.c2p(*self.ridge.coef), color=style.L2, radius=0.09)
+        tr = self.trace
+        dot = Dot(ax.c2p(*tr.iterates[0]), color=style.HIGHLIGHT, radius=0.11)
+        (a0, a1), (c0, c1) = WINDOW
+        along = Line(ax.c2p(a0, 0), ax.c2p(a1, 0), color=style.HIGHLIGHT, stroke_width=5,
+                     stroke_opacity=0.5)  # the axis the current move slides along
+        minimum = Cross(scale_factor=0.1, stroke_color=style.ZERO).move_to(
+            ax.c2p(*self.lasso_exact))
+        solves = _count_row("ridge: linear solves", 0, 0, style.L2)
+        update = _count_row("lasso: update", 0, 0, style.L1)
+        sweep = _count_row("sweep", 0, 0, style.MUTED)
+        zero = label("minimum: w2 = 0 exactly", style.SMALL_SIZE, style.ZERO)
+        counters = VGroup(solves, VGroup(update, sweep).arrange(RIGHT, buff=style.GAP),
+                          zero).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        trails = VGroup()
+        panel = self._panel("solve vs iterate", "as a penalty", plot, counters,
+                            VGroup(ridge_lines, lasso_lines, answer, along, dot, minimum,
+                                   trails))
+        along.set_stroke(opacity=0.0)
+        pts = [ax.c2p(*w) for w in tr.iterates]  # after _panel moved the axes
+        lasso_lines.set_stroke(opacity=0.0)
+        for m in (answer, dot, minimum, update, sweep, solves):
+            m.set_opacity(0.0)
+        self.add(solves)
+        say(self, "Computation: ridge has a formula; one linear solve lands at the bottom of "
+            "its bowl.", FadeIn(row), FadeIn(panel[0]), FadeIn(panel[1]),
+            Create(ridge_lines), GrowFromCenter(answer.set_opacity(1.0)),
+            UpdateFromAlphaFunc(solves, lambda m, al: (_set_count(m, 1 if al > 0.6 else 0),
+                                                       m.set_opacity(min(1.0, 4 * al)))),
+            span=True)
+        say(self, "The lasso has no formula.", FadeOut(ridge_lines), FadeOut(answer),
+            lasso_lines.animate.set_stroke(opacity=1.0), dot.animate.set_opacity(1.0),
+            update.animate.set_opacity(1.0), sweep.animate.set_opacity(1.0),
+            run_time=style.NORMAL)
+
+        def move(k):
+            p0, p1 = pts[k - 1], pts[k]
+            w0, j = tr.iterates[k - 1], int(tr.axes[k - 1])
+            ends = ((ax.c2p(a0, w0[1]), ax.c2p(a1, w0[1])) if j == 0 else
+                    (ax.c2p(w0[0], c0), ax.c2p(w0[0], c1)))
+
+            def count(_m, al):
+                if al > 0:
+                    _set_count(update, k)
+                    _set_count(sweep, (k + 1) // 2)
+                    along.put_start_and_end_on(*ends)
+                    along.set_stroke(opacity=0.5)
+                dot.move_to(p0 + min(1.0, 2 * al) * (p1 - p0))
+
+            anims = [UpdateFromAlphaFunc(VGroup(update, sweep, along, dot), count)]
+            if np.any(p1 != p0):
+                trail = Line(p0, p1, color=style.L1, stroke_width=6)
+                trails.add(trail)
+                anims.append(Create(trail, rate_func=lambda u: min(1.0, 2 * u)))
+            if k == len(tr.axes):
+                anims += [FadeIn(zero), minimum.animate.set_opacity(1.0),
+                          along.animate.set_stroke(opacity=0.0)]
+            return tuple(anims)
+
+        z, last = self.zero_move, len(tr.axes)
+        narrate_steps(self, "Coordinate descent changes one weight at a time, each move a soft "
+                      "threshold, until w2 drops into the kink: exactly zero.",
+                      [move(k) for k in range(1, z + 1)])
+        narrate_steps(self, f"A whole sweep then changes nothing: after {tr.sweeps} sweeps it "
+                      "sits on the lasso's minimum.", [move(k) for k in range(z + 1, last + 1)])
 
     def scorecard(self):
-        """The whole scorecard, centred, and one closing sentence."""
+        """The whole scorecard, each row pointed at in turn, and one closing sentence."""
         self.open_beat("scorecard", fresh=False)
         table = self._show_table(len(ROWS))
-        right = config.frame_width / 2 - style.EDGE
-        left = table.get_right()[0] + style.GAP_L
-        advice = Text(_wrap(ADVICE, 19), font=style.FONT, font_size=style.LABEL_SIZE,
-                      color=style.TEXT, line_spacing=1.0)
+        left, right = self._region()
+        advice = Text(_balanced(ADVICE, right - left - 0.5), font=style.FONT,
+                      font_size=style.LABEL_SIZE, color=style.TEXT, line_spacing=1.0)
         rule = Line(UP, DOWN, color=style.HIGHLIGHT, stroke_width=4)
         rule.stretch_to_fit_height(advice.height).next_to(advice, LEFT, buff=style.GAP)
         box = VGroup(rule, advice).move_to(((left + right) / 2) * RIGHT)
         box.align_to(table[1], UP)
-        verdicts = [row[1] for row in table[1:]]
-        say(self, "Here is the whole scorecard: each winner, and whether the norm "
-            "was a loss or a penalty.",
-            LaggedStart(*(Indicate(v, color=style.HIGHLIGHT, scale_factor=1.1)
-                          for v in verdicts), lag_ratio=0.4), run_time=2 * style.LONG)
-        say(self, CLOSING, FadeIn(box, shift=0.2 * LEFT), run_time=style.NORMAL)
-        say(self, ADVICE, Indicate(advice, color=style.HIGHLIGHT, scale_factor=1.05),
-            run_time=style.NORMAL)
+        rows = table[1:]
+        frames = [_frame(r, style.HIGHLIGHT) for r in rows]
+        walk = _pointer(frames, np.arange(len(frames)) / len(frames))
+        self.add(walk[0])
+        say(self, "Here is the whole scorecard: each winner, and whether the norm was a loss "
+            "or a penalty.", walk[1], span=True)
+        l1_box = _frame(VGroup(*(rows[i] for i in L1_ROWS)), style.L1)
+        l2_box = _frame(VGroup(*(rows[i] for i in L2_ROWS)), style.L2)
+        split = _pointer([l1_box, l2_box], (0.0, 0.5), start=walk[0])
+        say(self, CLOSING, split[1], span=True)
+        say(self, ADVICE, FadeOut(walk[0]), Create(rule), Write(advice), span=True)
 
     # ---- helpers -------------------------------------------------------------------------
+    def _region(self) -> tuple[float, float]:
+        """Left and right x of the replay region, beside the table."""
+        table = self._table_group()
+        return (table.get_right()[0] + style.GAP_L, config.frame_width / 2 - style.EDGE)
+
+    def _axes(self, x_range, y_range, x_length, y_length, x_name, y_name,
+              tex_names: bool = False, y_inside: bool = False) -> VGroup:
+        """House axes with numbers and named axes. A short x name sits at the x axis's
+        right end, a long one under the axis (right aligned); the y name sits above the y
+        axis, or with ``y_inside`` just right of its top (where the plot is empty).
+        Returns ``(axes, names)``."""
+        plot = house_axes(x_range, y_range, x_length, y_length)
+        ax = plot[0]
+        make = (lambda s: tex(s, size=style.SMALL_SIZE, color=style.MUTED)) if tex_names \
+            else (lambda s: label(s, style.SMALL_SIZE, style.MUTED))
+        xn = make(x_name)
+        if len(x_name) <= 3:
+            xn.next_to(ax.x_axis.get_end(), RIGHT, buff=style.GAP_S)
+        else:
+            xn.next_to(ax, DOWN, buff=style.GAP_S).align_to(ax, RIGHT)
+        yn = make(y_name)
+        if y_inside:
+            yn.next_to(ax.y_axis.get_top(), RIGHT, buff=style.GAP).align_to(ax.y_axis, UP)
+        else:
+            yn.next_to(ax.y_axis, UP, buff=style.GAP_S).align_to(ax, LEFT)
+        return VGroup(ax, VGroup(xn, yn))
+
     def _table_group(self) -> VGroup:
         """The full scorecard (heading and five rows), laid out at its place on the left."""
         if self._table is None:
             self._table = _build_table()
         return self._table
+
+    def _shown(self) -> list:
+        """The table's parts currently on screen."""
+        return [m for m in self._table_group() if m in self.mobjects]
 
     def _show_table(self, upto: int) -> VGroup:
         """Fade out everything but the table; make sure heading and rows < upto are shown."""
@@ -374,24 +764,96 @@ class Scorecard(Chapter):
         return self._table_group()[1 + i]
 
     def _panel(self, heading: str, kind: str, body, keys, live) -> VGroup:
-        """Lay out a reminder in the right-hand region: heading + tag, body, keys.
+        """Lay out a replay in the right-hand region: heading + tag, body, keys.
 
         Returns VGroup ``(heading row, body, keys, live)``; ``live`` is drawn on top of
-        ``body`` and positioned with it (it must already be in ``body``'s coordinates).
+        ``body`` and moved with it (it must already be in ``body``'s coordinates). The
+        heading's top is always at the table's top, so headings never jump between beats.
         """
-        table = self._table_group()
-        right = config.frame_width / 2 - style.EDGE
-        left = table.get_right()[0] + style.GAP_L
+        left, right = self._region()
         head = VGroup(label(heading, style.LABEL_SIZE), tag(kind))
         head.arrange(RIGHT, buff=style.GAP)
         if head.width > right - left:  # no room beside it: the tag goes under the heading
             head.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        stack = VGroup(head, VGroup(body, live), keys).arrange(DOWN, buff=style.GAP)
-        head.align_to(stack, LEFT)
-        keys.align_to(stack, LEFT)
+        parts = [head, VGroup(body, live)] + ([keys] if len(keys) else [])
+        stack = VGroup(*parts).arrange(DOWN, buff=style.GAP, aligned_edge=LEFT)
         # never scaled: text must stay at its size; tests check it fits the region
-        stack.move_to(ORIGIN).shift((left - stack.get_left()[0]) * RIGHT)
+        stack.shift((left + 0.1 - stack.get_left()[0]) * RIGHT
+                    + (self._table_group().get_top()[1] - stack.get_top()[1]) * UP)
         return VGroup(head, body, keys, live)
+
+
+def _pointer(frames, starts, start=None):
+    """A frame that jumps from one item to the next at the given shares of a sentence.
+
+    Returns ``(frame, animation)``: add the frame, play the animation over the sentence.
+    ``start`` reuses a frame already on screen.
+    """
+    frame = start if start is not None else frames[0].copy()
+
+    def point(m, a):
+        i = int(np.searchsorted(starts, a, side="right")) - 1
+        m.become(frames[max(i, 0)])
+
+    return frame, UpdateFromAlphaFunc(frame, point)
+
+
+def _share_bar(name: str, color, width: float = 1.0) -> VGroup:
+    """A share bar: track, fill (stretched by :func:`_set_share`), a % number and a name."""
+    track = Rectangle(width=width, height=0.2, stroke_color=style.MUTED, stroke_width=1.5)
+    fill = Rectangle(width=width, height=0.2, stroke_width=0, fill_color=color,
+                     fill_opacity=1.0)
+    name_ = label(name, style.SMALL_SIZE, color)
+    pct = label("88 %", style.SMALL_SIZE, color)  # the widest number, for the layout
+    VGroup(pct, name_).arrange(RIGHT, buff=style.GAP).next_to(track, RIGHT, buff=style.GAP_S)
+    num = label("0 %", style.SMALL_SIZE, color).move_to(pct, aligned_edge=LEFT)
+    bar = VGroup(track, fill, num, name_)
+    bar.shown = "0 %"
+    return bar
+
+
+def _set_share(bar: VGroup, share: float) -> None:
+    """Fill a :func:`_share_bar` to ``share`` (0..1) and show it in percent."""
+    track, fill, num = bar[0], bar[1], bar[2]
+    fill.stretch_to_fit_width(max(track.width * share, 1e-3)).align_to(track, LEFT)
+    text = f"{100 * share:.0f} %"
+    if text != bar.shown:
+        bar.shown = text
+        bar.submobjects[2] = label(text, style.SMALL_SIZE, num.get_color()).move_to(
+            num.get_left(), aligned_edge=LEFT)
+
+
+def _frame(mob, color) -> Rectangle:
+    """A frame around table rows: clear of the text on the right, inside the margin on the
+    left (the table starts at the margin)."""
+    box = Rectangle(width=mob.width + 0.16, height=mob.height + 0.2, color=color,
+                    stroke_width=4)
+    return box.move_to(mob).shift(0.06 * RIGHT)
+
+
+def _pair(points: np.ndarray) -> np.ndarray:
+    """At least two points (a polyline of one point is a zero-length segment)."""
+    return np.vstack([points, points]) if len(points) < 2 else points
+
+
+def _count_row(text: str, value: float, decimals: int, color) -> VGroup:
+    """A label and a number in the words' face; returns ``(label, number)``, updated with
+    :func:`_set_count` (the number is rebuilt only when its shown digits change)."""
+    row = VGroup(label(text, style.SMALL_SIZE, color),
+                 label(f"{value:.{decimals}f}", style.SMALL_SIZE, color))
+    row.arrange(RIGHT, buff=style.GAP_S)
+    row.decimals, row.shown = decimals, f"{value:.{decimals}f}"
+    return row
+
+
+def _set_count(row: VGroup, value: float) -> None:
+    """Show ``value`` in a :func:`_count_row`."""
+    text = f"{value:.{row.decimals}f}"
+    if text != row.shown:
+        row.shown = text
+        new = label(text, style.SMALL_SIZE, row[1].get_color())
+        new.move_to(row[1].get_left(), aligned_edge=LEFT).set_opacity(row[1].get_fill_opacity())
+        row.submobjects[1] = new  # a fresh Text: its size stays the label size
 
 
 def _build_table() -> VGroup:
@@ -399,14 +861,16 @@ def _build_table() -> VGroup:
     heading = label("Scorecard", style.HEADING_SIZE)
     names = [label(r[1], style.LABEL_SIZE) for r in ROWS]
     col = max(n.width for n in names) + style.GAP
+    strut = label("Ayg", style.LABEL_SIZE)  # one line's full height: same spacing every row
     rows = VGroup()
     for (_slug, _name, verdict, note), name in zip(ROWS, names, strict=True):
         v = _label_l1l2(verdict, style.LABEL_SIZE, style.TEXT)
         v.move_to(name.get_left() + col * RIGHT, aligned_edge=LEFT).align_to(name, UP)
+        line = strut.copy().align_to(name, UP).align_to(name, LEFT).set_opacity(0)
         nt = _label_l1l2(note, style.SMALL_SIZE, style.MUTED)
-        nt.next_to(VGroup(name, v), DOWN, buff=style.GAP_S, aligned_edge=LEFT)
+        nt.next_to(line, DOWN, buff=style.GAP_S, aligned_edge=LEFT)
         rows.add(VGroup(name, v, nt))
-    rows.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+    rows.arrange(DOWN, aligned_edge=LEFT, buff=0.7 * style.GAP)
     table = VGroup(heading, *rows)
     heading.next_to(rows, UP, buff=style.GAP, aligned_edge=LEFT)
     table.to_corner(UP + LEFT, buff=style.EDGE)
@@ -420,7 +884,7 @@ def _label_l1l2(text: str, size: int, color) -> Text:
 
 
 def _key(*entries) -> VGroup:
-    """A colour key: a short stroke and a name per entry, side by side."""
+    """A colour key: a short stroke and a name per entry, stacked."""
     items = VGroup()
     for name, color in entries:
         swatch = Line(0.2 * LEFT, 0.2 * RIGHT, color=color, stroke_width=5)
@@ -429,16 +893,21 @@ def _key(*entries) -> VGroup:
     return items.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
 
 
-def _wrap(text: str, width: int) -> str:
-    """Break ``text`` into lines of at most ``width`` characters, at spaces."""
-    lines, cur = [], ""
-    for word in text.split():
-        if cur and len(cur) + 1 + len(word) > width:
-            lines.append(cur)
-            cur = word
-        else:
-            cur = f"{cur} {word}".strip()
-    lines.append(cur)
-    return "\n".join(lines)
-
-
+def _balanced(text: str, width: float) -> str:
+    """Break ``text`` into as few lines as fit ``width`` (scene units, at LABEL_SIZE), with
+    the line lengths as even as possible, so the last line is never one lonely word."""
+    words = text.split()
+    for n_lines in range(1, len(words) + 1):
+        target = len(text) / n_lines
+        lines, cur = [], ""
+        for w in words:
+            if cur and len(cur) + 1 + len(w) > target + 4 and len(lines) < n_lines - 1:
+                lines.append(cur)
+                cur = w
+            else:
+                cur = f"{cur} {w}".strip()
+        lines.append(cur)
+        wide = max(label(ln, style.LABEL_SIZE).width for ln in lines)
+        if wide <= width and len(lines[-1].split()) > 1:
+            return "\n".join(lines)
+    return text
