@@ -127,7 +127,11 @@ def _glide(tracker: ValueTracker, *values: float, weights=None, run_time: float 
 
 def _both(*animations, run_time: float = 1.0) -> AnimationGroup:
     """Animations played together as one step of a :class:`Succession` lasting ``run_time``
-    (a Succession shares its sentence's time among its steps in proportion to run_time)."""
+    (a Succession shares its sentence's time among its steps in proportion to run_time).
+
+    Beware: a Succession puts the mobject of every step that does not introduce it (Indicate,
+    Transform, ``.animate``) on screen at its start; use those only on what is shown already.
+    """
     return AnimationGroup(*animations, run_time=run_time)
 
 
@@ -173,8 +177,9 @@ class WhyL1MakesZeros(Chapter):
 
     SLUG = "sparsity"
     QUESTION = "Why does an L1 penalty push weights to exactly zero?"
-    OPENING = ("Here L1 and L2 are penalties added to a model's loss. Why does L1 set many "
-               "weights to exactly zero, while L2 only makes them small?")
+    OPENING = ("Here L1 and L2 are penalties added to a model's loss, and sparse means exactly "
+               "zero, not just small. Why does L1 set many weights to exactly zero, while L2 "
+               "only makes them small?")
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
@@ -388,9 +393,8 @@ class WhyL1MakesZeros(Chapter):
             f"{wn.drop_l2:.4f}: near zero, L2 barely rewards shrinking further.",
             Succession(
                 _both(FadeIn(drops), _glide(w, wn.w_from, wn.w_to), run_time=4.0),
-                FadeIn(table[:2], shift=0.2 * UP, run_time=1.0),
-                FadeIn(table[2:], shift=0.2 * UP, run_time=1.0),
-                Indicate(table[3], color=style.HIGHLIGHT, run_time=1.5),
+                FadeIn(table[:2], shift=0.2 * UP, run_time=1.5),
+                FadeIn(table[2:], shift=0.2 * UP, run_time=1.5),
             ),
             span=True,
         )
