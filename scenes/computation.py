@@ -5,6 +5,12 @@ Render it from the repository root:  ``manim -pqh scenes/computation.py``
 Beats (one method each, in order): title, closed-form, no-formula, coordinate-descent, cost,
 takeaway. Every number on screen is computed in ``setup()`` by ``mathutils``; the animations
 only move along precomputed iterates and draw precomputed curves.
+
+One notation, the lecture's: the lasso minimises ``1/2 ||y - Xw||^2 + lam ||w||_1`` and ridge
+``1/2 ||y - Xw||^2 + lam ||w||_2^2`` (so ridge is ``(X^T X + 2 lam I)^{-1} X^T y``); data are
+centred, so the intercept is not penalised. One coordinate move is
+``w_j <- S(z_j, lam) / G_jj`` with ``z_j = x_j^T (y - sum_{k != j} x_k w_k)`` and
+``G_jj = x_j^T x_j``.
 """
 
 from __future__ import annotations
@@ -16,38 +22,51 @@ from manim import (
     RIGHT,
     UL,
     UP,
+    AnimationGroup,
+    Circle,
     Create,
-    Cross,
     DashedLine,
     Dot,
     FadeIn,
+    FadeOut,
     GrowFromCenter,
-    Indicate,
+    LaggedStart,
     Line,
     MoveAlongPath,
+    Polygon,
+    Rectangle,
+    Succession,
+    SurroundingRectangle,
+    Transform,
+    TransformFromCopy,
     UpdateFromAlphaFunc,
     VGroup,
+    VMobject,
+    Write,
+    config,
+    smooth,
+    there_and_back,
 )
 
-from mathutils import lasso, soft_threshold
 from mathutils.coordinate import (
+    axis_slice,
     coordinate_descent_lasso,
     cost_growth,
     lasso_objective,
     level_curve,
     ridge_closed_form,
     ridge_objective,
+    sign_patterns,
 )
 from scenes import style
 from scenes.chapter import Chapter
 from scenes.components import (
-    centre_below,
     fill_tex,
     fit_width,
     header,
     house_axes,
     label,
-    narrate_steps,
+    number_word,
     polyline,
     readout,
     say,
@@ -58,18 +77,22 @@ from scenes.components import (
 L2_TAG = "L2 as a penalty"
 L1_TAG = "L1 as a penalty"
 BOTH_TAG = "L1 / L2 as penalties"
+LECTURE = "lecture"  # mathutils' name for the lecture's one notation
 
 # ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
 N, SEED = 40, 7  # the two-feature problem: rows and seed
-RIDGE_ALPHA = 10.0  # ridge penalty (scikit-learn's scaling: ||y - Xw||^2 + alpha ||w||^2)
-LASSO_ALPHA = 0.45  # lasso penalty (scikit-learn's scaling: (1/2n)||y - Xw||^2 + alpha ||w||_1)
+RIDGE_LAM = 5.0  # ridge: 1/2 ||y - Xw||^2 + lam ||w||_2^2
+LASSO_LAM = 18.0  # lasso: 1/2 ||y - Xw||^2 + lam ||w||_1
 CD_START = (-0.5, 2.2)  # where coordinate descent starts
-RIDGE_LEVELS = (2.0, 8.0, 20.0, 40.0, 70.0)  # contour levels above the ridge minimum
-LASSO_LEVELS = (0.05, 0.2, 0.45, 0.8, 1.15)  # contour levels above the lasso minimum
+RIDGE_LEVELS = (1.0, 4.0, 10.0, 20.0, 35.0)  # contour levels above the ridge minimum
+LASSO_LEVELS = (2.0, 8.0, 18.0, 32.0, 46.0)  # contour levels above the lasso minimum
 WINDOW = ((-1.0, 3.0), (-1.5, 2.5))  # the (w1, w2) window of the contour plots
-ST_LAMBDA = 1.0  # the soft threshold's lambda in the orthonormal case
+SLICE_U = (-1.0, 2.5)  # the slice plot's range of the moving weight
+SLICE_TOP = 36.0  # the slice plot's height (objective above the slice's minimum)
 COST_P = (10, 20, 40, 80, 160, 320)  # feature counts of the cost beat
 COST_N, COST_SEED = 500, 11  # rows of every cost problem, and the seed that draws them
+MANY = 20  # "twenty weights give ... patterns"
+PLANE = 4.6  # side of the (w1, w2) plot, scene units
 
 
 def _two_feature_problem() -> tuple[np.ndarray, np.ndarray]:
@@ -83,9 +106,11 @@ def _two_feature_problem() -> tuple[np.ndarray, np.ndarray]:
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
 def _weight_axes() -> VGroup:
-    """The (w1, w2) plane of the contour plots."""
+    """The (w1, w2) plane of the contour plots, at its fixed place on the left."""
     (a, b), (c, d) = WINDOW
-    return house_axes((a, b, 1), (c, d, 1), 5.6, 5.6, "w_1", "w_2")
+    group = house_axes((a, b, 1), (c, d, 1), PLANE, PLANE, "w_1", "w_2")
+    group.to_edge(LEFT, buff=style.EDGE + 0.2).set_y(0.35)
+    return group
 
 
 def _vector(values, decimals: int = 2) -> str:
@@ -97,41 +122,95 @@ def _matrix(m, decimals: int = 1) -> str:
     return r"\begin{bmatrix}" + r"\\".join(rows) + r"\end{bmatrix}"
 
 
+def _right_panel(group: VGroup, head) -> VGroup:
+    """Place a beat's right-hand column beside the plane, between the header and the band."""
+    top = head.get_bottom()[1] - style.GAP
+    room = top - (style.FLOOR + 0.15)
+    left = -config.frame_width / 2 + style.EDGE + 0.2 + PLANE + style.GAP_L + 0.3
+    width = config.frame_width / 2 - style.EDGE - left
+    if group.height > room:
+        group.scale_to_fit_height(room)
+    if group.width > width:
+        group.scale_to_fit_width(width)
+    group.move_to([left + group.width / 2, top - group.height / 2, 0])
+    return group
+
+
+def _above_band(group, top: float) -> None:
+    """Fit ``group`` between ``top`` and the caption band, centred horizontally."""
+    room = top - (style.FLOOR + 0.15)
+    if group.height > room:
+        group.scale_to_fit_height(room)
+    fit_width(group)
+    group.move_to([0, (top + style.FLOOR + 0.15) / 2, 0])
+
+
+def _face(ax, pattern) -> VMobject:
+    """Where weights with signs ``pattern`` live on the plane: a quadrant, a half-axis or 0."""
+    (a, b), (c, d) = WINDOW
+    s1, s2 = int(pattern[0]), int(pattern[1])
+    x_end = {-1: a, 0: 0.0, 1: b}[s1]
+    y_end = {-1: c, 0: 0.0, 1: d}[s2]
+    if s1 and s2:
+        return Polygon(ax.c2p(0, 0), ax.c2p(x_end, 0), ax.c2p(x_end, y_end), ax.c2p(0, y_end),
+                       stroke_width=0, fill_color=style.HIGHLIGHT, fill_opacity=0.22)
+    if s1 or s2:
+        return Line(ax.c2p(0, 0), ax.c2p(x_end, y_end), color=style.HIGHLIGHT, stroke_width=9)
+    return Dot(ax.c2p(0, 0), color=style.HIGHLIGHT, radius=0.14)
+
+
+def _sign(v: int) -> str:
+    return {-1: "-", 0: "0", 1: "+"}[int(v)]
+
+
 class FormulaVersusAlgorithm(Chapter):
     """Chapter 7: ridge has a formula; the lasso needs a (simple) algorithm."""
 
     SLUG = "computation"
     QUESTION = "Why does ridge have a formula, and the lasso an algorithm?"
-    OPENING = ("Ridge regression is solved by a formula. The lasso is not: it needs an "
-               "algorithm. What does that cost, and is the answer any less exact?")
+    OPENING = ("The last chapter asked whether the answer is unique. This one asks how it is "
+               "computed: ridge has a formula, the lasso needs an algorithm. Is its answer any "
+               "less exact?")
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
         """Compute every number the chapter shows, before anything is animated."""
-        self.X, self.y = _two_feature_problem()
+        X, y = self.X, self.y = _two_feature_problem()
         # Beat 2: ridge in one linear solve, on its contours.
-        self.ridge = ridge_closed_form(self.X, self.y, RIDGE_ALPHA)
-        self.ridge_min = float(ridge_objective(self.X, self.y, self.ridge.coef, RIDGE_ALPHA))
+        self.ridge = ridge_closed_form(X, y, RIDGE_LAM)
+        self.ridge_min = float(ridge_objective(X, y, self.ridge.coef, RIDGE_LAM,
+                                               convention=LECTURE))
         self.ridge_contours = [
-            level_curve(self.X, self.y, RIDGE_ALPHA, "ridge", self.ridge_min + d)
+            level_curve(X, y, RIDGE_LAM, "ridge", self.ridge_min + d, convention=LECTURE)
             for d in RIDGE_LEVELS
         ]
-        # Beats 3, 4: the lasso's contours (kinks on the axes) and coordinate descent on them.
-        self.lasso_fit = lasso(self.X, self.y, LASSO_ALPHA)
-        self.lasso_min = float(lasso_objective(self.X, self.y, self.lasso_fit.coef, LASSO_ALPHA))
+        # Beat 3: the lasso's contours (kinks on the axes), and every sign pattern's solve.
+        self.patterns = sign_patterns(X, y, LASSO_LAM)
+        self.valid = int(np.flatnonzero(self.patterns.valid)[0])
+        self.exact = self.patterns.coef[self.valid]
+        self.lasso_min = float(lasso_objective(X, y, self.exact, LASSO_LAM, convention=LECTURE))
         self.lasso_contours = [
-            level_curve(self.X, self.y, LASSO_ALPHA, "lasso", self.lasso_min + d)
+            level_curve(X, y, LASSO_LAM, "lasso", self.lasso_min + d, convention=LECTURE)
             for d in LASSO_LEVELS
         ]
         self.kinks = np.vstack([c[np.any(c == 0.0, axis=1)] for c in self.lasso_contours])
-        self.trace = coordinate_descent_lasso(self.X, self.y, LASSO_ALPHA, w0=CD_START)
-        self.moved = np.any(np.diff(self.trace.iterates, axis=0) != 0, axis=1)  # per move
-        # The move after which w2 is exactly 0 for good.
-        nonzero = np.flatnonzero(self.trace.iterates[:, 1] != 0.0)
-        self.zero_move = int(nonzero[-1]) + 1 if len(nonzero) else 0
-        # Beat 3: the orthonormal case's soft threshold.
-        self.z_grid = np.linspace(-3.0, 3.0, 241)
-        self.soft = soft_threshold(self.z_grid, ST_LAMBDA)
+        self.many_patterns = 3**MANY
+        # Beat 4: coordinate descent, every move with the slice it minimises.
+        tr = self.trace = coordinate_descent_lasso(X, y, LASSO_LAM, w0=CD_START)
+        self.final_gap = float(np.max(np.abs(tr.final - self.exact)))
+        self.slices, self.heights, self.smooth_heights = [], [], []
+        for k, j in enumerate(tr.axes):
+            land = tr.iterates[k + 1, j]
+            centre = tr.targets[k]  # the parabola's lowest point
+            u = np.union1d(np.linspace(*SLICE_U, 241), [0.0, land, tr.iterates[k, j], centre])
+            sl = axis_slice(X, y, LASSO_LAM, tr.iterates[k], int(j), u)
+            low = float(sl.value[np.searchsorted(sl.u, land)])  # the slice's minimum value
+            self.slices.append(sl)
+            # drawn from each curve's own lowest point: the kinked objective (lowest where the
+            # move lands) and its parabola without the kink (lowest at z_j / G_jj)
+            self.heights.append(sl.value - low)
+            self.smooth_heights.append(sl.smooth - float(sl.smooth[np.searchsorted(sl.u,
+                                                                                   centre)]))
         # Beat 5: how the work grows with the number of features.
         self.cost = cost_growth(COST_P, COST_N, np.random.default_rng(COST_SEED))
 
@@ -145,200 +224,504 @@ class FormulaVersusAlgorithm(Chapter):
         self.cost_beat()
         self.takeaway()
 
-    # ------------------------------------------------------------------ 1. title
-    # ------------------------------------------------------------------ 2. closed form
+    # ------------------------------------------------------------------ shared plane
     @staticmethod
     def _contours(ax, contours) -> VGroup:
         """The precomputed level curves on axes ``ax`` (call after the axes are in place)."""
         return VGroup(*[polyline(ax, c[:, 0], c[:, 1], style.LOSS, width=2.5, closed=True)
                         for c in contours])
 
+    def _plane(self, contours) -> tuple[VGroup, VGroup]:
+        """The (w1, w2) plane shared by beats 2-4; a beat played alone builds it at once."""
+        if getattr(self, "plane", None) is None or self.plane not in self.mobjects:
+            self.plane = _weight_axes()
+            self.lines = self._contours(self.plane[0], contours)
+            return self.plane, self.lines
+        return self.plane, self.lines
+
+    def _others(self) -> list:
+        """Everything on screen but the shared plane and its contours (to fade out)."""
+        return [m for m in self.mobjects if m is not self.plane and m is not self.lines]
+
+    def _settle(self, *shown) -> None:
+        """End a beat with exactly the plane, its contours and ``shown`` as the scene's list.
+
+        manim leaves animation wrappers (a Succession's group) in the scene's list; listing what
+        is on screen keeps the next beat's fade-out from taking the contours with it. Nothing
+        visible changes."""
+        self.remove(*self.mobjects)
+        self.add(self.plane, self.lines, *shown)
+
+    # ------------------------------------------------------------------ 2. closed form
     def closed_form(self) -> None:
         """Ridge: one linear solve, and the answer appears on the contour plot in one step."""
         self.open_beat("closed-form")
         r = self.ridge
         head = header("Ridge: one formula", L2_TAG)
-        axes_group = _weight_axes()
-        ax = axes_group[0]
-        formula = tex(r"\hat w = (X^\top X + \lambda I)^{-1} X^\top y", size=style.HEADING_SIZE,
-                      color=style.L2)
-        numbers = tex(
-            _matrix(r.matrix) + "^{-1}" + _vector(r.rhs, 1) + "=" + _vector(r.coef),
-            size=style.BODY_SIZE,
-        )
-        note = label(f"λ = {RIDGE_ALPHA:g}, data centred (intercept not penalised)",
-                     style.SMALL_SIZE, style.MUTED)
+        plane, lines = self._plane(self.ridge_contours)
+        ax = plane[0]
+        objective = tex(r"\tfrac12\|y - Xw\|_2^2", r"+", r"\lambda\|w\|_2^2",
+                        size=style.BODY_SIZE)
+        objective[2].set_color(style.L2)
+        formula = tex(r"\hat w = (X^\top X + 2\lambda I)^{-1} X^\top y",
+                      size=style.HEADING_SIZE, color=style.L2)
+        numbers = tex(_matrix(r.matrix) + "^{-1}" + _vector(r.rhs, 1) + "=" + _vector(r.coef),
+                      size=style.LABEL_SIZE)
+        note = tex(fill_tex(r"\lambda = #,\ \text{data centred (no penalty on the intercept)}",
+                            f"{RIDGE_LAM:g}"), size=style.SMALL_SIZE, color=style.MUTED)
         steps = readout(r"\text{steps}", 0, color=style.L2, decimals=0)
-        info = VGroup(formula, numbers, note, steps).arrange(DOWN, aligned_edge=LEFT,
-                                                             buff=style.GAP)
-        layout = VGroup(axes_group, info).arrange(RIGHT, buff=style.GAP_L)
-        fit_width(layout)
-        layout.next_to(head, DOWN, buff=style.GAP).set_x(0)
-        lines = self._contours(ax, self.ridge_contours)
+        info = VGroup(objective, formula, numbers, note, steps).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.GAP)
+        _right_panel(info, head)
         self.add(head)
         say(
             self,
-            "Two correlated features and the ridge objective: squared error plus lambda "
-            "times the squared length of the weights. Its contours are ellipses.",
-            FadeIn(axes_group), Create(lines),
-            run_time=style.LONG,
+            "Two correlated features, and the ridge objective: half the squared error, plus "
+            "lambda times the squared weights. Its contours are ellipses.",
+            Succession(
+                AnimationGroup(Create(plane), Write(objective), run_time=2.5),
+                LaggedStart(*[Create(c) for c in reversed(lines)], lag_ratio=0.4,
+                            run_time=4.0),
+            ),
+            span=True,
         )
+        bottom = Dot(ax.c2p(*r.coef), color=style.HIGHLIGHT, radius=0.06)
+        squeeze = lines[-1].copy().set_stroke(style.HIGHLIGHT, width=5)
         say(
             self,
-            "Set the gradient to zero and out comes a formula: X transpose X plus lambda "
-            "times the identity, inverted, times X transpose y.",
-            FadeIn(formula), FadeIn(steps),
+            "Setting its gradient to zero gives a formula: X transpose X plus two lambda I, "
+            "inverted, times X transpose y.",
+            Succession(
+                Write(formula, run_time=3.5),
+                Transform(squeeze, bottom, run_time=2.5),
+            ),
+            span=True,
         )
-        answer = Dot(ax.c2p(*r.coef), color=style.L2, radius=0.1)
+        self.ridge_dot = Dot(ax.c2p(*r.coef), color=style.L2, radius=0.1)
         answer_label = tex(r"\hat w", size=style.LABEL_SIZE, color=style.L2)
-        answer_label.next_to(answer, RIGHT, buff=style.GAP_S)
+        answer_label.next_to(self.ridge_dot, UP + RIGHT, buff=style.GAP_S)
+        self.ridge_info = VGroup(info, answer_label)
         say(
             self,
-            "With these data it is one two-by-two linear solve, and the answer lands exactly "
-            "at the bottom of the bowl, in one step.",
-            FadeIn(numbers), FadeIn(note),
-            GrowFromCenter(answer), FadeIn(answer_label),
-            UpdateFromAlphaFunc(steps, lambda m, a: set_readout(m, 1 if a > 0 else 0)),
+            "Here that is one two-by-two linear solve, and the answer lands at the bottom of "
+            "the bowl, in one step.",
+            Succession(
+                AnimationGroup(TransformFromCopy(formula, numbers), FadeIn(note), FadeIn(steps),
+                               run_time=3.0),
+                AnimationGroup(
+                    FadeOut(squeeze), GrowFromCenter(self.ridge_dot), FadeIn(answer_label),
+                    UpdateFromAlphaFunc(steps, lambda m, a: set_readout(m, 1 if a > 0 else 0)),
+                    run_time=1.5),
+            ),
+            span=True,
         )
         set_readout(steps, 1)
+        self.head = head
+        self._settle(head, info, self.ridge_dot, answer_label)
 
     # ------------------------------------------------------------------ 3. no formula
     def no_formula(self) -> None:
-        """The lasso objective's kinks on the axes; the orthonormal exception."""
-        self.open_beat("no-formula")
-        head = header("Lasso: a kink at every axis", L1_TAG)
-        axes_group = _weight_axes()
-        ax = axes_group[0]
-        objective = tex(r"\tfrac{1}{2n}\|y - Xw\|_2^2 + \lambda\,(|w_1| + |w_2|)",
-                        size=style.BODY_SIZE, color=style.L1)
-        why = VGroup(
-            label("|w| has no slope at w = 0:", style.LABEL_SIZE),
-            label("setting the gradient to zero", style.LABEL_SIZE),
-            label("gives no general formula.", style.LABEL_SIZE),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        ortho = label("Exception: orthonormal features", style.LABEL_SIZE, style.HIGHLIGHT)
-        st = tex(r"\hat w_j = \operatorname{sign}(z_j)\,(|z_j| - \lambda)_+,\quad z = X^\top y",
-                 size=style.LABEL_SIZE, color=style.L1)
-        st_axes = house_axes((-3, 3, 1), (-2, 2, 1), 3.4, 1.5, "z", r"\hat w", numbers=False)
-        st_curve = polyline(st_axes[0], self.z_grid, self.soft, style.L1, width=4)
-        st_plot = VGroup(st_axes, st_curve)
-        info = VGroup(objective, why, ortho, st, st_plot).arrange(DOWN, aligned_edge=LEFT,
-                                                                  buff=style.GAP)
-        layout = VGroup(axes_group, info).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
-        fit_width(layout)
-        layout.next_to(head, DOWN, buff=style.GAP).set_x(0)
-        lines = self._contours(ax, self.lasso_contours)
+        """The lasso's kinks; the real reason it has no formula: the zero pattern is unknown."""
+        self.open_beat("no-formula", fresh=False)
+        sp = self.patterns
+        fresh = getattr(self, "plane", None) is None or self.plane not in self.mobjects
+        old = [] if fresh else self._others()
+        if fresh:
+            self.clear()
+        plane, lines = self._plane(self.lasso_contours)
+        ax = plane[0]
+        head = header("Lasso: kinks, and a pattern to find", L1_TAG)
+        objective = tex(r"\tfrac12\|y - Xw\|_2^2", r"+", r"\lambda\,(|w_1| + |w_2|)",
+                        size=style.BODY_SIZE)
+        objective[2].set_color(style.L1)
+        lam_note = tex(fill_tex(r"\lambda = #", f"{LASSO_LAM:g}"), size=style.SMALL_SIZE,
+                       color=style.MUTED)
+        known = tex(r"\hat w_A = (X_A^\top X_A)^{-1}\,(X_A^\top y - \lambda\, s_A)",
+                    size=style.BODY_SIZE, color=style.L1)
+        known_note = tex(r"A:\ \text{the nonzero weights},\quad s_A:\ \text{their signs}",
+                         size=style.SMALL_SIZE, color=style.MUTED)
+        # the nine patterns, laid out like the plane: w1's sign across, w2's sign up
+        cells, marks = {}, {}
+        grid = VGroup()
+        for s2 in (1, 0, -1):
+            row = VGroup()
+            for s1 in (-1, 0, 1):
+                cell = tex(fill_tex(r"(#,\,#)", _sign(s1), _sign(s2)), size=style.SMALL_SIZE)
+                cells[(s1, s2)] = cell
+                row.add(cell)
+            grid.add(row.arrange(RIGHT, buff=style.GAP_L))
+        grid.arrange(DOWN, buff=style.GAP)
+        grid_title = tex(r"\text{signs of } (w_1, w_2):\ 3^2 = 9\ \text{patterns}",
+                         size=style.SMALL_SIZE)
+        for i, s in enumerate(sp.patterns):
+            ok = bool(sp.valid[i])
+            mark = tex(r"\checkmark" if ok else r"\times", size=style.LABEL_SIZE,
+                       color=style.ZERO if ok else style.MUTED)
+            mark.next_to(cells[tuple(int(v) for v in s)], RIGHT, buff=style.GAP_S)
+            marks[tuple(int(v) for v in s)] = mark
+        table = VGroup(grid, *marks.values())
+        info = VGroup(VGroup(objective, lam_note).arrange(RIGHT, buff=style.GAP), known,
+                      known_note, grid_title, table).arrange(DOWN, aligned_edge=LEFT,
+                                                              buff=style.GAP)
+        _right_panel(info, head)
         (a, b), (c, d) = WINDOW
         axis_marks = VGroup(
             DashedLine(ax.c2p(a, 0), ax.c2p(b, 0), color=style.HIGHLIGHT, stroke_width=3),
             DashedLine(ax.c2p(0, c), ax.c2p(0, d), color=style.HIGHLIGHT, stroke_width=3),
         )
-        kinks = VGroup(*[Dot(ax.c2p(*k), color=style.HIGHLIGHT, radius=0.06) for k in self.kinks])
-        self.add(head)
+        kinks = VGroup()
+        lasso_lines = self._contours(ax, self.lasso_contours)
+        swap = [FadeIn(head)]
+        if fresh:
+            first = [FadeIn(plane), LaggedStart(*[Create(m) for m in lasso_lines],
+                                                lag_ratio=0.3)]
+            self.lines = lasso_lines
+        else:
+            first = [Transform(lines, lasso_lines), *[FadeOut(m) for m in old]]
         say(
             self,
-            "Now the lasso objective on the same data: squared error plus lambda times the "
-            "sum of absolute weights.",
-            FadeIn(axes_group), Create(lines), FadeIn(objective),
-            run_time=style.LONG,
+            "Now the lasso on the same data: half the squared error, plus lambda times the "
+            "absolute weights.",
+            *swap, *first, Write(objective), FadeIn(lam_note), span=True,
+        )
+        # each contour in turn, with the corners where it crosses an axis
+        walk = []
+        for curve, pts in zip(self.lines, self.lasso_contours, strict=True):
+            corners = [Dot(ax.c2p(*k), color=style.HIGHLIGHT, radius=0.08)
+                       for k in pts[np.any(pts == 0.0, axis=1)]]
+            kinks.add(*corners)
+            walk.append(AnimationGroup(
+                curve.animate(rate_func=there_and_back).set_stroke(style.HIGHLIGHT, width=6),
+                *[GrowFromCenter(c) for c in corners]))
+        say(
+            self,
+            "Its contours have corners where they cross an axis: there the absolute value has "
+            "a kink, and no gradient.",
+            Succession(Create(axis_marks, run_time=1.0), *walk), span=True,
         )
         say(
             self,
-            "Every contour has a corner where it crosses an axis, because the absolute value "
-            "has a kink at zero.",
-            Create(axis_marks), FadeIn(kinks),
+            "But kinks alone do not stop a formula. If we knew which weights are zero, and the "
+            "others' signs, the lasso would be one linear solve too.",
+            Succession(
+                AnimationGroup(FadeOut(axis_marks), FadeOut(kinks), run_time=1.5),
+                Write(known, run_time=4.0),
+                FadeIn(known_note, shift=0.2 * UP, run_time=1.5),
+            ),
+            span=True,
         )
+        faces = {tuple(int(v) for v in s): _face(ax, s) for s in sp.patterns}
+        scan = []
+        for i, s in enumerate(sp.patterns):
+            key = tuple(int(v) for v in s)
+            show = AnimationGroup(FadeIn(faces[key]), FadeIn(cells[key]), FadeIn(marks[key]))
+            scan.append(show)
+            if not sp.valid[i]:
+                scan.append(FadeOut(faces[key]))
         say(
             self,
-            "There the slope is not defined, so setting the gradient to zero does not give a "
-            "formula for the answer in general.",
-            FadeIn(why),
+            "Finding that pattern is the work: each weight is negative, zero or positive, so "
+            f"two weights give nine patterns, {number_word(MANY)} give "
+            f"{self.many_patterns / 1e9:.1f} billion.",
+            FadeIn(grid_title), Succession(*scan), span=True,
         )
+        self.minimum_dot = Dot(ax.c2p(*self.exact), color=style.ZERO, radius=0.12)
+        key = tuple(int(v) for v in sp.patterns[self.valid])
+        box = SurroundingRectangle(VGroup(cells[key], marks[key]), color=style.ZERO,
+                                   buff=0.08)
+        answer = tex(fill_tex(r"\hat w = (#,\ #)", f"{self.exact[0]:.2f}", f"{self.exact[1]:g}"),
+                     size=style.BODY_SIZE, color=style.ZERO)
+        answer.next_to(ax.c2p(*self.exact), DOWN + RIGHT, buff=style.GAP_S)
+        losers = [VGroup(cells[k], marks[k]) for k in cells if k != key]
+        origin, end = ax.c2p(0, 0), ax.c2p(*self.exact)
+        self.minimum_dot.move_to(origin).set_opacity(0)
+
+        def slide_in(m, alpha: float) -> None:
+            """The solve's answer, sliding out along its face from 0 to where it lies."""
+            m.move_to(origin + alpha * (end - origin)).set_opacity(1 if alpha > 0 else 0)
+
         say(
             self,
-            "One exception: when the features are orthonormal, each weight is the soft "
-            "threshold of its own least-squares value, as in the sparsity chapter.",
-            FadeIn(ortho), FadeIn(st), FadeIn(st_axes), Create(st_curve),
-            run_time=style.LONG,
+            "Only one pattern's solve keeps its own signs: w1 positive, w2 exactly zero. That "
+            "is the lasso's answer.",
+            Succession(
+                AnimationGroup(Create(box), *[m.animate.set_opacity(0.35) for m in losers],
+                               run_time=2.0),
+                AnimationGroup(UpdateFromAlphaFunc(self.minimum_dot, slide_in), Write(answer),
+                               run_time=3.0),
+            ),
+            span=True,
         )
+        self.minimum_dot = VGroup(self.minimum_dot, answer)
+        self._settle(head, info, box, faces[key], self.minimum_dot)
+        self.head = head
+        self.beat3 = VGroup(info, box, *faces.values())
 
     # ------------------------------------------------------------------ 4. coordinate descent
     def coordinate_descent(self) -> None:
-        """Cyclic coordinate descent on the lasso contours: one axis at a time, to an exact 0."""
-        self.open_beat("coordinate-descent")
+        """Cyclic coordinate descent: each move minimises a parabola-plus-kink slice."""
+        self.open_beat("coordinate-descent", fresh=False)
         tr = self.trace
+        fresh = getattr(self, "plane", None) is None or self.plane not in self.mobjects
+        if fresh:
+            self.clear()
+            self.head = None
+        plane, lines = self._plane(self.lasso_contours)
+        ax = plane[0]
         head = header("Coordinate descent", L1_TAG)
-        axes_group = _weight_axes()
-        ax = axes_group[0]
-        counter = readout(r"\text{update}", 0, color=style.TEXT, decimals=0)
-        sweeps = readout(r"\text{sweep}", 0, color=style.MUTED, decimals=0)
+        # the right-hand column: rule, definitions, slice plot, readouts
+        rule = tex(r"w_j \leftarrow S(z_j,\ \lambda)\,/\,G_{jj}", size=style.HEADING_SIZE,
+                   color=style.L1)
+        defs = VGroup(
+            tex(r"z_j = x_j^\top\big(y - \textstyle\sum_{k\neq j} x_k w_k\big)",
+                size=style.LABEL_SIZE),
+            tex(r"G_{jj} = x_j^\top x_j", size=style.LABEL_SIZE),
+        ).arrange(RIGHT, buff=style.GAP_L)
+        (u0, u1), top = SLICE_U, SLICE_TOP
+        slice_group = house_axes((u0, u1, 0.5), (0, top, 10), 5.4, 2.4, None, None,
+                                 numbers=False)
+        sax = slice_group[0]
+        u_ticks = VGroup(tex("0", size=style.SMALL_SIZE).next_to(sax.c2p(0, 0), DOWN,
+                                                                 buff=style.GAP_S))
+        slice_name = label("the objective along the line", style.SMALL_SIZE, style.MUTED)
+        lam_note = tex(fill_tex(r"\lambda = #", f"{LASSO_LAM:g}"), size=style.LABEL_SIZE,
+                       color=style.MUTED)
+        move = readout(r"\text{move}", 0, color=style.TEXT, decimals=0)
+        sweep = readout(r"\text{sweep}", 0, color=style.MUTED, decimals=0)
+        zread = readout("z_j", 0.0, color=style.LOSS)
         w1 = readout("w_1", tr.iterates[0, 0], color=style.L1)
         w2 = readout("w_2", tr.iterates[0, 1], color=style.L1)
-        rule = tex(r"w_j \leftarrow S\!\left(z_j,\ \lambda / G_{jj}\right)", size=style.BODY_SIZE,
-                   color=style.L1)
-        rule_note = label("soft threshold along one axis", style.SMALL_SIZE, style.MUTED)
-        zero = tex(r"w_2 = 0\ \text{exactly}", size=style.BODY_SIZE, color=style.ZERO)
-        info = VGroup(rule, rule_note, counter, sweeps, w1, w2, zero).arrange(
+        row_a = VGroup(move, sweep, zread, lam_note).arrange(RIGHT, buff=style.GAP_L)
+        row_b = VGroup(w1, w2).arrange(RIGHT, buff=style.GAP_L)
+        slice_box = VGroup(slice_name, VGroup(slice_group, u_ticks)).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        info = VGroup(rule, defs, slice_box, row_a, row_b).arrange(
             DOWN, aligned_edge=LEFT, buff=style.GAP)
-        layout = VGroup(axes_group, info).arrange(RIGHT, buff=style.GAP_L * 1.5)
-        fit_width(layout)
-        layout.next_to(head, DOWN, buff=style.GAP).set_x(0)
-        lines = self._contours(ax, self.lasso_contours)
-        pts = [ax.c2p(*w) for w in tr.iterates]
-        dot = Dot(pts[0], color=style.HIGHLIGHT, radius=0.09)
-        panel = VGroup(counter, sweeps, w1, w2)  # one mobject, so the updates are redrawn
-        self.add(head)
+        _right_panel(info, head)
+        u_name = tex("w_1", size=style.LABEL_SIZE).next_to(sax.x_axis, RIGHT, buff=style.GAP_S)
+
+        # ---- drawing one move's slice (all values precomputed in setup)
+        def clipped(xs, hs):
+            keep = (hs <= top) & (xs >= u0) & (xs <= u1)
+            return polyline(sax, xs[keep], hs[keep], style.L1, width=6)
+
+        def slice_parts(k: int) -> VGroup:
+            sl = self.slices[k]
+            total = clipped(sl.u, self.heights[k])
+            parab = clipped(sl.u, self.smooth_heights[k]).set_stroke(style.LOSS, width=3.5)
+            half = sl.half_width
+            width = abs(sax.c2p(half, 0)[0] - sax.c2p(-half, 0)[0])
+            zone = Rectangle(width=width, height=abs(sax.c2p(0, top)[1] - sax.c2p(0, 0)[1]),
+                             stroke_width=0, fill_color=style.ZERO, fill_opacity=0.25)
+            zone.move_to(sax.c2p(0, top / 2))
+            centre = DashedLine(sax.c2p(sl.centre, 0) + 0.15 * DOWN, sax.c2p(sl.centre, top),
+                                color=style.LOSS, stroke_width=3)
+            name = tex(f"w_{int(tr.axes[k]) + 1}", size=style.LABEL_SIZE)
+            name.next_to(sax.x_axis, RIGHT, buff=style.GAP_S)
+            return VGroup(parab, total, zone, centre, name)
+
+        def line_through(k: int) -> Line:
+            """The line of move k on the plane: through the iterate, along the moving axis."""
+            (a, b), (c, d) = WINDOW
+            w = tr.iterates[k]
+            if tr.axes[k] == 0:
+                return DashedLine(ax.c2p(a, w[1]), ax.c2p(b, w[1]), color=style.HIGHLIGHT,
+                                  stroke_width=4)
+            return DashedLine(ax.c2p(w[0], c), ax.c2p(w[0], d), color=style.HIGHLIGHT,
+                              stroke_width=4)
+
+        def slice_point(k: int, u: float):
+            return sax.c2p(u, float(np.interp(u, self.slices[k].u, self.heights[k])))
+
+        parts = slice_parts(0)
+        parab, total, zone, centre_mark, u_name = parts
+        zone_label = tex(r"|z_j| \le \lambda", size=style.SMALL_SIZE, color=style.TEXT)
+        zone_label.move_to(zone.get_top() + 0.25 * DOWN)
+        centre_label = tex(r"z_j / G_{jj}", size=style.SMALL_SIZE, color=style.LOSS)
+        centre_label.next_to(centre_mark, DOWN, buff=0.05)
+        guide = line_through(0)
+        dot = Dot(ax.c2p(*tr.iterates[0]), color=style.HIGHLIGHT, radius=0.13)
+        sdot = Dot(slice_point(0, tr.iterates[0, 0]), color=style.HIGHLIGHT, radius=0.12)
+        target = Circle(radius=0.16, color=style.ZERO, stroke_width=3).move_to(
+            ax.c2p(*self.exact))
+
+        # ---- leave beat 3 behind, introduce the method
+        leave = [] if fresh else [FadeOut(m) for m in self._others()]
+        arrive = [FadeIn(plane), FadeIn(lines)] if fresh else []
         say(
             self,
-            "Coordinate descent solves the lasso with simple moves. Start anywhere, and "
-            "change one weight at a time, keeping the other fixed.",
-            FadeIn(axes_group), Create(lines), FadeIn(dot), FadeIn(panel),
-            run_time=style.LONG,
+            "Coordinate descent finds it with simple moves: start anywhere, and change one "
+            "weight at a time.",
+            Succession(
+                AnimationGroup(*leave, *arrive, FadeIn(head), run_time=1.0),
+                AnimationGroup(GrowFromCenter(dot), FadeIn(target), run_time=1.0),
+                Create(guide, run_time=2.0),
+            ),
+            span=True,
         )
         say(
             self,
-            "Along one axis the lasso is a one-weight problem, and its exact answer is a "
-            "soft threshold. So every move is one soft threshold.",
-            FadeIn(rule), FadeIn(rule_note),
+            "Along that line the objective is a parabola from the squared error, plus a kink "
+            "at zero.",
+            Succession(
+                AnimationGroup(FadeIn(slice_group), FadeIn(u_ticks), FadeIn(slice_name),
+                               FadeIn(u_name), run_time=1.0),
+                Create(parab, run_time=2.0),
+                AnimationGroup(Create(total), FadeIn(sdot), run_time=2.0),
+            ),
+            span=True,
         )
+        say(
+            self,
+            "The parabola is lowest at z j over G j j: z j is feature j's correlation with the "
+            "residual that leaves j out, G j j its squared length.",
+            Succession(
+                parab.animate(rate_func=there_and_back, run_time=1.5).set_stroke(width=10),
+                AnimationGroup(Create(centre_mark), FadeIn(centre_label), run_time=1.5),
+                Write(defs[0], run_time=2.5),
+                Write(defs[1], run_time=1.5),
+                AnimationGroup(FadeIn(zread), FadeIn(lam_note), run_time=1.0),
+            ),
+            span=True,
+        )
+        set_readout(zread, float(tr.z[0]))
+        say(
+            self,
+            "If z j is at most lambda in size, the minimum sits in the kink, at zero: the dead "
+            "zone. Otherwise it is z j shrunk by lambda, over G j j.",
+            Succession(
+                AnimationGroup(GrowFromCenter(zone), FadeIn(zone_label), run_time=2.0),
+                Write(rule, run_time=2.5),
+                AnimationGroup(FadeIn(move), FadeIn(sweep), FadeIn(w1), FadeIn(w2),
+                               run_time=1.0),
+            ),
+            span=True,
+        )
+        # from here on the moving parts are redrawn as one group
+        movers = VGroup(dot, sdot, move, sweep, zread, w1, w2)
+        self.remove(*movers)
+        self.add(movers)
+        state = {"shown": 0, "trail": None, "guide": guide}
 
-        def move(k: int) -> tuple:
-            """Move k (1-based): slide along one axis, leave a trail, update the readouts."""
-            a, b = tr.iterates[k - 1], tr.iterates[k]
+        def stub(point, color, width: float, opacity: float = 1.0) -> VMobject:
+            """A path of zero length at ``point``, drawn behind the moving dots."""
+            path = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
+            path.set_points_as_corners([point, point])
+            movers.add_to_back(path)
+            return path
 
-            def readouts(_m, alpha: float) -> None:
-                if alpha <= 0:
-                    return
-                set_readout(counter, k)
-                set_readout(sweeps, (k + 1) // 2)
+        def switch(k: int):
+            """Show move k's line and slice (the point has not moved yet)."""
+            new = slice_parts(k)
+            new_guide = line_through(k)
+            anims = [FadeOut(state["guide"]), FadeIn(new_guide)]
+            state["guide"] = new_guide
+            anims += [Transform(old, nw) for old, nw in zip(parts, new, strict=True)]
+            anims.append(Transform(centre_label,
+                                   centre_label.copy().next_to(new[3], DOWN, buff=0.05)))
+            start = slice_point(k, tr.iterates[k, tr.axes[k]])
+            old_trail = state["trail"]
+
+            def place(_m, alpha: float) -> None:
+                if alpha > 0:
+                    set_readout(zread, float(tr.z[k]))
+                    set_readout(move, k + 1)
+                    set_readout(sweep, k // 2 + 1)
+                sdot.move_to(sdot.get_center() + alpha * (start - sdot.get_center()))
+                if old_trail is not None:  # the last slice's path goes with its slice
+                    old_trail.set_stroke(opacity=0.6 * (1 - alpha))
+
+            anims.append(UpdateFromAlphaFunc(movers, place))
+            return AnimationGroup(*anims)
+
+        def slide(k: int):
+            """Move k: the point slides down its slice to the soft threshold."""
+            a, b = tr.iterates[k], tr.iterates[k + 1]
+            j = int(tr.axes[k])
+            sl, h = self.slices[k], self.heights[k]
+            trail = stub(ax.c2p(*a), style.L1, 6)
+            strail = stub(slice_point(k, float(a[j])), style.HIGHLIGHT, 10, 0.6)
+            state["trail"] = strail
+
+            def follow(_m, alpha: float) -> None:
+                u = float(a[j] + alpha * (b[j] - a[j]))
+                trail.set_points_as_corners([ax.c2p(*a), ax.c2p(*(a + alpha * (b - a)))])
+                us = np.linspace(float(a[j]), u, 40)
+                strail.set_points_as_corners(
+                    [sax.c2p(v, hv) for v, hv in zip(us, np.interp(us, sl.u, h), strict=True)])
+                if alpha > 0:
+                    set_readout(zread, float(tr.z[k]))
+                    set_readout(move, k + 1)
+                    set_readout(sweep, k // 2 + 1)
                 w = b if alpha >= 1 else a + alpha * (b - a)
+                dot.move_to(ax.c2p(*w))
+                sdot.move_to(slice_point(k, float(w[j])))
                 set_readout(w1, float(w[0]))
                 set_readout(w2, float(w[1]))
+                for i, (rd, v) in enumerate(((w1, w[0]), (w2, w[1]))):  # exact zeros in green
+                    landed = i != j or alpha >= 1
+                    rd.set_color(style.ZERO if landed and v == 0.0 else style.L1)
 
-            update = UpdateFromAlphaFunc(panel, readouts)
-            if not self.moved[k - 1]:
-                return (update,)
-            trail = Line(pts[k - 1], pts[k], color=style.L1, stroke_width=4)
-            return (MoveAlongPath(dot, Line(pts[k - 1], pts[k])), Create(trail), update)
+            return UpdateFromAlphaFunc(movers, follow, rate_func=smooth)
 
-        z = self.zero_move
-        narrate_steps(
+        def moves(*ks: int) -> Succession:
+            steps = []
+            for k in ks:
+                if state["shown"] != k:  # the slice on screen is another move's
+                    steps.append(switch(k))
+                    state["shown"] = k
+                steps.append(slide(k))
+            return Succession(*steps)
+
+        it = tr.iterates
+        say(
             self,
-            f"Watch the zig-zag toward the bottom: right, down, right, down. At update {z} "
-            f"the threshold sets w2 to exactly zero, not just close to it.",
-            [move(k) for k in range(1, z + 1)], 0.9,
+            "First, w1: its lowest point is inside the dead zone, so w1 drops into the kink, "
+            "exactly zero.",
+            moves(0), span=True,
         )
-        set_readout(w2, 0.0)
-        w2[1].set_color(style.ZERO)
+        say(
+            self,
+            f"Then w2, on a new line: outside the dead zone, it slides down to "
+            f"{it[2, 1]:.2f}.",
+            moves(1), span=True,
+        )
+        say(
+            self,
+            "Back to w1: the residual changed, its lowest point left the dead zone, and w1 "
+            f"leaves zero for {it[3, 0]:.2f}. Zeros can be temporary.",
+            moves(2), span=True,
+        )
+        say(
+            self,
+            f"The zig-zag goes on: w2 shrinks to {it[4, 1]:.2f}, w1 grows to {it[5, 0]:.2f}.",
+            moves(3, 4), span=True,
+        )
+        say(
+            self,
+            "Now w2's lowest point falls in the dead zone: it drops into the kink, exactly "
+            "zero, for good.",
+            moves(5), span=True,
+        )
+        say(
+            self,
+            "With w2 at zero, one move on w1 is the linear solve for that pattern: "
+            f"w1 is {it[7, 0]:.2f}.",
+            moves(6), span=True,
+        )
         last = len(tr.axes)
-        minimum = Cross(scale_factor=0.12, stroke_color=style.ZERO).move_to(
-            ax.c2p(*self.lasso_fit.coef))
-        narrate_steps(
+        done = tex(fill_tex(r"\text{stopped after # sweeps: } w = \hat w", tr.sweeps),
+                   size=style.SMALL_SIZE, color=style.ZERO)
+        done.next_to(row_b, RIGHT, buff=style.GAP_L)
+        say(
             self,
-            f"One more move fixes w1, and then a full sweep changes nothing: after "
-            f"{tr.sweeps} sweeps it has converged, at the lasso's minimum, with w2 exactly 0.",
-            [move(k) for k in range(z + 1, last + 1)] + [(FadeIn(zero), FadeIn(minimum))], 0.7,
+            f"The next sweep changes nothing, so it stops: after {tr.sweeps} sweeps it sits on "
+            "the minimum, to machine precision.",
+            Succession(moves(*range(7, last)), FadeIn(done, run_time=1.0)),
+            span=True,
         )
+        self.wait(0.5)  # end on a still (the control frame)
+        self.cd_end = VGroup(done)
 
     # ------------------------------------------------------------------ 5. cost
     def cost_beat(self) -> None:
@@ -351,7 +734,7 @@ class FormulaVersusAlgorithm(Chapter):
         lcd = np.log10(cg.coordinate_descent.astype(float))
         y_lo = float(np.floor(min(lc.min(), lcd.min())))
         y_hi = float(np.ceil(max(lc.max(), lcd.max())))
-        axes_group = house_axes((1.0, 2.6, 0.3), (y_lo, y_hi, 1.0), 5.4, 4.4, None, None,
+        axes_group = house_axes((1.0, 2.6, 0.3), (y_lo, y_hi, 1.0), 5.4, 4.0, None, None,
                                 numbers=False)
         ax = axes_group[0]
         x_ticks = VGroup(*[
@@ -370,29 +753,32 @@ class FormulaVersusAlgorithm(Chapter):
         plot = VGroup(axes_group, x_ticks, y_ticks, x_name, y_name)
         ridge_text = VGroup(
             label("ridge, closed form", style.LABEL_SIZE, style.L2),
-            tex(r"\approx n p^2 + p^3/3", size=style.BODY_SIZE, color=style.L2),
+            tex(r"\approx n p^2 + p^3/3\ \ (\text{for large } p)", size=style.LABEL_SIZE,
+                color=style.L2),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         cd_text = VGroup(
-            label("lasso, coordinate descent", style.LABEL_SIZE, style.L1),
-            tex(r"\text{sweeps}\times p\times 4n\ +\ \text{solve on kept }k",
-                size=style.LABEL_SIZE, color=style.L1),
+            label("lasso: coordinate descent", style.LABEL_SIZE, style.L1),
+            label("until the zero pattern settles,", style.SMALL_SIZE, style.L1),
+            label("then one solve on the k kept", style.SMALL_SIZE, style.L1),
+            tex(r"\text{sweeps}\times 4np\ +\ \text{solve on } k", size=style.LABEL_SIZE,
+                color=style.L1),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        table = tex(
-            r"\begin{array}{r" + "r" * len(cg.p) + r"}"
-            + r"p & " + " & ".join(str(v) for v in cg.p) + r"\\"
-            + r"\text{sweeps} & " + " & ".join(str(v) for v in cg.sweeps) + r"\\"
-            + r"k & " + " & ".join(str(v) for v in cg.support) + r"\end{array}",
-            size=style.SMALL_SIZE,
-        )
-        table_note = VGroup(
-            label("sweeps measured by running our lasso;", style.SMALL_SIZE, style.MUTED),
-            label("k = features it keeps", style.SMALL_SIZE, style.MUTED),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        info = VGroup(ridge_text, cd_text, table, table_note).arrange(DOWN, aligned_edge=LEFT,
-                                                                      buff=style.GAP)
+        rows = [("p", cg.p), (r"\text{sweeps}", cg.sweeps), ("k", cg.support)]
+        names = VGroup(*[tex(name, size=style.SMALL_SIZE) for name, _ in rows]).arrange(
+            DOWN, aligned_edge=RIGHT, buff=style.GAP_S)
+        columns = []
+        x = names.get_right()[0]
+        for i in range(len(cg.p)):  # one column per p, right-aligned, rows level with names
+            col = VGroup(*[tex(str(int(vals[i])), size=style.SMALL_SIZE) for _, vals in rows])
+            x += style.GAP + max(c.width for c in col)
+            for r_i, cell in enumerate(col):
+                cell.move_to([x - cell.width / 2, names[r_i].get_y(), 0])
+            columns.append(col)
+        table = VGroup(names, *columns)
+        info = VGroup(ridge_text, cd_text, table).arrange(DOWN, aligned_edge=LEFT,
+                                                          buff=style.GAP)
         layout = VGroup(plot, info).arrange(RIGHT, buff=style.GAP_L)
-        fit_width(layout)
-        layout.next_to(head, DOWN, buff=style.GAP_L).set_x(0)
+        _above_band(layout, head.get_bottom()[1] - style.GAP)
         ridge_curve = polyline(ax, lp, lc, style.L2, width=5)
         ridge_dots = VGroup(*[Dot(ax.c2p(a, b), color=style.L2, radius=0.06)
                               for a, b in zip(lp, lc, strict=True)])
@@ -402,79 +788,101 @@ class FormulaVersusAlgorithm(Chapter):
         self.add(head)
         say(
             self,
-            "How does the work grow with the number of features p? We count arithmetic "
-            f"operations, on synthetic problems with {cg.n} rows, not seconds.",
-            FadeIn(plot),
-            run_time=style.NORMAL,
+            "How does the work grow with the number of features p? We count operations on "
+            f"problems with {cg.n} rows.",
+            Succession(Create(axes_group, run_time=2.0),
+                       LaggedStart(*[FadeIn(t) for t in x_ticks], lag_ratio=0.4, run_time=2.0),
+                       AnimationGroup(FadeIn(y_ticks), FadeIn(x_name), FadeIn(y_name),
+                                      FadeIn(names), run_time=1.0)),
+            span=True,
         )
+        tracer = Dot(ridge_curve.get_start(), color=style.L2, radius=0.12)
         say(
             self,
-            "Ridge's formula must form X transpose X, about n times p squared operations, "
-            "then solve, about p cubed over three. Doubling p quadruples the work.",
-            FadeIn(ridge_text), Create(ridge_curve), FadeIn(ridge_dots),
-            run_time=style.LONG,
+            "Ridge's formula forms X transpose X, about n p squared operations, then solves, "
+            "about p cubed over three.",
+            Succession(
+                FadeIn(ridge_text, shift=0.2 * UP, run_time=1.5),
+                AnimationGroup(Create(ridge_curve, run_time=5.0, rate_func=lambda t: t),
+                               MoveAlongPath(tracer, ridge_curve.copy(), run_time=5.0,
+                                             rate_func=lambda t: t),
+                               LaggedStart(*[GrowFromCenter(d) for d in ridge_dots],
+                                           lag_ratio=1.0, run_time=5.0)),
+                FadeOut(tracer, run_time=0.5),
+            ),
+            span=True,
         )
+        tracer = Dot(cd_curve.get_start(), color=style.L1, radius=0.12)
         say(
             self,
-            "One sweep of coordinate descent costs about 4 n p. The number of sweeps is "
-            "measured by running our lasso: here only one or two before it knows which "
-            "features to keep, then a small exact solve on those.",
-            FadeIn(cd_text), Create(cd_curve), FadeIn(cd_dots), FadeIn(table),
-            FadeIn(table_note),
-            run_time=style.LONG,
+            "Our lasso sweeps, about 4 n p operations each, until the zero pattern and signs "
+            "settle, then does one linear solve on the k features it keeps.",
+            Succession(
+                FadeIn(cd_text, shift=0.2 * UP, run_time=2.0),
+                AnimationGroup(
+                    Create(cd_curve, run_time=6.0, rate_func=lambda t: t),
+                    MoveAlongPath(tracer, cd_curve.copy(), run_time=6.0, rate_func=lambda t: t),
+                    LaggedStart(*[AnimationGroup(GrowFromCenter(d), FadeIn(col))
+                                  for d, col in zip(cd_dots, columns, strict=True)],
+                                lag_ratio=1.0, run_time=6.0)),
+                FadeOut(tracer, run_time=0.5),
+            ),
+            span=True,
         )
+        pointer = SurroundingRectangle(columns[0], color=style.HIGHLIGHT, buff=0.08)
+        ring = Circle(radius=0.16, color=style.HIGHLIGHT, stroke_width=4).move_to(cd_dots[0])
+        walk = [AnimationGroup(Transform(pointer, pointer.copy().move_to(col)),
+                               Transform(ring, ring.copy().move_to(d)))
+                for col, d in zip(columns[1:], cd_dots[1:], strict=True)]
         say(
             self,
-            "Sweeps depend on the data: strongly correlated features, like the zig-zag we "
-            "saw, need more. But each sweep stays cheap, so large sparse problems favour the "
-            "algorithm.",
-            Indicate(table, color=style.HIGHLIGHT),
+            "On this easy data one or two sweeps were enough; correlated features, like our "
+            "zig-zag, need more, but sweeps stay cheap.",
+            Succession(AnimationGroup(Create(pointer), Create(ring), run_time=0.8), *walk),
+            span=True,
         )
+        self.wait(0.5)  # end on a still (the control frame)
 
     # ------------------------------------------------------------------ 6. takeaway
     def takeaway(self) -> None:
-        """L2 is cheap and exact; L1 needs iterations, but they are simple."""
+        """L2: a formula. L1: a pattern to find, by simple iterations that converge."""
         self.open_beat("takeaway")
         head = label("Takeaway", style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
         l2 = VGroup(
             label("L2 penalty (ridge)", style.HEADING_SIZE, style.L2),
-            label("a formula: one linear solve", style.LABEL_SIZE),
-            label("exact, cost known in advance", style.LABEL_SIZE),
-            tex(r"(X^\top X + \lambda I)^{-1} X^\top y", size=style.BODY_SIZE, color=style.L2),
+            label("smooth: gradient = 0 gives a formula", style.LABEL_SIZE),
+            label("one linear solve, cost known", style.LABEL_SIZE),
+            tex(r"(X^\top X + 2\lambda I)^{-1} X^\top y", size=style.BODY_SIZE, color=style.L2),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         l1 = VGroup(
             label("L1 penalty (lasso)", style.HEADING_SIZE, style.L1),
-            label("no general formula: iterations", style.LABEL_SIZE),
-            label("each one a simple soft threshold", style.LABEL_SIZE),
-            label("reaches the exact minimum, exact zeros", style.LABEL_SIZE),
+            label("kinks: the zero pattern is unknown", style.LABEL_SIZE),
+            label("known pattern: one linear solve", style.LABEL_SIZE),
+            label("found by soft-threshold moves", style.LABEL_SIZE),
+            label("converges, with exact zeros", style.LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         cols = VGroup(l2, l1).arrange(RIGHT, buff=style.GAP_L * 2, aligned_edge=UP)
-        fit_width(cols)
-        cols.next_to(head, DOWN, buff=style.GAP_L).set_x(0)
-        correction = label(
-            "Not “approximate”: coordinate descent converges to the exact lasso answer.",
-            style.SMALL_SIZE, style.MUTED,
-        )
-        fit_width(correction)
-        correction.next_to(cols, DOWN, buff=style.GAP_L * 1.5).set_x(0)
-        centre_below(VGroup(cols, correction), head)
+        footer = label(
+            f"Not an approximation: here {self.trace.sweeps} sweeps reached the minimum to "
+            "machine precision.", style.SMALL_SIZE, style.MUTED)
+        body = VGroup(cols, footer).arrange(DOWN, buff=style.GAP_L)
+        _above_band(body, head.get_bottom()[1] - style.GAP_L)
         self.add(head)
         say(
             self,
-            "The takeaway: the L2 penalty is cheap and exact. Ridge is one linear solve, "
-            "with a cost you know in advance.",
-            FadeIn(l2),
+            "The takeaway: the L2 penalty is smooth, so setting the gradient to zero gives "
+            "ridge one linear solve.",
+            LaggedStart(*[FadeIn(m, shift=0.2 * UP) for m in l2], lag_ratio=0.7), span=True,
         )
         say(
             self,
-            "The L1 penalty has no general formula, so the lasso needs iterations. But each "
-            "one is a simple soft threshold, and together they reach the exact minimum, with "
-            "exact zeros.",
-            FadeIn(l1),
+            "The L1 penalty has kinks: with its zero pattern known, the lasso is one linear "
+            "solve too, but finding the pattern takes iterations.",
+            LaggedStart(*[FadeIn(m, shift=0.2 * UP) for m in l1], lag_ratio=0.7), span=True,
         )
         say(
             self,
-            "So the lasso's answer is no rough approximation, and L1 is not always the more "
-            "expensive one.",
-            FadeIn(correction),
+            "Each is a soft threshold, and they converge to the minimum with exact zeros: no "
+            "rough approximation.",
+            Write(footer), span=True,
         )
