@@ -4,7 +4,7 @@ Render it from the repository root:  ``manim -pqh scenes/numeracy.py``
 
 Beats (one method each, in order): title, two-distances, many-paths, why-count,
 many-minimisers, takeaway. Every number on screen is computed in ``setup()`` by ``mathutils``;
-updaters only look values up in those precomputed arrays.
+the animations only look values up in those precomputed arrays.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    UL,
     UP,
-    UR,
-    Animation,
+    AnimationGroup,
+    Circle,
     Create,
     DashedLine,
     Dot,
@@ -27,39 +26,33 @@ from manim import (
     Indicate,
     LaggedStart,
     Line,
+    MoveAlongPath,
+    Polygon,
+    Succession,
     SurroundingRectangle,
-    Transform,
     UpdateFromAlphaFunc,
-    ValueTracker,
     VGroup,
     VMobject,
+    Write,
     linear,
+    smooth,
 )
 
-from mathutils import Line as FitLine
-from mathutils import (
-    absolute_loss,
-    count_shortest_paths,
-    ols_fit,
-    sample_shortest_paths,
-    shortest_paths,
-    squared_loss,
-)
-from mathutils.coordinate import lasso_objective, level_curve
-from mathutils.lad import nudge_example
+from mathutils import count_shortest_paths, ols_fit, sample_shortest_paths, shortest_paths
+from mathutils.lad import nudge_example, slope_profiles
 from mathutils.minimisers import (
+    best_intercepts,
     grid_distances,
-    lad_family,
     lad_tie,
     path_length,
     route_word,
-    twin_lasso,
+    twin_features,
 )
 from scenes import style
 from scenes.chapter import Chapter
 from scenes.components import (
-    centre_below,
     clear,
+    clip_line,
     fill_tex,
     fit_width,
     header,
@@ -69,6 +62,7 @@ from scenes.components import (
     polyline,
     readout,
     say,
+    scene_points,
     set_readout,
     tex,
 )
@@ -76,16 +70,22 @@ from scenes.components import (
 DIST_TAG = "L1 / L2 as distances"
 LOSS_TAG = "L1 as a loss"
 PENALTY_TAG = "L1 / L2 as penalties"
+TAKE_TAG = "L1 / L2 as losses and penalties"
 
 # ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
 GRID = (6, 6)  # beats 2, 3: blocks across and up
 SMALL = (3, 2)  # beats 3, 4: the grid whose routes are all shown
-SAMPLES = 14  # beat 3: routes drawn one after another
+SAMPLES = 8  # beat 3: routes drawn one after another
 SEED = 2024  # beat 3: the only randomness (which routes are drawn)
-SWEEP = 121  # beat 5: samples of the LAD family and of the lasso segment
-TWIN_N, TWIN_SEED = 30, 5  # beat 5b: the data of the two-identical-features lasso
-TWIN_ALPHA, TWIN_RIDGE = 0.3, 8.0  # beat 5b: lasso and ridge penalties (scikit-learn scaling)
-TWIN_LEVELS = (0.03, 0.1, 0.2)  # beat 5b: contour levels above the lasso minimum
+WORD_PICKS = (3, 8)  # beat 4: the small-grid routes spelled out (indices into all routes)
+SLOPES = (-0.4, 1.4, 181)  # beat 5a: the slopes at which both losses are plotted
+NUDGE, NUDGE_STEPS = 0.3, 61  # beat 5a: the point is nudged this far either side of the tie
+TWIN_N, TWIN_SEED = 12, 5  # beat 5b: the data of the copied-feature example
+TWIN_LAM = 5.0  # beat 5b: the lasso strength lambda (lecture scaling, 1/2 squared error)
+TWIN_WINDOW = (-0.75, 1.25)  # beat 5b: the w1-w2 window of both panels
+TWIN_CONTOURS = 5  # beat 5b: data-loss contour lines, from least squares down to near 0
+SLIDE = 121  # beat 5b: samples of the lasso's optimal segment
+HOLD = 0.2  # s: the still that ends a beat (its control frame shows the whole picture)
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
@@ -110,16 +110,40 @@ def _at(city: VGroup, corners) -> np.ndarray:
 
 
 def _route(city: VGroup, path, color=style.L1, width: float = 7.0, opacity: float = 1.0):
-    """A route along the streets through the corners ``path``."""
+    """A route along the streets through the corners ``path`` (drawn with ``Create`` it is
+    traced block by block, so every intermediate frame stays on the streets)."""
     return VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity) \
         .set_points_as_corners(_at(city, path))
 
 
-def _line_on(ax, intercept: float, slope: float, x_range, color, width: float = 5.0) -> Line:
-    """The line y = intercept + slope x drawn across ``x_range`` of axes ``ax``."""
-    x0, x1 = x_range
-    return Line(ax.c2p(x0, intercept + slope * x0), ax.c2p(x1, intercept + slope * x1),
-                color=color, stroke_width=width)
+def _walk(city: VGroup, path, walker: Dot, color=style.L1, width: float = 7.0):
+    """A route and the animation of ``walker`` driving it, block by block."""
+    route = _route(city, path, color, width)
+    return route, AnimationGroup(Create(route, rate_func=linear),
+                                 MoveAlongPath(walker, route.copy(), rate_func=linear))
+
+
+def _tile(ch: str) -> VGroup:
+    """A letter tile of a route word (neutral colours: R and U are directions, not norms)."""
+    box = SurroundingRectangle(label("R", style.HEADING_SIZE), color=style.MUTED, buff=0.18,
+                               stroke_width=2).stretch_to_fit_width(0.75) \
+        .stretch_to_fit_height(0.8)
+    letter = label(ch, style.HEADING_SIZE, style.DATA if ch == "R" else style.TEXT)
+    letter.move_to(box)
+    if ch == "U":
+        box.set_fill(style.MUTED, opacity=0.35)
+    return VGroup(box, letter)
+
+
+def _line_on(ax, intercept: float, slope: float, x_range, y_range) -> tuple:
+    """Scene end points of the line y = intercept + slope x inside the axes' box."""
+    x0, y0, x1, y1 = clip_line(intercept, slope, x_range, y_range)
+    return ax.c2p(x0, y0), ax.c2p(x1, y1)
+
+
+def _index(alpha: float, lo: int, hi: int) -> int:
+    """The sample index ``alpha`` of the way from ``lo`` to ``hi``."""
+    return int(round(lo + (hi - lo) * alpha))
 
 
 class ManyManhattanPaths(Chapter):
@@ -127,9 +151,9 @@ class ManyManhattanPaths(Chapter):
 
     SLUG = "numeracy"
     QUESTION = "Is the shortest route, or the best fit, unique?"
-    OPENING = ("Between two points there is one straight line, but many ways to drive through "
-               "a city grid. Does that mean an L1 problem has many answers? Sometimes, and "
-               "only sometimes.")
+    OPENING = ("A common claim: L2 gives one answer, like the one straight line between two "
+               "points, and L1 gives many, like the routes through a city. The last chapter's "
+               "tie hints at something real. How much holds?")
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
@@ -147,33 +171,42 @@ class ManyManhattanPaths(Chapter):
         self.small_count = count_shortest_paths(*SMALL)
         # Beat 4: each small route as a word of R (right) and U (up) moves.
         self.small_words = [route_word(p) for p in self.small_routes]
-        # Beat 5a: the LAD tie of the stability chapter (moving point at the tie position).
+        # Beat 5a: the LAD tie of the stability chapter, and both losses against the slope.
         ex = nudge_example()
+        self.base_x = float(ex.x[ex.moving])
+        self.tie_position = float(ex.tie_position)
         self.tie_x, self.tie_y = ex.data_at(ex.tie_position)
         self.moving = ex.moving
         self.tie = lad_tie(self.tie_x, self.tie_y)
-        self.family_t = np.linspace(0.0, 1.0, SWEEP)
-        self.family = lad_family(self.tie, self.family_t)
-        self.family_losses = np.array([
-            absolute_loss(FitLine(a, b), self.tie_x, self.tie_y) for a, b in zip(*self.family,
-                                                                               strict=True)
+        self.flat = (self.tie.vertices[0].slope, self.tie.vertices[-1].slope)
+        # the slopes sampled, with the flat bottom's two corners among them (drawn exactly)
+        grid = np.linspace(*SLOPES)
+        grid = grid[np.abs(grid[:, None] - np.array(self.flat)[None, :]).min(axis=1) > 1e-6]
+        self.slopes = np.union1d(grid, self.flat)
+        self.flat_idx = tuple(int(np.searchsorted(self.slopes, b)) for b in self.flat)
+        self.l1_profile, self.l2_profile = slope_profiles(self.tie_x, self.tie_y, self.slopes)
+        self.l1_icpt, self.l2_icpt = best_intercepts(self.tie_x, self.tie_y, self.slopes)
+        self.ls_idx = int(np.argmin(self.l2_profile))  # where the parabola's dot settles
+        self.ols = ols_fit(self.tie_x, self.tie_y)  # its exact lowest point, as labelled
+        # The nudge: the point slides NUDGE either side of the tie; the L1 profile at each spot.
+        self.nudge_positions = self.tie_position + NUDGE * np.linspace(-1.0, 1.0, NUDGE_STEPS)
+        self.nudge_profiles = np.array([
+            slope_profiles(*ex.data_at(p), self.slopes)[0] for p in self.nudge_positions
         ])
-        self.ols = ols_fit(self.tie_x, self.tie_y)
-        self.ols_loss = squared_loss(self.ols, self.tie_x, self.tie_y)
-        # Beat 5b: a lasso with the same feature twice; ridge on the same data.
+        self.nudge_best = self.slopes[np.argmin(self.nudge_profiles, axis=1)]
+        # the LAD lines at the two ends of the nudge (unique: one vertex each)
+        self.nudge_ends = [lad_tie(*ex.data_at(p)) for p in self.nudge_positions[[0, -1]]]
+        # Beat 5b: the same feature twice, lasso and ridge (lecture scaling).
         rng = np.random.default_rng(TWIN_SEED)
         x = rng.normal(size=TWIN_N)
         y = 1.2 * x + 0.5 * rng.normal(size=TWIN_N)
-        self.twin = twin_lasso(x, y, TWIN_ALPHA, TWIN_RIDGE)
-        self.segment_points = self.twin.split(self.family_t)
-        self.segment_values = lasso_objective(self.twin.X, y, self.segment_points, TWIN_ALPHA)
-        self.twin_levels = [self.twin.lasso_value + d for d in TWIN_LEVELS]
-        self.twin_contours = [
-            level_curve(self.twin.X, y, TWIN_ALPHA, "lasso", lev, num=240)
-            for lev in self.twin_levels
-        ]
-        every = np.vstack(self.twin_contours)
-        self.twin_window = (np.floor(2 * every.min()) / 2, np.ceil(2 * every.max()) / 2)
+        self.twin = twin_features(x, y, TWIN_LAM)
+        tw = self.twin
+        self.contour_sums = tw.s_ls + (tw.s - tw.s_ls) * np.arange(TWIN_CONTOURS) / 2
+        self.contour_losses = tw.data_loss(self.contour_sums)
+        self.slide = tw.split(np.linspace(0.0, 1.0, SLIDE))
+        self.slide_values = tw.lasso_value(self.slide)
+        self.ridge_value = float(tw.ridge_value(tw.ridge_coef))
 
     # ------------------------------------------------------------------ table of contents
     def construct(self) -> None:
@@ -189,10 +222,22 @@ class ManyManhattanPaths(Chapter):
     # ------------------------------------------------------------------ 2. two distances
     def _big_city(self) -> VGroup:
         m, n = GRID
-        city = _city(m, n, cell=0.8)
+        city = _city(m, n, cell=0.75)
         city.to_edge(LEFT, buff=style.EDGE + style.GAP_L)
         city.to_edge(UP, buff=style.EDGE + style.HEADING_SIZE / 48 + style.GAP_L)
         return city
+
+    def _ends(self, city: VGroup) -> VGroup:
+        """The corners A and B with their dots and names."""
+        d = self.distances
+        a = _at(city, [0, 0])[0]
+        b = _at(city, [d.m, d.n])[0]
+        dots = VGroup(Dot(a, color=style.DATA), Dot(b, color=style.DATA))
+        return VGroup(
+            dots,
+            tex("A", color=style.DATA).next_to(dots[0], LEFT, buff=style.GAP_S),
+            tex("B", color=style.DATA).next_to(dots[1], RIGHT, buff=style.GAP_S),
+        )
 
     def two_distances(self) -> None:
         """The straight segment (L2) vs the street distance (L1) across a 6 x 6 grid."""
@@ -200,25 +245,21 @@ class ManyManhattanPaths(Chapter):
         d = self.distances
         head = header("Two distances across a city", DIST_TAG)
         city = self._big_city()
-        a = _at(city, [0, 0])[0]
-        b = _at(city, [d.m, d.n])[0]
-        dots = VGroup(Dot(a, color=style.DATA), Dot(b, color=style.DATA))
-        names = VGroup(
-            tex("A", color=style.DATA).next_to(dots[0], DL, buff=style.GAP_S),
-            tex("B", color=style.DATA).next_to(dots[1], UR, buff=style.GAP_S),
-        )
+        ends = self._ends(city)
+        a, b = ends[0][0].get_center(), ends[0][1].get_center()
         self.add(head)
         say(
             self,
             f"Walk across a city grid from corner A to corner B: {d.m} blocks across and "
             f"{d.n} blocks up.",
-            FadeIn(city), FadeIn(dots), FadeIn(names),
+            Succession(Create(city, lag_ratio=0.1), FadeIn(ends)),
+            span=True,
         )
         straight = Line(a, b, color=style.L2, stroke_width=7)
         exact = fill_tex(r"=#\sqrt{2}", d.m) if d.m == d.n else ""
         l2_text = tex(
             fill_tex(r"\|(#,#)\|_2=\sqrt{#^2+#^2}#\approx #",
-                  d.m, d.n, d.m, d.n, exact, f"{d.euclidean:.2f}"),
+                     d.m, d.n, d.m, d.n, exact, f"{d.euclidean:.2f}"),
             size=style.BODY_SIZE, color=style.L2,
         )
         l2_name = label("straight line (L2, Euclidean)", style.LABEL_SIZE, style.L2)
@@ -226,12 +267,13 @@ class ManyManhattanPaths(Chapter):
         l2.next_to(city, RIGHT, buff=style.GAP_L).align_to(city, UP)
         say(
             self,
-            f"As the crow flies, the distance is the straight segment: the Euclidean, or L2, "
-            f"length, about {d.euclidean:.2f} blocks. No other route is that short.",
-            Create(straight), FadeIn(l2),
-            run_time=style.LONG,
+            f"As the crow flies, it is the straight segment: the Euclidean, or L2, length, "
+            f"about {d.euclidean:.2f} blocks. No other route is that short.",
+            Succession(Create(straight), FadeIn(l2_name), Write(l2_text)),
+            span=True,
         )
-        r1 = _route(city, self.example_routes[0])
+        walker = Dot(a, color=style.HIGHLIGHT, radius=0.1)
+        r1, drive1 = _walk(city, self.example_routes[0], walker)
         l1_text = tex(
             fill_tex(r"\|(#,#)\|_1=#+#=#", d.m, d.n, d.m, d.n, round(d.taxicab)),
             size=style.BODY_SIZE, color=style.L1,
@@ -239,26 +281,31 @@ class ManyManhattanPaths(Chapter):
         l1_name = label("along the streets (L1, taxicab)", style.LABEL_SIZE, style.L1)
         l1 = VGroup(l1_name, l1_text).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         l1.next_to(l2, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
+        self.add(walker)
         say(
             self,
             f"A car must follow the streets. Its distance is the taxicab, or L1, length: "
             f"{d.m} plus {d.n}, {round(d.taxicab)} blocks.",
-            Create(r1), FadeIn(l1),
-            run_time=style.LONG,
+            AnimationGroup(drive1, Succession(FadeIn(l1_name), Write(l1_text)), lag_ratio=0.3),
+            span=True,
         )
-        r2 = _route(city, self.example_routes[1], color=style.HIGHLIGHT)
+        walker2 = Dot(a, color=style.HIGHLIGHT, radius=0.1)
+        r2, drive2 = _walk(city, self.example_routes[1], walker2)
         note = label(
             f"another route: also {round(self.example_lengths[1])} blocks",
-            style.LABEL_SIZE, style.HIGHLIGHT,
+            style.LABEL_SIZE, style.L1,
         ).next_to(l1, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
         say(
             self,
             f"But here is a different street route, and it is also exactly "
             f"{round(self.example_lengths[1])} blocks long. The straight line is unique; "
             f"the shortest street route is not.",
-            Create(r2), FadeIn(note),
-            run_time=style.LONG,
+            FadeOut(walker), r1.animate.set_stroke(opacity=0.45, width=5), FadeIn(walker2),
+            drive2, FadeIn(note),
+            span=True,
         )
+        self.play(FadeOut(walker2), run_time=style.SHORT)
+        self.wait(HOLD)  # end on a still: the beat's last frame shows the whole picture
 
     # ------------------------------------------------------------------ 3. many paths
     def many_paths(self) -> None:
@@ -267,7 +314,7 @@ class ManyManhattanPaths(Chapter):
         m, n = GRID
         head = header("How many shortest routes?", DIST_TAG)
         city = self._big_city()
-        # Each new route is drawn in the highlight colour; the one before it settles into L1.
+        ends = self._ends(city)
         routes = VGroup(*[_route(city, p, color=style.HIGHLIGHT, width=7) for p in self.samples])
         counter = readout(r"\text{routes drawn}", 0, color=style.L1, decimals=0,
                           size=style.BODY_SIZE)
@@ -275,14 +322,14 @@ class ManyManhattanPaths(Chapter):
                      size=style.BODY_SIZE, color=style.TEXT)
         info = VGroup(counter, length).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         info.next_to(city, RIGHT, buff=style.GAP_L).align_to(city, UP)
-        self.add(head, city, info)
-        k = len(self.samples)
+        self.add(head, city, ends, info)
 
-        def settle(route) -> Animation:
-            return route.animate.set_stroke(color=style.L1, width=5, opacity=0.45)
+        def settle(route):
+            return route.animate.set_stroke(color=style.L1, width=4, opacity=0.35)
 
+        # Each new route is drawn in the highlight colour; the one before it settles into L1.
         steps = [
-            (Create(r), UpdateFromAlphaFunc(counter, lambda m, a, i=i: set_readout(m, i + 1)),
+            (Create(r), UpdateFromAlphaFunc(counter, lambda mob, a, i=i: set_readout(mob, i + 1)),
              *([settle(routes[i - 1])] if i else []))
             for i, r in enumerate(routes)
         ]
@@ -290,10 +337,9 @@ class ManyManhattanPaths(Chapter):
             self,
             f"Draw shortest street routes at random, one after another. Every one is "
             f"{round(self.sample_lengths[0])} blocks long, and they keep coming: "
-            f"here are {k} different ones.",
-            steps, 0.5,
+            f"here are {len(self.samples)} different ones.",
+            steps,
         )
-        self.play(settle(routes[-1]), run_time=style.SHORT)
         exact = tex(
             fill_tex(r"\text{all of them: }\binom{#+#}{#}=#", m, n, n, self.route_count),
             size=style.BODY_SIZE, color=style.HIGHLIGHT,
@@ -302,9 +348,10 @@ class ManyManhattanPaths(Chapter):
             self,
             f"How many are there in all? Exactly {self.route_count}: the binomial coefficient "
             f"{m + n} choose {n}.",
-            FadeIn(exact),
+            settle(routes[-1]), Write(exact),
+            span=True,
         )
-        # All routes of the small grid, as small multiples.
+        # All routes of the small grid, as small multiples, each traced.
         sm, sn = SMALL
         tiles = VGroup()
         for p in self.small_routes:
@@ -314,21 +361,27 @@ class ManyManhattanPaths(Chapter):
         fit_width(tiles)
         caption = tex(
             fill_tex(r"\text{a #}\times\text{# grid: all }\binom{#}{#}=#\text{ shortest routes}",
-                  sm, sn, sm + sn, sn, self.small_count),
+                     sm, sn, sm + sn, sn, self.small_count),
             size=style.BODY_SIZE,
         )
-        VGroup(caption, tiles).arrange(DOWN, buff=style.GAP_L).next_to(head, DOWN, buff=style.GAP_L)
-        self.play(FadeOut(city), FadeOut(routes), FadeOut(info), FadeOut(exact),
+        VGroup(caption, tiles).arrange(DOWN, buff=style.GAP_L).next_to(head, DOWN,
+                                                                       buff=style.GAP_L)
+        self.play(FadeOut(city), FadeOut(ends), FadeOut(routes), FadeOut(info), FadeOut(exact),
                   run_time=style.SHORT)
         say(
             self,
             f"On a small grid, {sm} blocks across and {sn} up, we can show every shortest "
             f"route: there are {self.small_count}, and all have length {sm + sn}.",
-            FadeIn(caption), LaggedStart(*[FadeIn(t) for t in tiles], lag_ratio=0.2),
-            run_time=style.LONG,
+            FadeIn(caption),
+            LaggedStart(*[Succession(FadeIn(t[0]), Create(t[1])) for t in tiles],
+                        lag_ratio=0.5),
+            span=True,
         )
 
     # ------------------------------------------------------------------ 4. why count
+    def _word_tiles(self, word: str, slots: VGroup) -> VGroup:
+        return VGroup(*[_tile(ch).move_to(s) for ch, s in zip(word, slots, strict=True)])
+
     def why_count(self) -> None:
         """A route is a word of R and U moves; choosing where the U's go counts them."""
         self.open_beat("why-count")
@@ -336,316 +389,513 @@ class ManyManhattanPaths(Chapter):
         head = header("Why that number?", DIST_TAG)
         city = _city(sm, sn, cell=1.1)
         city.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.EDGE + style.GAP_L)
-        pick = 3
-        path = self.small_routes[pick]
-        word = self.small_words[pick]
-        route = _route(city, path)
-        letters = VGroup(*[
-            label(ch, style.HEADING_SIZE, style.L1 if ch == "R" else style.L2) for ch in word
-        ])
-        boxes = VGroup(*[
-            SurroundingRectangle(t, color=style.MUTED, buff=0.18, stroke_width=2)
-            .stretch_to_fit_width(0.75).stretch_to_fit_height(0.8) for t in letters
+        first, second = (self.small_routes[i] for i in WORD_PICKS)
+        w1, w2 = (self.small_words[i] for i in WORD_PICKS)
+        slots = VGroup(*[
+            SurroundingRectangle(label("R", style.HEADING_SIZE), buff=0.18, stroke_width=0)
+            .stretch_to_fit_width(0.75).stretch_to_fit_height(0.8) for _ in w1
         ]).arrange(RIGHT, buff=style.GAP_S)
-        for t, bx in zip(letters, boxes, strict=True):
-            t.move_to(bx)
-        word_group = VGroup(boxes, letters).next_to(city, RIGHT, buff=style.GAP_L * 1.5)
+        slots.next_to(city, RIGHT, buff=style.GAP_L * 1.5).align_to(city, UP)
+        tiles = self._word_tiles(w1, slots)
         legend = label("R = one block right,  U = one block up", style.LABEL_SIZE, style.MUTED)
-        legend.next_to(word_group, DOWN, buff=style.GAP, aligned_edge=LEFT)
-        self.add(head, city)
-        steps = [
-            _route(city, path[i: i + 2], color=style.L1 if ch == "R" else style.L2)
-            for i, ch in enumerate(word)
-        ]
+        legend.next_to(slots, DOWN, buff=style.GAP, aligned_edge=LEFT)
+        walker = Dot(_at(city, [0, 0])[0], color=style.HIGHLIGHT, radius=0.1)
+        self.add(head, city, walker)
+        blocks = [_route(city, first[i: i + 2]) for i in range(len(w1))]
         say(
             self,
-            f"Write a route as a word: R for one block right, U for one block up. "
-            f"This route is {' '.join(word)}.",
-            FadeIn(boxes), FadeIn(legend),
-            LaggedStart(*[
-                LaggedStart(Create(s), FadeIn(t), lag_ratio=0.3)
-                for s, t in zip(steps, letters, strict=True)
-            ], lag_ratio=1.0),
-            run_time=style.LONG + 1.0,
+            f"Why {self.route_count}? Write a route as a word: R for one block right, U for one "
+            f"block up. This one reads {' '.join(w1)}.",
+            FadeIn(legend),
+            Succession(*[
+                AnimationGroup(Create(s, rate_func=linear),
+                               MoveAlongPath(walker, s.copy(), rate_func=linear), FadeIn(t))
+                for s, t in zip(blocks, tiles, strict=True)
+            ]),
+            span=True,
         )
-        self.remove(*steps)
-        self.add(route)
-        others = [w for i, w in enumerate(self.small_words) if i != pick][:3]
-        other_paths = [p for i, p in enumerate(self.small_routes) if i != pick][:3]
-        steps = []
-        for w, p in zip(others, other_paths, strict=True):
-            new_letters = VGroup(*[
-                label(ch, style.HEADING_SIZE, style.L1 if ch == "R" else style.L2).move_to(bx)
-                for ch, bx in zip(w, boxes, strict=True)
-            ])
-            steps.append((Transform(letters, new_letters), Transform(route, _route(city, p))))
-        narrate_steps(
-            self,
-            f"Every shortest route uses exactly {sm} R's and {sn} U's, in some order, and "
-            f"every order is a route.",
-            steps, style.NORMAL,
-        )
-        formula = tex(
-            fill_tex(r"\binom{#}{#}=\frac{#!}{#!\,#!}=#", sm + sn, sn, sm + sn, sm, sn,
-                  self.small_count),
-            size=style.BODY_SIZE, color=style.HIGHLIGHT,
-        ).next_to(legend, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
+        # Rearranging the word: the same tiles move to their new slots (R's keep their order,
+        # U's keep theirs), and the walker drives the new route from A.
+        targets = {ch: [i for i, c in enumerate(w2) if c == ch] for ch in "RU"}
+        seen = {"R": 0, "U": 0}
+        moves = []
+        for tile, ch in zip(tiles, w1, strict=True):
+            moves.append(tile.animate(path_arc=-1.2).move_to(slots[targets[ch][seen[ch]]]))
+            seen[ch] += 1
+        start = _at(city, [0, 0])[0]
+        route2, drive2 = _walk(city, second, walker)
+        old = VGroup(*blocks)
         say(
             self,
-            f"So a route is fixed by choosing which {sn} of the {sm + sn} slots hold a U: "
-            f"{sm + sn} choose {sn}, which is {self.small_count}.",
-            FadeIn(formula),
+            f"Every shortest route has {sm} R's and {sn} U's. Move the U's to other slots, "
+            f"and the word spells another route.",
+            Succession(
+                AnimationGroup(*moves, old.animate.set_stroke(opacity=0.3, width=4),
+                               walker.animate.move_to(start)),
+                drive2,
+            ),
+            span=True,
         )
         m, n = GRID
-        general = tex(
-            fill_tex(r"m\times n\text{ blocks: }\binom{m+n}{n};\quad #\times#:\ \binom{#}{#}=#",
-                  m, n, m + n, n, self.route_count),
-            size=style.BODY_SIZE,
-        ).next_to(formula, DOWN, buff=style.GAP, aligned_edge=LEFT)
-        fit_width(general)
+        formula = VGroup(
+            tex(fill_tex(r"\binom{#}{#}=\frac{#!}{#!\,#!}=#", sm + sn, sn, sm + sn, sm, sn,
+                         self.small_count), size=style.BODY_SIZE, color=style.HIGHLIGHT),
+            tex(fill_tex(r"#\times#\text{ grid: }\binom{#}{#}=#", m, n, m + n, n,
+                         self.route_count), size=style.BODY_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        formula.next_to(legend, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
+        u_tiles = VGroup(*[t for t, ch in zip(tiles, w1, strict=True) if ch == "U"])
         say(
             self,
-            f"In general, m blocks across and n up give m plus n choose n routes; for the "
-            f"{m} by {n} grid that is {self.route_count}.",
-            FadeIn(general),
+            f"So a route is a choice of which {sn} of the {sm + sn} slots hold a U: {sm + sn} "
+            f"choose {sn} is {self.small_count}, and on the {m} by {n} grid, {m + n} choose "
+            f"{n} is {self.route_count}.",
+            Succession(Indicate(u_tiles, color=style.HIGHLIGHT), Write(formula[0]),
+                       Write(formula[1])),
+            span=True,
         )
+        self.wait(HOLD)
 
     # ------------------------------------------------------------------ 5. many minimisers
     def many_minimisers(self) -> None:
-        """(a) the LAD tie: a family of optimal lines; (b) twin features: a segment of lassos."""
+        """(a) the LAD tie: a flat bottom; (b) a copied feature: the diamond's edge."""
         self.open_beat("many-minimisers")
-        self._lad_family()
+        self._lad_flat()
         clear(self)
         self._twin_segment()
-        clear(self)
-        self._honest()
 
-    def _lad_family(self) -> None:
+    def _lad_layout(self):
         head = header("An L1 loss can have a flat bottom", LOSS_TAG)
-        x, y = self.tie_x, self.tie_y
-        axes_group = house_axes((0, 8, 1), (-1, 7, 1), 6.6, 5.2, "x", "y")
-        ax = axes_group[0]
-        a_arr, b_arr = self.family
-        info_l1 = readout(r"\textstyle\sum|r_i|", float(self.family_losses[0]), color=style.L1)
-        slope = readout(r"\text{slope}", float(b_arr[0]), color=style.L1)
-        l1_name = label("least absolute deviations", style.LABEL_SIZE, style.L1)
-        l1_box = VGroup(l1_name, info_l1, slope).arrange(DOWN, aligned_edge=LEFT,
-                                                         buff=style.GAP_S)
-        l2_name = label("least squares: one line", style.LABEL_SIZE, style.L2)
-        l2_val = readout(r"\textstyle\sum r_i^2", self.ols_loss, color=style.L2)
-        l2_box = VGroup(l2_name, l2_val).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        column = VGroup(l1_box, l2_box).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
-        layout = VGroup(axes_group, column).arrange(RIGHT, buff=style.GAP_L)
+        scatter = house_axes((0, 8, 1), (-1, 7, 1), 5.4, 4.3, "x", "y")
+        lo, hi = SLOPES[:2]
+        top = house_axes((lo, hi, 0.4), (5, 10, 2.5), 5.2, 1.6, None, None)
+        bottom = house_axes((lo, hi, 0.4), (0, 40, 10), 5.2, 1.6, None, None)
+        top_name = tex(r"\textstyle\sum|r_i|", size=style.LABEL_SIZE, color=style.L1)
+        bottom_name = tex(r"\textstyle\sum r_i^2", size=style.LABEL_SIZE, color=style.L2)
+        slope_name = label("slope", style.SMALL_SIZE, style.MUTED)
+        plots = VGroup(top, bottom).arrange(DOWN, buff=style.GAP_L)
+        top_name.next_to(top[0].y_axis, UP, buff=style.GAP_S)
+        bottom_name.next_to(bottom[0].y_axis, UP, buff=style.GAP_S)
+        slope_name.next_to(bottom[0].x_axis, RIGHT, buff=style.GAP_S)
+        right = VGroup(plots, top_name, bottom_name, slope_name)
+        layout = VGroup(scatter, right).arrange(RIGHT, buff=style.GAP_L)
         fit_width(layout)
         layout.next_to(head, DOWN, buff=style.GAP).set_x(0)
-        pts = VGroup(*[
-            Dot(ax.c2p(a, b), color=style.HIGHLIGHT if i == self.moving else style.DATA,
-                radius=0.08)
-            for i, (a, b) in enumerate(zip(x, y, strict=True))
-        ])
+        return head, scatter, top, bottom, VGroup(top_name, bottom_name, slope_name)
+
+    def _lad_flat(self) -> None:
+        head, scatter, top, bottom, names = self._lad_layout()
+        ax, tax, bax = scatter[0], top[0], bottom[0]
+        x, y = self.tie_x, self.tie_y
+        b = self.slopes
         xr = (0.2, 7.8)
-        v0, v1 = self.tie.vertices[0], self.tie.vertices[-1]
-        ends = VGroup(
-            DashedLine(*_line_on(ax, v0.intercept, v0.slope, xr, style.L1).get_start_and_end(),
-                       color=style.L1, stroke_width=3),
-            DashedLine(*_line_on(ax, v1.intercept, v1.slope, xr, style.L1).get_start_and_end(),
-                       color=style.L1, stroke_width=3),
-        )
+        yr = (-1.0, 7.0)
+        pts = VGroup(*[
+            Dot(ax.c2p(px, py), color=style.HIGHLIGHT if i == self.moving else style.DATA,
+                radius=0.1)
+            for i, (px, py) in enumerate(zip(x, y, strict=True))
+        ])
+        mover = pts[self.moving]
+        mover.move_to(ax.c2p(self.base_x, y[self.moving]))
+        mark = DashedLine(ax.c2p(self.tie_position, -1), ax.c2p(self.tie_position, 7),
+                          color=style.HIGHLIGHT, stroke_width=2, stroke_opacity=0.6)
+        mark_name = tex(fill_tex(r"x=#", f"{self.tie_position:.1f}"), size=style.SMALL_SIZE,
+                        color=style.HIGHLIGHT).next_to(mark, UP, buff=style.GAP_S)
+        ties = VGroup(*[
+            DashedLine(*_line_on(ax, v.intercept, v.slope, xr, yr), color=style.L1,
+                       stroke_width=4)
+            for v in (self.tie.vertices[0], self.tie.vertices[-1])
+        ])
         self.add(head)
         say(
             self,
-            "Back to the five points of the stability chapter, with the nudged point at the "
-            "spot where least absolute deviations ties.",
-            FadeIn(axes_group), FadeIn(pts),
+            "Back to the five points of the stability chapter, the yellow one slid to "
+            f"x = {self.tie_position:.1f}, where two least absolute deviations lines tie.",
+            Succession(AnimationGroup(FadeIn(scatter), FadeIn(pts)),
+                       AnimationGroup(Create(mark), FadeIn(mark_name),
+                                      mover.animate.move_to(
+                                          ax.c2p(self.tie_position, y[self.moving]))),
+                       LaggedStart(*[Create(t) for t in ties], lag_ratio=0.5)),
+            span=True,
         )
+        # each plot's name is its readout; the slope beside the upper one
+        r_slope = readout(r"\text{slope}", float(b[0]), color=style.L1)
+        r_l1 = readout(r"\textstyle\sum|r_i|", float(self.l1_profile[0]), color=style.L1)
+        r_l2 = readout(r"\textstyle\sum r_i^2", float(self.l2_profile[0]), color=style.L2)
+        r_l1.move_to(names[0], aligned_edge=LEFT)
+        r_slope.next_to(r_l1, RIGHT, buff=style.GAP_L)
+        r_l2.move_to(names[1], aligned_edge=LEFT)
+        # the L1 loss against the slope, traced while a line sweeps the slopes on the data
+        l1_curve = polyline(tax, b, self.l1_profile, style.L1, width=5)
+        l1_trace = l1_curve.copy()
+        l1_dot = Dot(tax.c2p(b[0], self.l1_profile[0]), color=style.L1, radius=0.12)
+        line = Line(ax.c2p(0, 0), ax.c2p(1, 1), color=style.L1, stroke_width=6)
+        last = len(b) - 1
+
+        def show_l1(i: int, trace: bool = False) -> None:
+            if trace:
+                l1_trace.pointwise_become_partial(l1_curve, 0, max(i, 1) / last)
+            l1_dot.move_to(tax.c2p(b[i], self.l1_profile[i]))
+            line.put_start_and_end_on(*_line_on(ax, self.l1_icpt[i], b[i], xr, yr))
+            set_readout(r_slope, float(b[i]))
+            set_readout(r_l1, float(self.l1_profile[i]))
+
+        show_l1(0, trace=True)
+        moving_l1 = VGroup(l1_trace, l1_dot, line, r_slope, r_l1)
+        self.add(moving_l1)
         say(
             self,
-            f"Two lines through pairs of points have the same smallest total absolute error, "
-            f"{self.tie.loss:.2f}.",
-            Create(ends), FadeIn(l1_box),
+            "For each slope, give the line its best intercept, and plot the total absolute "
+            "error against the slope.",
+            FadeIn(top), FadeIn(names[2]), FadeOut(ties),
+            UpdateFromAlphaFunc(moving_l1, lambda m, a: show_l1(_index(a, 0, last), True),
+                                rate_func=linear),
+            span=True,
         )
-        t = ValueTracker(0.0)
-        sweep = _line_on(ax, a_arr[0], b_arr[0], xr, style.L1, width=6)
+        i0, i1 = self.flat_idx
+        flat = Line(tax.c2p(b[i0], self.l1_profile[i0]), tax.c2p(b[i1], self.l1_profile[i1]),
+                    color=style.HIGHLIGHT, stroke_width=9)
+        flat_name = tex(fill_tex(r"\text{flat: slopes #\text{ to }#}", f"{self.flat[0]:.2f}",
+                                 f"{self.flat[1]:.2f}"), size=style.SMALL_SIZE,
+                        color=style.HIGHLIGHT)
+        # above the flat bottom, between the flanks (which only reach this height outside it)
+        flat_name.move_to(tax.c2p(float(np.mean(self.flat)), 8.0))
+        moving = VGroup(l1_dot, line, r_slope, r_l1)
 
-        def at() -> int:
-            return int(round(t.get_value() * (SWEEP - 1)))
+        def down_and_along(a: float) -> None:
+            # down the right flank to the flat bottom, then along all of it
+            if a < 0.3:
+                show_l1(_index(a / 0.3, last, i1))
+            else:
+                show_l1(_index((a - 0.3) / 0.7, i1, i0))
 
-        def follow(mob) -> None:
-            a, b = a_arr[at()], b_arr[at()]
-            mob.put_start_and_end_on(ax.c2p(xr[0], a + b * xr[0]), ax.c2p(xr[1], a + b * xr[1]))
-
-        # Readouts update themselves (an updater makes manim redraw them every frame).
-        sweep.add_updater(follow)
-        info_l1.add_updater(lambda m: set_readout(m, float(self.family_losses[at()])))
-        slope.add_updater(lambda m: set_readout(m, float(b_arr[at()])))
-        self.add(sweep)
         say(
             self,
-            "And so does every line in between: mix their intercepts and slopes, and the "
-            "slope changes while the total absolute error stays exactly the same. The minimum "
-            "is a whole family of lines.",
-            t.animate(rate_func=linear).set_value(1.0),
-            run_time=2 * style.LONG,
+            f"At the tie the bottom is flat: every slope from {self.flat[0]:.2f} to "
+            f"{self.flat[1]:.2f} gives the same smallest error, {self.tie.loss:.2f}.",
+            Create(flat), FadeIn(flat_name),
+            UpdateFromAlphaFunc(moving, lambda m, a: down_and_along(a), rate_func=linear),
+            span=True,
         )
-        say(self, "Sweep back: still the same error. There is no single best line.",
-            t.animate(rate_func=linear).set_value(0.5), run_time=style.LONG)
-        for mob in (sweep, info_l1, slope):
-            mob.clear_updaters()
-        ols = _line_on(ax, self.ols.intercept, self.ols.slope, xr, style.L2, width=5)
+        mid = (i0 + i1) // 2
         say(
             self,
-            "The squared loss curves up in every direction, so least squares has exactly one "
-            "best line whenever the x values are not all equal.",
-            Create(ols), FadeIn(l2_box),
+            "Each of those lines is a minimiser. There is no single best line.",
+            UpdateFromAlphaFunc(moving, lambda m, a: show_l1(_index(a, i0, mid)),
+                                rate_func=smooth),
+            span=True,
         )
+        # least squares: the parabola, traced; its one lowest point
+        l2_curve = polyline(bax, b, self.l2_profile, style.L2, width=5)
+        l2_trace = l2_curve.copy()
+        l2_dot = Dot(bax.c2p(b[0], self.l2_profile[0]), color=style.L2, radius=0.12)
+        ls_line = Line(ax.c2p(0, 0), ax.c2p(1, 1), color=style.L2, stroke_width=6)
+        k = self.ls_idx
+
+        def show_l2(i: int, trace: int) -> None:
+            l2_trace.pointwise_become_partial(l2_curve, 0, max(trace, 1) / last)
+            l2_dot.move_to(bax.c2p(b[i], self.l2_profile[i]))
+            ls_line.put_start_and_end_on(*_line_on(ax, self.l2_icpt[i], b[i], xr, yr))
+            set_readout(r_l2, float(self.l2_profile[i]))
+
+        def sweep_l2(a: float) -> None:
+            # trace the whole parabola, then come back down to its lowest point
+            if a < 0.7:
+                i = _index(a / 0.7, 0, last)
+                show_l2(i, i)
+            else:
+                show_l2(_index(smooth((a - 0.7) / 0.3), last, k), last)
+
+        show_l2(0, 0)
+        self.add(l2_trace, l2_dot, ls_line, r_l2)
+        ls_name = tex(fill_tex(r"\text{one lowest point: slope }#", f"{self.ols.slope:.2f}"),
+                      size=style.SMALL_SIZE, color=style.L2)
+        ls_name.move_to(bax.c2p(0.75, 34))
+        say(
+            self,
+            "For the squared error the curve is a parabola, with one lowest point: least "
+            f"squares has exactly one best line, slope {self.ols.slope:.2f}.",
+            FadeIn(bottom),
+            Succession(
+                UpdateFromAlphaFunc(VGroup(l2_trace, l2_dot, ls_line, r_l2),
+                                    lambda m, a: sweep_l2(a), rate_func=linear, run_time=5),
+                FadeIn(ls_name),
+            ),
+            span=True,
+        )
+        # the nudge: off the tie the flat bottom tilts and one slope wins again
+        pos = self.nudge_positions
+        centre, end = (len(pos) - 1) // 2, len(pos) - 1
+        y_move = y[self.moving]
+
+        def nudge(j: int) -> None:
+            prof = self.nudge_profiles[j]
+            l1_trace.set_points_as_corners(scene_points(tax, b, prof))
+            mover.move_to(ax.c2p(pos[j], y_move))
+            i = int(np.searchsorted(b, self.nudge_best[j]))
+            l1_dot.move_to(tax.c2p(b[i], prof[i]))
+            set_readout(r_slope, float(b[i]))
+            set_readout(r_l1, float(prof[i]))
+
+        def there_and_back(a: float) -> None:
+            # right of the tie, then left of it (through the tie again)
+            if a < 0.4:
+                nudge(_index(a / 0.4, centre, end))
+            else:
+                nudge(_index((a - 0.4) / 0.6, end, 0))
+
+        nudged = VGroup(l1_trace, mover, l1_dot, r_slope, r_l1)
+        say(
+            self,
+            "Ties need special data. Nudge the point either way and the bottom tilts: one "
+            "slope wins, as it does for data in general position.",
+            FadeOut(flat), FadeOut(flat_name), FadeOut(line),
+            UpdateFromAlphaFunc(nudged, lambda m, a: there_and_back(a), rate_func=linear),
+            span=True,
+        )
+        self.wait(HOLD)
+
+    def _twin_panel(self, title: str, color) -> VGroup:
+        lo, hi = TWIN_WINDOW
+        axes_group = house_axes((lo, hi, 0.25), (lo, hi, 0.25), 3.3, 3.3, "w_1", "w_2",
+                                numbers=False)
+        name = tex(title, size=style.LABEL_SIZE, color=color)
+        name.next_to(axes_group, UP, buff=style.GAP_S)
+        return VGroup(axes_group, name)
 
     def _twin_segment(self) -> None:
         tw = self.twin
-        head = header("Two identical features", PENALTY_TAG)
-        lo, hi = self.twin_window
-        side = 4.8
-        axes_group = house_axes((lo, hi, 0.5), (lo, hi, 0.5), side, side, "w_1", "w_2")
-        ax = axes_group[0]
-        axes_group.next_to(head, DOWN, buff=style.GAP).to_edge(LEFT, buff=style.EDGE + style.GAP_L)
-        contours = VGroup(*[
-            polyline(ax, c[:, 0], c[:, 1], style.LOSS, width=2, closed=True)
-            for c in self.twin_contours
-        ])
-        seg = Line(ax.c2p(*tw.segment[0]), ax.c2p(*tw.segment[1]), color=style.L1,
-                   stroke_width=9)
-        model = tex(r"y \approx w_1 x + w_2 x", size=style.BODY_SIZE)
-        why = tex(r"|w_1|+|w_2| = |w_1+w_2|\ \text{if same signs}", size=style.LABEL_SIZE)
-        sline = tex(fill_tex(r"\text{lasso: every } w_1+w_2 = #,\ \text{same signs}",
-                             f"{tw.s:.2f}"), size=style.LABEL_SIZE, color=style.L1)
-        value = readout(r"\text{lasso objective}", float(self.segment_values[0]),
-                        color=style.L1, decimals=4)
-        info = VGroup(model, why, sline, value).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-        info.next_to(axes_group, RIGHT, buff=style.GAP_L).align_to(axes_group, UP)
-        fit_width(info, margin=0)
+        lo, hi = TWIN_WINDOW
+        head = header("A copied feature", PENALTY_TAG)
+        objective = tex(r"\tfrac12\,\|y - w_1x - w_2x\|^2 + \lambda\,R(w)",
+                        size=style.BODY_SIZE)
+        left = self._twin_panel(
+            fill_tex(r"\text{lasso: }R=|w_1|+|w_2|,\ \lambda=#", f"{tw.lam:g}"), style.L1)
+        right = self._twin_panel(
+            fill_tex(r"\text{ridge: }R=w_1^2+w_2^2,\ \lambda=#", f"{tw.ridge_lam:.2f}"),
+            style.L2)
+        # readouts (to the right of the two panels)
+        r_w1 = readout("w_1", float(self.slide[0, 0]), color=style.L1)
+        r_w2 = readout("w_2", float(self.slide[0, 1]), color=style.L1)
+        r_obj = readout(r"\text{objective}", float(self.slide_values[0]), color=style.L1)
+        lasso_reads = VGroup(r_w1, r_w2, r_obj).arrange(DOWN, aligned_edge=LEFT,
+                                                        buff=style.GAP_S)
+        ridge_read = tex(fill_tex(r"w_1=w_2=#", f"{tw.ridge_coef[0]:.2f}"),
+                         size=style.LABEL_SIZE, color=style.L2)
+        ridge_obj = tex(fill_tex(r"\text{objective}=#", f"{self.ridge_value:.2f}"),
+                        size=style.LABEL_SIZE, color=style.L2)
+        ridge_reads = VGroup(ridge_read, ridge_obj).arrange(DOWN, aligned_edge=LEFT,
+                                                            buff=style.GAP_S)
+        sum_read = tex(fill_tex(r"w_1+w_2=#", f"{tw.s:.2f}"), size=style.LABEL_SIZE,
+                       color=style.LOSS)
+        contour_name = tex(r"\text{contours of the squared error}", size=style.SMALL_SIZE,
+                           color=style.LOSS)
+        reads = VGroup(contour_name, sum_read, lasso_reads, ridge_reads).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.GAP + style.GAP_S)
+        body = VGroup(left, right, reads).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
+        VGroup(objective, body).arrange(DOWN, buff=style.GAP)
+        fit_width(VGroup(objective, body))
+        VGroup(objective, body).next_to(head, DOWN, buff=style.GAP).set_x(0)
+        panels = [left[0][0], right[0][0]]
+
+        def contour(ax, c, color=style.LOSS, width=3.5):
+            x0, y0, x1, y1 = clip_line(c, -1.0, (lo, hi), (lo, hi))
+            return Line(ax.c2p(x0, y0), ax.c2p(x1, y1), color=color, stroke_width=width)
+
+        # the data-loss contours: from the least-squares line w1 + w2 = s_ls downwards
+        contours = [VGroup(*[contour(ax, c) for c in self.contour_sums]) for ax in panels]
+        for group in contours:
+            group[0].set_stroke(width=5)
+        ls_name = tex(fill_tex(r"\text{least squares: any }w_1+w_2=#", f"{tw.s_ls:.2f}"),
+                      size=style.SMALL_SIZE, color=style.LOSS)
+        ls_name.next_to(panels[0], DOWN, buff=style.GAP_S).align_to(panels[0], LEFT)
         self.add(head)
         say(
             self,
-            "Now L1 as a penalty. Put the same feature into a lasso twice. The fit only sees "
-            "the sum of the two weights.",
-            FadeIn(axes_group), FadeIn(model),
+            "Now L1 as a penalty, with one feature put into the model twice. The fit only "
+            "sees the sum, w1 plus w2.",
+            Succession(Write(objective, run_time=1.5),
+                       AnimationGroup(Create(left[0]), Create(right[0]), FadeIn(left[1]),
+                                      FadeIn(right[1]), run_time=2.5)),
+            span=True,
         )
         say(
             self,
-            f"When both weights have the same sign, the penalty only sees that sum too. So "
-            f"every split with w1 plus w2 equal to {tw.s:.2f} is optimal: a whole segment.",
-            FadeIn(why), FadeIn(sline), Create(contours), Create(seg),
-            run_time=style.LONG,
+            "So the squared error's contours are straight lines, w1 plus w2 constant: least "
+            "squares alone is flat along the lowest one.",
+            Succession(
+                AnimationGroup(*[LaggedStart(*[Create(c) for c in g], lag_ratio=0.4)
+                                 for g in contours], FadeIn(contour_name)),
+                FadeIn(ls_name),
+            ),
+            span=True,
         )
-        t = ValueTracker(0.0)
-        pts = self.segment_points
-        dot = Dot(ax.c2p(*pts[0]), color=style.HIGHLIGHT, radius=0.09)
+        # the diamond grows until its edge meets the contour w1 + w2 = s
+        ax = panels[0]
+        s = tw.s
+        diamond = Polygon(*[ax.c2p(*p) for p in ((s, 0), (0, s), (-s, 0), (0, -s))],
+                          color=style.L1, stroke_width=4, fill_opacity=0.15)
+        origin = ax.c2p(0, 0)
+        diamond.scale(0.02, about_point=origin)
+        edge = Line(ax.c2p(s, 0), ax.c2p(0, s), color=style.L1, stroke_width=10)
+        say(
+            self,
+            "The lasso's diamond has edges parallel to those lines, so it meets its contour, "
+            f"w1 plus w2 = {s:.2f}, along a whole edge.",
+            Succession(diamond.animate(run_time=4).scale(50, about_point=origin),
+                       AnimationGroup(Create(edge), FadeIn(sum_read), run_time=1.5)),
+            span=True,
+        )
+        dot = Dot(ax.c2p(*self.slide[0]), color=style.HIGHLIGHT, radius=0.13)
+        last = SLIDE - 1
+        # the split as a stacked bar: w1 solid, w2 faded, the total fixed
+        k_bar = 3.0
+        x0 = lasso_reads.get_left() + (lasso_reads.height / 2 + 0.3) * DOWN
+        bar1 = VMobject(stroke_color=style.L1, stroke_width=22)
+        bar2 = VMobject(stroke_color=style.L1, stroke_width=22, stroke_opacity=0.4)
+        self.add(dot, lasso_reads, bar1, bar2)
 
-        def at() -> int:
-            return int(round(t.get_value() * (SWEEP - 1)))
+        def slide(a: float) -> None:
+            i = _index(a, 0, last)
+            dot.move_to(ax.c2p(*self.slide[i]))
+            split = x0 + k_bar * self.slide[i, 0] * RIGHT
+            bar1.set_points_as_corners([x0, split])
+            bar2.set_points_as_corners([split, x0 + k_bar * s * RIGHT])
+            set_readout(r_w1, float(self.slide[i, 0]))
+            set_readout(r_w2, float(self.slide[i, 1]))
+            set_readout(r_obj, float(self.slide_values[i]))
 
-        dot.add_updater(lambda m: m.move_to(ax.c2p(*pts[at()])))
-        value.add_updater(lambda m: set_readout(m, float(self.segment_values[at()])))
-        self.add(dot)
+        slide(0.0)
         say(
             self,
-            "Slide along the segment: the lasso objective does not change at all.",
-            FadeIn(value), t.animate(rate_func=linear).set_value(1.0),
-            run_time=style.LONG,
+            "Slide along that edge: the split changes, the objective does not. Every point of "
+            "it is a lasso answer.",
+            UpdateFromAlphaFunc(VGroup(dot, r_w1, r_w2, r_obj, bar1, bar2),
+                                lambda m, a: slide(a), rate_func=smooth),
+            span=True,
         )
-        dot.clear_updaters()
-        value.clear_updaters()
-        rc = tw.ridge_coef
-        rdot = Dot(ax.c2p(*rc), color=style.L2, radius=0.1)
-        rlab = tex(fill_tex(r"\text{ridge: } w_1=w_2=#", f"{rc[0]:.2f}"), size=style.LABEL_SIZE,
-                   color=style.L2).next_to(value, DOWN, buff=style.GAP, aligned_edge=LEFT)
-        say(
-            self,
-            f"Ridge's squared penalty is smallest when the weight is shared equally, so ridge "
-            f"has one answer: both weights {rc[0]:.2f}.",
-            FadeIn(rdot), FadeIn(rlab),
-        )
-
-    def _honest(self) -> None:
-        head = label("How common is “many”?", style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
-        lines = VGroup(
-            label("• Ties need special data: a copied feature, a point at exactly the tie.",
-                  style.BODY_SIZE),
-            label("• In general position the lasso and LAD answers are unique.",
-                  style.BODY_SIZE),
-            label("• Ridge (an L2 penalty) always has exactly one answer.",
-                  style.BODY_SIZE, style.L2),
-            label("• Taxicab routes are an analogy: many paths of one length,",
-                  style.BODY_SIZE, style.MUTED),
-            label("  not many minimisers of a fitting problem.", style.BODY_SIZE, style.MUTED),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-        lines[4].align_to(lines[3][1], LEFT)
-        fit_width(lines)
-        lines.next_to(head, DOWN, buff=style.GAP_L).align_to(head, LEFT)
-        self.add(head)
-        say(
-            self,
-            "Be careful not to overstate this. Ties need special data, like a copied feature "
-            "or a point placed exactly at the tie.",
-            FadeIn(lines[0]),
+        # ridge: the circle touches the same line at one point
+        bx = panels[1]
+        r = float(np.hypot(*tw.ridge_coef))
+        radius = bx.c2p(r, 0)[0] - bx.c2p(0, 0)[0]
+        circle = Circle(radius=radius, color=style.L2, stroke_width=4, fill_opacity=0.15)
+        circle.move_to(bx.c2p(0, 0)).scale(0.02)
+        rdot = Dot(bx.c2p(*tw.ridge_coef), color=style.L2, radius=0.13)
+        y0 = ridge_reads.get_left() + (ridge_reads.height / 2 + 0.3) * DOWN
+        halves = VGroup(
+            Line(y0, y0 + k_bar * tw.ridge_coef[0] * RIGHT, color=style.L2, stroke_width=22),
+            Line(y0 + k_bar * tw.ridge_coef[0] * RIGHT, y0 + k_bar * s * RIGHT,
+                 color=style.L2, stroke_width=22, stroke_opacity=0.4),
         )
         say(
             self,
-            "For data in general position, the lasso and the least absolute deviations line "
-            "have one answer. Many answers are the exception, but an exception the L2 penalty "
-            "never has: ridge is always unique.",
-            FadeIn(lines[1]), FadeIn(lines[2]),
+            "Ridge's circle, with its lambda set to reach the same line, touches it at one "
+            f"point only: the equal split, {tw.ridge_coef[0]:.2f} each. L2 breaks the tie.",
+            Succession(circle.animate(run_time=4).scale(50),
+                       AnimationGroup(FadeIn(rdot, scale=3), FadeIn(ridge_reads),
+                                      Create(halves), run_time=1.5)),
+            span=True,
         )
-        say(
-            self,
-            "And the taxicab routes are only an analogy: they are many paths of the same "
-            "length, not many minimisers of a fitting problem.",
-            FadeIn(lines[3]), FadeIn(lines[4]),
-        )
+        self.wait(HOLD)
 
     # ------------------------------------------------------------------ 6. takeaway
     def takeaway(self) -> None:
-        """L2: one answer. L1: possibly many."""
+        """L1: a flat bottom is possible, for special data. L2 penalty: one answer."""
         self.open_beat("takeaway")
-        head = label("Takeaway", style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
-        l2 = VGroup(
-            label("L2: one answer", style.HEADING_SIZE, style.L2),
-            label("one straight line between two points", style.LABEL_SIZE),
-            label("ridge, least-squares line: one bottom", style.LABEL_SIZE),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        head = header("Takeaway", TAKE_TAG)
+        b = self.slopes
+        lo, hi = SLOPES[:2]
+        mini_l1 = house_axes((lo, hi, 0.4), (5, 10, 1), 4.2, 1.4, None, None, numbers=False)
+        mini_l2 = house_axes((lo, hi, 0.4), (0, 40, 10), 4.2, 1.4, None, None, numbers=False)
         l1 = VGroup(
-            label("L1: possibly many", style.HEADING_SIZE, style.L1),
-            label(f"{self.route_count} shortest routes on a {GRID[0]} x {GRID[1]} grid",
-                  style.LABEL_SIZE),
-            label("LAD, lasso: a flat bottom, in special cases", style.LABEL_SIZE),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+            label("L1 loss or penalty", style.BODY_SIZE, style.L1),
+            label("can have a flat bottom: many", style.LABEL_SIZE),
+            label("equally good fits,", style.LABEL_SIZE),
+            label("but only for special data", style.LABEL_SIZE),
+            mini_l1,
+            label("LAD loss against slope: at the tie, nudged", style.SMALL_SIZE,
+                  style.MUTED),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        l2 = VGroup(
+            label("L2 penalty (ridge)", style.BODY_SIZE, style.L2),
+            label("curved in every direction:", style.LABEL_SIZE),
+            label("always exactly one answer", style.LABEL_SIZE),
+            label("(least squares too, unless features repeat)", style.SMALL_SIZE, style.MUTED),
+            mini_l2,
+            label("squared loss against slope", style.SMALL_SIZE, style.MUTED),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        cols = VGroup(l1, l2).arrange(RIGHT, buff=style.GAP_L * 2, aligned_edge=UP)
+        for i in (4, 5):  # the plots and their captions side by side
+            l2[i].match_y(l1[i])
         m, n = GRID
-        one = _city(m, n, cell=0.3, width=1.2)
-        one.add(Line(_at(one, [0, 0])[0], _at(one, [m, n])[0], color=style.L2, stroke_width=6))
-        many = VGroup()
-        for p in self.samples[:3]:
-            c = _city(m, n, cell=0.3, width=1.2)
-            many.add(VGroup(c, _route(c, p, color=style.L1, width=5)))
-        many.add(tex(r"\cdots", size=style.BODY_SIZE))
-        many.arrange(RIGHT, buff=style.GAP)
-        l2.add(one)
-        l1.add(many)
-        one.next_to(l2[-2], DOWN, buff=style.GAP_L, aligned_edge=LEFT)
-        many.next_to(l1[-2], DOWN, buff=style.GAP_L, aligned_edge=LEFT)
-        cols = VGroup(l2, l1).arrange(RIGHT, buff=style.GAP_L * 2, aligned_edge=UP)
-        fit_width(cols)
-        cols.next_to(head, DOWN, buff=style.GAP_L).set_x(0)
-        centre_below(cols, head)
+        town = _city(m, n, cell=0.2, width=1.2)
+        routes = VGroup(*[_route(town, p, color=style.L1, width=5) for p in self.samples[:3]])
+        note = label("Taxicab routes: many paths of one length, an analogy only",
+                     style.LABEL_SIZE, style.MUTED)
+        foot = VGroup(VGroup(town, routes), note).arrange(RIGHT, buff=style.GAP)
+        page = VGroup(cols, foot).arrange(DOWN, buff=style.GAP_L)
+        fit_width(page)
+        page.next_to(head, DOWN, buff=style.GAP).set_x(0)
         self.add(head)
+        ax1, ax2 = mini_l1[0], mini_l2[0]
+        curve1 = polyline(ax1, b, self.l1_profile, style.L1, width=5)
+        i0, i1 = self.flat_idx
+        flat = Line(ax1.c2p(b[i0], self.l1_profile[i0]), ax1.c2p(b[i1], self.l1_profile[i1]),
+                    color=style.HIGHLIGHT, stroke_width=7)
+        dot1 = Dot(ax1.c2p(b[i0], self.l1_profile[i0]), color=style.HIGHLIGHT, radius=0.12)
         say(
             self,
-            "The takeaway: L2 gives one answer. One straight line between two points, and for "
-            "ridge or a least-squares line, a bowl with one bottom.",
-            FadeIn(l2),
+            "The takeaway. An L1 loss or penalty can have a flat bottom: a whole set of "
+            "equally good fits.",
+            Succession(AnimationGroup(*[FadeIn(t) for t in l1[:3]], FadeIn(mini_l1)),
+                       Create(curve1, run_time=2), AnimationGroup(Create(flat), FadeIn(dot1)),
+                       dot1.animate(run_time=2).move_to(ax1.c2p(b[i1], self.l1_profile[i1]))),
+            span=True,
+        )
+        tilted = self.nudge_profiles[-1]
+        j = int(np.searchsorted(b, self.nudge_best[-1]))
+        ghost = curve1.copy().set_stroke(color=style.MUTED, width=4)
+        bent = polyline(ax1, b, tilted, style.MUTED, width=4)
+        dot_bent = Dot(ax1.c2p(b[j], tilted[j]), color=style.DATA, radius=0.12)
+        self.add(ghost)
+        self.bring_to_front(curve1, flat, dot1)
+        say(
+            self,
+            "But only for special data, like a point exactly at a tie or a copied feature. "
+            "Move the data a little and one answer wins again.",
+            FadeIn(l1[3]), FadeIn(l1[5]),
+            Succession(ghost.animate(run_time=3).become(bent), FadeIn(dot_bent, scale=3)),
+            span=True,
+        )
+        curve2 = polyline(ax2, b, self.l2_profile, style.L2, width=5)
+        k = self.ls_idx
+        trace2 = curve2.copy()
+        dot2 = Dot(ax2.c2p(b[0], self.l2_profile[0]), color=style.L2, radius=0.15)
+        last = len(b) - 1
+
+        def roll(m, a: float) -> None:
+            # trace the parabola with the dot at its tip, then roll down to its one bottom
+            i = _index(a / 0.6, 0, last) if a < 0.6 else _index((a - 0.6) / 0.4, last, k)
+            trace2.pointwise_become_partial(curve2, 0, max(_index(a / 0.6, 0, last), 1) / last)
+            dot2.move_to(ax2.c2p(b[i], self.l2_profile[i]))
+
+        roll(None, 0.0)
+
+        say(
+            self,
+            "An L2 penalty curves up in every direction: ridge always has exactly one "
+            "answer, and least squares too, unless features repeat.",
+            AnimationGroup(*[FadeIn(t) for t in l2[:4]], FadeIn(mini_l2), FadeIn(l2[5]),
+                           run_time=style.NORMAL),
+            UpdateFromAlphaFunc(VGroup(trace2, dot2), roll, rate_func=linear),
+            span=True,
         )
         say(
             self,
-            "L1 can give many: many shortest routes, and, for special data, a flat bottom with "
-            "a whole family of equally good fits.",
-            FadeIn(l1),
+            "And the many taxicab routes are only an analogy: many paths of the same length, "
+            "not many minimisers of a fit.",
+            FadeIn(town), FadeIn(note),
+            Succession(*[Create(r, rate_func=linear) for r in routes]),
+            span=True,
         )
-        self.play(Indicate(l1[0], color=style.HIGHLIGHT), run_time=style.NORMAL)
+        self.wait(HOLD)
