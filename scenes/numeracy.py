@@ -713,21 +713,20 @@ class ManyManhattanPaths(Chapter):
         say(
             self,
             "Now L1 as a penalty, with one feature put into the model twice. The fit only "
-            "sees the sum, w1 plus w2.",
+            "sees the sum, w1 plus w2: least squares is best anywhere on one line.",
             Succession(Write(objective, run_time=1.5),
                        AnimationGroup(Create(left[0]), Create(right[0]), FadeIn(left[1]),
-                                      FadeIn(right[1]), run_time=2.5)),
+                                      FadeIn(right[1]), run_time=2.0),
+                       AnimationGroup(*[Create(g[0]) for g in contours], FadeIn(ls_name),
+                                      run_time=1.5)),
             span=True,
         )
         say(
             self,
-            "So the squared error's contours are straight lines, w1 plus w2 constant: least "
-            "squares alone is flat along the lowest one.",
-            Succession(
-                AnimationGroup(*[LaggedStart(*[Create(c) for c in g], lag_ratio=0.4)
-                                 for g in contours], FadeIn(contour_name)),
-                FadeIn(ls_name),
-            ),
+            "So the squared error's contours are straight lines, w1 plus w2 constant, all "
+            "parallel to that one.",
+            AnimationGroup(*[LaggedStart(*[Create(c) for c in g[1:]], lag_ratio=0.5)
+                             for g in contours], FadeIn(contour_name)),
             span=True,
         )
         # the diamond grows until its edge meets the contour w1 + w2 = s
