@@ -392,7 +392,8 @@ class WhyL1MakesZeros(Chapter):
             f"The absolute value drops by {wn.drop_l1:.2f}, the square by only "
             f"{wn.drop_l2:.4f}: near zero, L2 barely rewards shrinking further.",
             Succession(
-                _both(FadeIn(drops), _glide(w, wn.w_from, wn.w_to), run_time=4.0),
+                FadeIn(drops, run_time=0.2),  # its own step: an animation pauses its updaters
+                _glide(w, wn.w_from, wn.w_to, run_time=3.8),
                 FadeIn(table[:2], shift=0.2 * UP, run_time=1.5),
                 FadeIn(table[2:], shift=0.2 * UP, run_time=1.5),
             ),
