@@ -41,6 +41,7 @@ from manim import (
     VMobject,
     Wait,
     Write,
+    config,
     linear,
     smooth,
 )
@@ -143,6 +144,16 @@ def _set_share(bar: VGroup, share: float) -> None:
     set_readout(VGroup(VMobject(), pct), 100.0 * share)
 
 
+def _header(text: str) -> VGroup:
+    """The house heading and tag, moved down if its tag box would poke above the top margin
+    (a heading without tall letters is shorter than the tag centred on it)."""
+    head = header(text, TAG_TEXT)
+    over = head.get_top()[1] - (config.frame_height / 2 - style.EDGE)
+    if over > 0:
+        head.shift(over * DOWN)
+    return head
+
+
 def _equation(name: str, line, color) -> VGroup:
     """``name: y = a + b x`` with the numbers printed from a mathutils Line."""
     head = label(name, style.SMALL_SIZE, color)
@@ -155,8 +166,10 @@ class OutlierTugsTheFit(Chapter):
 
     SLUG = "robustness"
     QUESTION = "What does one bad data point do to each fit?"
-    OPENING = ("Robustness means resistance to outliers: "
-               "how much can one bad data point move the fitted line?")
+    # The bridge from the penalty chapters (geometry ends on penalties): the switch first.
+    OPENING = ("Until now L1 and L2 were penalties on the weights; from here on they are losses "
+               "on the misses. Robustness asks: how much can one bad data point move the "
+               "fitted line?")
 
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
@@ -222,7 +235,7 @@ class OutlierTugsTheFit(Chapter):
         before[2].set_color(style.HIGHLIGHT)
         was = label("so far: the norm was a penalty on the weights w", style.SMALL_SIZE,
                     style.MUTED)
-        top = VGroup(before, was).arrange(DOWN, buff=style.GAP_S)
+        top = VGroup(before, was).arrange(RIGHT, buff=style.GAP)
         # What this chapter minimises: the norm of the misses r_i = y_i - (a + b x_i).
         l1 = VGroup(tex(r"\textstyle\sum_i |r_i|", size=style.HEADING_SIZE, color=style.L1),
                     label("least absolute deviations", style.SMALL_SIZE, style.L1))
@@ -234,15 +247,18 @@ class OutlierTugsTheFit(Chapter):
         miss = tex(r"r_i = y_i - (a + b\,x_i):\ \text{the miss of point } i",
                    size=style.LABEL_SIZE, color=style.TEXT)
         bottom = VGroup(now, miss).arrange(DOWN, buff=style.GAP)
-        notes = VGroup(top, bottom).arrange(DOWN, buff=style.GAP_L)
+        notes = VGroup(top, bottom).arrange(DOWN, buff=style.GAP)
+        fit_width(notes)
         notes.next_to(card, DOWN, buff=style.GAP)
-        # Card and notes rise together so the notes stay above the caption band.
-        rise = max(0.0, style.FLOOR + style.GAP - notes.get_bottom()[1])
+        # Card and notes rise together so the notes stay above the caption band, the card
+        # no higher than the top margin.
+        room = config.frame_height / 2 - style.EDGE - card.get_top()[1]
+        rise = min(room, max(0.0, style.FLOOR + style.GAP - notes.get_bottom()[1]))
         notes.shift(rise * UP)
         narrate_steps(
             self,
-            "So far we minimised a squared loss plus a penalty, and the L1 or L2 norm sat in "
-            "the penalty, on the weights.",
+            "Written out: we minimised a squared loss plus a penalty, and the L1 or L2 norm "
+            "sat in the penalty, on the weights w.",
             [(card.animate.shift(rise * UP), Write(before[0:2])),
              (Write(before[2]), FadeIn(was)),
              (Indicate(before[2], color=style.HIGHLIGHT),)],
@@ -261,7 +277,7 @@ class OutlierTugsTheFit(Chapter):
     def two_losses(self) -> None:
         """Residuals costed as squares and as lengths; the cost r² vs |r| of one residual."""
         self.open_beat("two-losses")
-        head = header("Two ways to cost a residual", TAG_TEXT)
+        head = _header("Two ways to cost a residual")
         self.add(head)
 
         # Left: the small scatter with its least-squares line.
@@ -434,8 +450,8 @@ class OutlierTugsTheFit(Chapter):
             run_time=style.LONG, span=True,
         )
         fix = VGroup(
-            label("A common claim: “exponentially” more under L2. No, quadratically:",
-                  style.SMALL_SIZE, style.HIGHLIGHT),
+            label("Not “exponentially” more: quadratically.", style.SMALL_SIZE,
+                  style.HIGHLIGHT),
             tex(r"r \to 2r:\quad |r| \to 2|r|,\quad r^2 \to 4r^2", color=style.HIGHLIGHT),
         ).arrange(RIGHT, buff=style.GAP)
         fit_width(fix).next_to(panels, DOWN, buff=style.GAP)
@@ -455,17 +471,17 @@ class OutlierTugsTheFit(Chapter):
         """Drag one point upward with every point's pull drawn: the least-squares line swings,
         the LAD line stays."""
         self.open_beat("outlier-tug")
-        head = header("One point dragged upward", TAG_TEXT)
+        head = _header("One point dragged upward")
         self.add(head)
         path = self.tug
         x_range, y_range = (0, 10, 2), (0, 12, 2)
-        plot = house_axes(x_range, y_range, 7.0, 4.6, "x", "y")
+        plot = house_axes(x_range, y_range, 5.8, 4.4, "x", "y")
         ax = plot[0]
         legend = fits_legend()
         bars = VGroup(
             label("the outlier's share of the total cost", style.SMALL_SIZE, style.TEXT),
-            _share_bar("squared residuals (L2)", style.L2, 3.2),
-            _share_bar("absolute residuals (L1)", style.L1, 3.2),
+            _share_bar("squared residuals (L2)", style.L2, 2.8),
+            _share_bar("absolute residuals (L1)", style.L1, 2.8),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         side = VGroup(legend, bars).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
         VGroup(plot, side).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
@@ -596,10 +612,10 @@ class OutlierTugsTheFit(Chapter):
     def anscombe_beat(self) -> None:
         """Anscombe's set III: one outlier pulls least squares; LAD runs through the ten."""
         self.open_beat("anscombe")
-        head = header("Real data: Anscombe's set III", TAG_TEXT)
+        head = _header("Real data: Anscombe's set III")
         self.add(head)
         x_range, y_range = (2, 16, 2), (4, 14, 2)
-        plot = house_axes(x_range, y_range, 7.0, 4.5, "x", "y")
+        plot = house_axes(x_range, y_range, 5.5, 4.5, "x", "y")
         ax = plot[0]
         ols_eq = _equation("least squares (L2)", self.ans_ols, style.L2)
         lad_eq = _equation("least absolute deviations (L1)", self.ans_lad, style.L1)
@@ -662,7 +678,7 @@ class OutlierTugsTheFit(Chapter):
     def leverage(self) -> None:
         """The honest limit: drag a point far out in x and the L1 line follows it too."""
         self.open_beat("leverage")
-        head = header("The limit: an outlier in x", TAG_TEXT)
+        head = _header("The limit: an outlier in x")
         self.add(head)
         path = self.lever
         x_range, y_range = (0, 28, 4), (0, 6, 2)
@@ -727,7 +743,7 @@ class OutlierTugsTheFit(Chapter):
     def takeaway(self) -> None:
         """What to remember, beside the chapter's two drags replayed small."""
         self.open_beat("takeaway")
-        head = header("Takeaway", TAG_TEXT)
+        head = _header("Takeaway")
 
         def block(color, *lines) -> VGroup:
             rows = VGroup(*(label(t, style.LABEL_SIZE, color) for t in lines))

@@ -280,10 +280,10 @@ class NudgeMakesTheLineJump(Chapter):
         head = header("A small nudge", TAG_TEXT)
         self.add(head)
         e = self.example
-        data = house_axes(DATA_X, DATA_Y, 6.0, 3.8, "x", "y")
+        data = house_axes(DATA_X, DATA_Y, 5.3, 3.5, "x", "y")
         ax = data[0]
         lo, hi = float(self.positions[0]), float(self.positions[-1])
-        slope_plot = house_axes((lo, hi, 0.2), SLOPE_Y, 5.0, 3.8, r"x_{\text{moved}}", None)
+        slope_plot = house_axes((lo, hi, 0.2), SLOPE_Y, 4.7, 3.5, r"x_{\text{moved}}", None)
         bx = slope_plot[0]
         slope_title = label("slope of each line", style.SMALL_SIZE, style.TEXT)
         slope_title.next_to(bx, UP, buff=style.GAP_S)
@@ -440,10 +440,10 @@ class NudgeMakesTheLineJump(Chapter):
         e = self.example
         pos = self.why_positions
         m = e.moving
-        data = house_axes(DATA_X, DATA_Y, 4.6, 4.3, "x", "y")
+        data = house_axes(DATA_X, DATA_Y, 3.9, 3.8, "x", "y")
         ax = data[0]
-        p1 = house_axes(PROFILE_SLOPES, self.l1_range, 3.6, 4.3, None, None)
-        p2 = house_axes(PROFILE_SLOPES, self.l2_range, 3.6, 4.3, None, None)
+        p1 = house_axes(PROFILE_SLOPES, self.l1_range, 3.4, 3.8, None, None)
+        p2 = house_axes(PROFILE_SLOPES, self.l2_range, 3.4, 3.8, None, None)
         a1, a2 = p1[0], p2[0]
         t1 = label("L1 loss of the best line", style.SMALL_SIZE, style.L1)
         t2 = label("L2 loss of the best line", style.SMALL_SIZE, style.L2)
@@ -453,7 +453,7 @@ class NudgeMakesTheLineJump(Chapter):
             DOWN, buff=style.GAP_S)
         right2 = VGroup(VGroup(t2, s2).arrange(DOWN, buff=style.GAP_S), p2).arrange(
             DOWN, buff=style.GAP_S)
-        panels = VGroup(data, right1, right2).arrange(RIGHT, buff=style.GAP_L,
+        panels = VGroup(data, right1, right2).arrange(RIGHT, buff=style.GAP,
                                                       aligned_edge=DOWN)
         fit_width(panels)
         panels.next_to(head, DOWN, buff=style.GAP).set_x(0)
@@ -624,9 +624,9 @@ class NudgeMakesTheLineJump(Chapter):
         self.add(head)
         e, v, hs = self.example, self.vertical, self.heights
         m, xm = e.moving, float(self.vertical_x[e.moving])
-        data = house_axes(DATA_X, DATA_Y, 6.0, 3.8, "x", "y")
+        data = house_axes(DATA_X, DATA_Y, 5.3, 3.5, "x", "y")
         ax = data[0]
-        slope_plot = house_axes((hs[0], hs[-1], 1.0), SLOPE_Y, 5.0, 3.8,
+        slope_plot = house_axes((hs[0], hs[-1], 1.0), SLOPE_Y, 4.7, 3.5,
                                 r"y_{\text{moved}}", None)
         bx = slope_plot[0]
         slope_title = label("slope of each line", style.SMALL_SIZE, style.TEXT)
