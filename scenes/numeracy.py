@@ -297,8 +297,8 @@ class ManyManhattanPaths(Chapter):
         ).next_to(l1, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
         say(
             self,
-            f"But here is a different street route, and it is also exactly "
-            f"{round(self.example_lengths[1])} blocks long. The straight line is unique; "
+            f"Here is a different street route, also exactly "
+            f"{round(self.example_lengths[1])} blocks. The straight line is unique; "
             f"the shortest street route is not.",
             FadeOut(walker), r1.animate.set_stroke(opacity=0.45, width=5), FadeIn(walker2),
             drive2, FadeIn(note),
@@ -370,8 +370,8 @@ class ManyManhattanPaths(Chapter):
                   run_time=style.SHORT)
         say(
             self,
-            f"On a small grid, {sm} blocks across and {sn} up, we can show every shortest "
-            f"route: there are {self.small_count}, and all have length {sm + sn}.",
+            f"On a {sm} by {sn} grid we can show every shortest route: all "
+            f"{self.small_count} of them, each {sm + sn} blocks long.",
             FadeIn(caption),
             LaggedStart(*[Succession(FadeIn(t[0]), Create(t[1])) for t in tiles],
                         lag_ratio=0.5),
@@ -422,8 +422,9 @@ class ManyManhattanPaths(Chapter):
         for tile, ch in zip(tiles, w1, strict=True):
             moves.append(tile.animate(path_arc=-1.2).move_to(slots[targets[ch][seen[ch]]]))
             seen[ch] += 1
-        start = _at(city, [0, 0])[0]
-        route2, drive2 = _walk(city, second, walker)
+        # a new walker starts at A (the old one does not cut diagonally across the blocks)
+        walker2 = Dot(_at(city, [0, 0])[0], color=style.HIGHLIGHT, radius=0.1)
+        route2, drive2 = _walk(city, second, walker2)
         old = VGroup(*blocks)
         say(
             self,
@@ -431,7 +432,7 @@ class ManyManhattanPaths(Chapter):
             f"and the word spells another route.",
             Succession(
                 AnimationGroup(*moves, old.animate.set_stroke(opacity=0.3, width=4),
-                               walker.animate.move_to(start)),
+                               FadeOut(walker), FadeIn(walker2)),
                 drive2,
             ),
             span=True,
