@@ -431,7 +431,7 @@ class FormulaVersusAlgorithm(Chapter):
                                    buff=0.08)
         answer = tex(fill_tex(r"\hat w = (#,\ #)", f"{self.exact[0]:.2f}", f"{self.exact[1]:g}"),
                      size=style.BODY_SIZE, color=style.ZERO)
-        answer.next_to(ax.c2p(*self.exact), DOWN + RIGHT, buff=style.GAP_S)
+        answer.next_to(ax.c2p(*self.exact), UP, buff=0.45)
         losers = [VGroup(cells[k], marks[k]) for k in cells if k != key]
         origin, end = ax.c2p(0, 0), ax.c2p(*self.exact)
         self.minimum_dot.move_to(origin).set_opacity(0)
