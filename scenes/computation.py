@@ -113,6 +113,15 @@ def _weight_axes() -> VGroup:
     return group
 
 
+def _header(text: str, tag_text: str) -> VGroup:
+    """The house header, nudged down when its tag box pokes above the top margin."""
+    head = header(text, tag_text)
+    over = head.get_top()[1] - (config.frame_height / 2 - style.EDGE)
+    if over > 0:
+        head.shift(over * DOWN)
+    return head
+
+
 def _vector(values, decimals: int = 2) -> str:
     return r"\begin{bmatrix}" + r"\\".join(f"{v:.{decimals}f}" for v in values) + r"\end{bmatrix}"
 
@@ -257,7 +266,7 @@ class FormulaVersusAlgorithm(Chapter):
         """Ridge: one linear solve, and the answer appears on the contour plot in one step."""
         self.open_beat("closed-form")
         r = self.ridge
-        head = header("Ridge: one formula", L2_TAG)
+        head = _header("Ridge: one formula", L2_TAG)
         plane, lines = self._plane(self.ridge_contours)
         ax = plane[0]
         objective = tex(r"\tfrac12\|y - Xw\|_2^2", r"+", r"\lambda\|w\|_2^2",
@@ -330,7 +339,7 @@ class FormulaVersusAlgorithm(Chapter):
             self.clear()
         plane, lines = self._plane(self.lasso_contours)
         ax = plane[0]
-        head = header("Lasso: kinks, and a pattern to find", L1_TAG)
+        head = _header("Lasso: kinks, and a pattern to find", L1_TAG)
         objective = tex(r"\tfrac12\|y - Xw\|_2^2", r"+", r"\lambda\,(|w_1| + |w_2|)",
                         size=style.BODY_SIZE)
         objective[2].set_color(style.L1)
@@ -468,7 +477,7 @@ class FormulaVersusAlgorithm(Chapter):
             self.head = None
         plane, lines = self._plane(self.lasso_contours)
         ax = plane[0]
-        head = header("Coordinate descent", L1_TAG)
+        head = _header("Coordinate descent", L1_TAG)
         # the right-hand column: rule, definitions, slice plot, readouts
         rule = tex(r"w_j \leftarrow S(z_j,\ \lambda)\,/\,G_{jj}", size=style.HEADING_SIZE,
                    color=style.L1)
@@ -478,12 +487,12 @@ class FormulaVersusAlgorithm(Chapter):
             tex(r"G_{jj} = x_j^\top x_j", size=style.LABEL_SIZE),
         ).arrange(RIGHT, buff=style.GAP_L)
         (u0, u1), top = SLICE_U, SLICE_TOP
-        slice_group = house_axes((u0, u1, 0.5), (0, top, 10), 5.4, 2.4, None, None,
+        slice_group = house_axes((u0, u1, 0.5), (0, top, 10), 5.4, 2.0, None, None,
                                  numbers=False)
         sax = slice_group[0]
         u_ticks = VGroup(tex("0", size=style.SMALL_SIZE).next_to(sax.c2p(0, 0), DOWN,
                                                                  buff=style.GAP_S))
-        slice_name = label("the objective along the line", style.SMALL_SIZE, style.MUTED)
+        slice_name = label("the objective along the line", style.LABEL_SIZE, style.MUTED)
         lam_note = tex(fill_tex(r"\lambda = #", f"{LASSO_LAM:g}"), size=style.LABEL_SIZE,
                        color=style.MUTED)
         move = readout(r"\text{move}", 0, color=style.TEXT, decimals=0)
@@ -496,7 +505,7 @@ class FormulaVersusAlgorithm(Chapter):
         slice_box = VGroup(slice_name, VGroup(slice_group, u_ticks)).arrange(
             DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         info = VGroup(rule, defs, slice_box, row_a, row_b).arrange(
-            DOWN, aligned_edge=LEFT, buff=style.GAP)
+            DOWN, aligned_edge=LEFT, buff=0.25)
         _right_panel(info, head)
         u_name = tex("w_1", size=style.LABEL_SIZE).next_to(sax.x_axis, RIGHT, buff=style.GAP_S)
 
@@ -728,13 +737,13 @@ class FormulaVersusAlgorithm(Chapter):
         """How the work grows with the number of features, from operation counts."""
         self.open_beat("cost")
         cg = self.cost
-        head = header("How the work grows", BOTH_TAG)
+        head = _header("How the work grows", BOTH_TAG)
         lp = np.log10(cg.p.astype(float))
         lc = np.log10(cg.closed_form.astype(float))
         lcd = np.log10(cg.coordinate_descent.astype(float))
         y_lo = float(np.floor(min(lc.min(), lcd.min())))
         y_hi = float(np.ceil(max(lc.max(), lcd.max())))
-        axes_group = house_axes((1.0, 2.6, 0.3), (y_lo, y_hi, 1.0), 5.4, 4.0, None, None,
+        axes_group = house_axes((1.0, 2.6, 0.3), (y_lo, y_hi, 1.0), 5.0, 3.4, None, None,
                                 numbers=False)
         ax = axes_group[0]
         x_ticks = VGroup(*[
@@ -850,21 +859,21 @@ class FormulaVersusAlgorithm(Chapter):
         head = label("Takeaway", style.HEADING_SIZE).to_corner(UL, buff=style.EDGE)
         l2 = VGroup(
             label("L2 penalty (ridge)", style.HEADING_SIZE, style.L2),
-            label("smooth: gradient = 0 gives a formula", style.LABEL_SIZE),
+            label("smooth: gradient = 0 gives", style.LABEL_SIZE),
             label("one linear solve, cost known", style.LABEL_SIZE),
             tex(r"(X^\top X + 2\lambda I)^{-1} X^\top y", size=style.BODY_SIZE, color=style.L2),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         l1 = VGroup(
             label("L1 penalty (lasso)", style.HEADING_SIZE, style.L1),
-            label("kinks: the zero pattern is unknown", style.LABEL_SIZE),
+            label("kinks: a zero pattern to find", style.LABEL_SIZE),
             label("known pattern: one linear solve", style.LABEL_SIZE),
             label("found by soft-threshold moves", style.LABEL_SIZE),
             label("converges, with exact zeros", style.LABEL_SIZE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-        cols = VGroup(l2, l1).arrange(RIGHT, buff=style.GAP_L * 2, aligned_edge=UP)
+        cols = VGroup(l2, l1).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
         footer = label(
-            f"Not an approximation: here {self.trace.sweeps} sweeps reached the minimum to "
-            "machine precision.", style.SMALL_SIZE, style.MUTED)
+            f"Not an approximation: here, the minimum to machine precision in "
+            f"{self.trace.sweeps} sweeps.", style.SMALL_SIZE, style.MUTED)
         body = VGroup(cols, footer).arrange(DOWN, buff=style.GAP_L)
         _above_band(body, head.get_bottom()[1] - style.GAP_L)
         self.add(head)
