@@ -342,7 +342,8 @@ class Scorecard(Chapter):
         for m in markers.values():
             m.set_opacity(0.0)
         say(self, "On the diabetes data: the lasso and ridge paths, with the penalty alpha "
-            "growing to the right.", FadeIn(panel[0]), FadeIn(panel[1]),
+            "growing to the right.", FadeIn(panel[0], rate_func=_fast),
+            FadeIn(panel[1], rate_func=_fast),
             Create(curves["lasso"]), Create(curves["ridge"]), span=True)
         for m in markers.values():
             m.set_opacity(1.0)
@@ -643,7 +644,8 @@ class Scorecard(Chapter):
             m.set_opacity(0.0)
         self.add(solves)
         say(self, "Computation: ridge has a formula; one linear solve lands at the bottom of "
-            "its bowl.", FadeIn(row), FadeIn(panel[0]), FadeIn(panel[1]),
+            "its bowl.", FadeIn(row, rate_func=_fast), FadeIn(panel[0], rate_func=_fast),
+            FadeIn(panel[1], rate_func=_fast),
             Create(ridge_lines), GrowFromCenter(answer.set_opacity(1.0)),
             UpdateFromAlphaFunc(solves, lambda m, al: (_set_count(m, 1 if al > 0.6 else 0),
                                                        m.set_opacity(min(1.0, 4 * al)))),
@@ -705,7 +707,8 @@ class Scorecard(Chapter):
         l2_box = _frame(VGroup(*(rows[i] for i in L2_ROWS)), style.L2)
         split = _pointer([l1_box, l2_box], (0.0, 0.5), start=walk[0])
         say(self, CLOSING, split[1], span=True)
-        say(self, ADVICE, FadeOut(walk[0]), Create(rule), Write(advice), span=True)
+        say(self, ADVICE, FadeOut(walk[0], rate_func=_fast), Create(rule), Write(advice),
+            span=True)
 
     # ---- helpers -------------------------------------------------------------------------
     def _region(self) -> tuple[float, float]:
@@ -798,6 +801,21 @@ def _pointer(frames, starts, start=None):
     return frame, UpdateFromAlphaFunc(frame, point)
 
 
+def _retext(old: Text, text: str) -> None:
+    """Show ``text`` in the Text ``old`` in place (left edge kept): the same mobject, so a
+    play that is running keeps drawing it (a play fixes the list of what it draws)."""
+    new = label(text, style.SMALL_SIZE, old.get_color())
+    new.move_to(old.get_left(), aligned_edge=LEFT).set_opacity(old.get_fill_opacity())
+    old.become(new)
+    old.initial_height = new.height  # the size it is set at: SMALL_SIZE, unscaled
+
+
+def _fast(t: float) -> float:
+    """A rate function that completes in the first quarter: a fade that precedes the motion
+    it shares a sentence with."""
+    return min(1.0, 4.0 * t)
+
+
 def _share_bar(name: str, color, width: float = 1.0) -> VGroup:
     """A share bar: track, fill (stretched by :func:`_set_share`), a % number and a name."""
     track = Rectangle(width=width, height=0.2, stroke_color=style.MUTED, stroke_width=1.5)
@@ -819,8 +837,7 @@ def _set_share(bar: VGroup, share: float) -> None:
     text = f"{100 * share:.0f} %"
     if text != bar.shown:
         bar.shown = text
-        bar.submobjects[2] = label(text, style.SMALL_SIZE, num.get_color()).move_to(
-            num.get_left(), aligned_edge=LEFT)
+        _retext(num, text)
 
 
 def _frame(mob, color) -> Rectangle:
@@ -851,9 +868,7 @@ def _set_count(row: VGroup, value: float) -> None:
     text = f"{value:.{row.decimals}f}"
     if text != row.shown:
         row.shown = text
-        new = label(text, style.SMALL_SIZE, row[1].get_color())
-        new.move_to(row[1].get_left(), aligned_edge=LEFT).set_opacity(row[1].get_fill_opacity())
-        row.submobjects[1] = new  # a fresh Text: its size stays the label size
+        _retext(row[1], text)
 
 
 def _build_table() -> VGroup:
