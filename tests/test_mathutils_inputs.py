@@ -35,7 +35,6 @@ from mathutils.data import anscombe, diabetes
 from mathutils.lad import nudge_example, search_nudge_examples, vertex_losses
 from mathutils.minimisers import lad_family, twin_lasso
 from mathutils.onedim import worked_number
-from mathutils.recap import lasso_cd_2d, noisy_line
 from mathutils.selection import clip_polyline, ellipse_outline, unit_balls
 
 EPS = np.finfo(float).eps
@@ -210,9 +209,6 @@ def test_spd_check_is_relative():
         (lambda: search_nudge_examples(range(10**9)), "seeds", "100_000"),
         (lambda: vertex_losses(np.arange(20.0), np.zeros(20), 1, np.zeros(10**4)),
          "positions and x", "10_000_000"),
-        (lambda: lasso_cd_2d(Q, C, 0.5, [0.0, 0.0], 10**9), "sweeps", "100_000"),
-        (lambda: noisy_line(10**9, np.random.default_rng(0), intercept=0, slope=1, noise=1),
-         "n", "1_000_000"),
         (lambda: ridge(np.zeros((2, 5000)), [1.0, 2.0], 1.0), "X", "2000"),
     ],
 )

@@ -235,12 +235,6 @@ SPECS = [
     ("moved_fits", lambda data, index, offsets, direction: recap.moved_fits(
         *data, index, offsets, direction),
      dict(data=xy(), index=size(), offsets=arg(vec()), direction=arg(kind("x", "y")))),
-    ("noisy_line", lambda n, rng, intercept, slope, noise: recap.noisy_line(
-        n, rng, intercept=intercept, slope=slope, noise=noise),
-     dict(n=size(), rng=arg(RNG), intercept=arg(FLOAT), slope=arg(FLOAT), noise=arg(FLOAT))),
-    ("ridge_2d", recap.ridge_2d, dict(Q=arg(spd()), center=arg(vec(2)), lam=arg(FLOAT))),
-    ("lasso_cd_2d", recap.lasso_cd_2d,
-     dict(Q=arg(spd()), center=arg(vec(2)), lam=arg(FLOAT), w0=arg(vec(2)), sweeps=size())),
     ("first_exact_zero", recap.first_exact_zero, dict(values=arg(vec()))),
 ]
 
