@@ -441,12 +441,6 @@ class Scorecard(Chapter):
         others = [i for i in range(len(e.x)) if i != e.moving]
         dots = VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), radius=0.06, color=style.DATA)
                         for i in others))
-        mover = Dot(ax.c2p(lo, e.y[e.moving]), color=style.HIGHLIGHT, radius=0.08)
-        ols = fit_line(ax, e.ols_intercepts[0], e.ols_slopes[0], DATA_X, DATA_Y, style.L2, 4)
-        lad = fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], DATA_X, DATA_Y, style.L1, 4)
-        traces = {"l2": polyline(bx, [lo], [self.ols_slope_ends[0]], style.L2, 5),
-                  "l1": polyline(bx, [lo], [self.lad_slope_ends[0]], style.L1, 5)}
-        marker = Line(bx.c2p(lo, 0), bx.c2p(lo, 1), color=style.HIGHLIGHT, stroke_width=6)
         r2 = readout(r"\text{slope}_{L2}", self.ols_slope_ends[0], color=style.L2,
                      size=style.SMALL_SIZE)
         r1 = readout(r"\text{slope}_{L1}", self.lad_slope_ends[0], color=style.L1,
@@ -454,6 +448,13 @@ class Scorecard(Chapter):
         slopes = VGroup(r2, r1).arrange(RIGHT, buff=style.GAP_L)
         body = VGroup(VGroup(data, dots), slope_plot).arrange(DOWN, aligned_edge=LEFT,
                                                               buff=style.GAP)
+        # the live parts are built from ax/bx only now, after the arrange has moved them
+        mover = Dot(ax.c2p(lo, e.y[e.moving]), color=style.HIGHLIGHT, radius=0.08)
+        ols = fit_line(ax, e.ols_intercepts[0], e.ols_slopes[0], DATA_X, DATA_Y, style.L2, 4)
+        lad = fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], DATA_X, DATA_Y, style.L1, 4)
+        traces = {"l2": polyline(bx, [lo], [self.ols_slope_ends[0]], style.L2, 5),
+                  "l1": polyline(bx, [lo], [self.lad_slope_ends[0]], style.L1, 5)}
+        marker = Line(bx.c2p(lo, 0), bx.c2p(lo, 1), color=style.HIGHLIGHT, stroke_width=6)
         panel = self._panel("nudge one point", "as a loss", body, slopes,
                             VGroup(ols, lad, mover, *traces.values(), marker))
         pos = np.asarray(e.positions)
