@@ -38,7 +38,13 @@ from manim import (
     smooth,
 )
 
-from mathutils import count_shortest_paths, ols_fit, sample_shortest_paths, shortest_paths
+from mathutils import (
+    count_shortest_paths,
+    ols_fit,
+    sample_shortest_paths,
+    shortest_paths,
+    squared_loss,
+)
 from mathutils.lad import nudge_example, slope_profiles
 from mathutils.minimisers import (
     best_intercepts,
@@ -194,6 +200,20 @@ class ManyManhattanPaths(Chapter):
             slope_profiles(*ex.data_at(p), self.slopes)[0] for p in self.nudge_positions
         ])
         self.nudge_best = self.slopes[np.argmin(self.nudge_profiles, axis=1)]
+        nudge_data = [ex.data_at(p) for p in self.nudge_positions]
+        # the winning L1 line at each spot (its best intercept at the winning slope)
+        self.nudge_l1_icpt = np.array([
+            best_intercepts(nx, ny, [s])[0][0]
+            for (nx, ny), s in zip(nudge_data, self.nudge_best, strict=True)
+        ])
+        # least squares follows the point: its parabola, its one line and that line's loss
+        self.nudge_l2_profiles = np.array([
+            slope_profiles(nx, ny, self.slopes)[1] for nx, ny in nudge_data
+        ])
+        self.nudge_ols = [ols_fit(nx, ny) for nx, ny in nudge_data]
+        self.nudge_ls_loss = np.array([
+            squared_loss(o, nx, ny) for o, (nx, ny) in zip(self.nudge_ols, nudge_data, strict=True)
+        ])
         # the LAD lines at the two ends of the nudge (unique: one vertex each)
         self.nudge_ends = [lad_tie(*ex.data_at(p)) for p in self.nudge_positions[[0, -1]]]
         # Beat 5b: the same feature twice, lasso and ridge (lecture scaling).
@@ -548,7 +568,7 @@ class ManyManhattanPaths(Chapter):
             self,
             "For each slope, give the line its best intercept, and plot the total absolute "
             "error against the slope.",
-            FadeIn(top), FadeIn(names[2]), FadeOut(ties),
+            FadeIn(top), FadeOut(ties),
             UpdateFromAlphaFunc(moving_l1, lambda m, a: show_l1(_index(a, 0, last), True),
                                 rate_func=linear),
             span=True,
@@ -616,7 +636,7 @@ class ManyManhattanPaths(Chapter):
             self,
             "For the squared error the curve is a parabola, with one lowest point: least "
             f"squares has exactly one best line, slope {self.ols.slope:.2f}.",
-            FadeIn(bottom),
+            FadeIn(bottom), FadeIn(names[2]),
             Succession(
                 UpdateFromAlphaFunc(VGroup(l2_trace, l2_dot, ls_line, r_l2),
                                     lambda m, a: sweep_l2(a), rate_func=linear, run_time=5),
@@ -629,14 +649,35 @@ class ManyManhattanPaths(Chapter):
         centre, end = (len(pos) - 1) // 2, len(pos) - 1
         y_move = y[self.moving]
 
+        ols = self.nudge_ols
+        # the label of the parabola's lowest point, one per slope it shows during the nudge
+        ls_texts = {f"{self.ols.slope:.2f}": ls_name.copy()}
+        for o in ols:
+            key = f"{o.slope:.2f}"
+            if key not in ls_texts:
+                ls_texts[key] = tex(fill_tex(r"\text{one lowest point: slope }#", key),
+                                    size=style.SMALL_SIZE, color=style.L2) \
+                    .move_to(ls_name, aligned_edge=LEFT)
+        shown = [f"{self.ols.slope:.2f}"]
+
         def nudge(j: int) -> None:
             prof = self.nudge_profiles[j]
             l1_trace.set_points_as_corners(scene_points(tax, b, prof))
             mover.move_to(ax.c2p(pos[j], y_move))
             i = int(np.searchsorted(b, self.nudge_best[j]))
             l1_dot.move_to(tax.c2p(b[i], prof[i]))
+            line.put_start_and_end_on(*_line_on(ax, self.nudge_l1_icpt[j], b[i], xr, yr))
             set_readout(r_slope, float(b[i]))
             set_readout(r_l1, float(prof[i]))
+            # least squares glides with the point: one lowest point all along
+            l2_trace.set_points_as_corners(scene_points(bax, b, self.nudge_l2_profiles[j]))
+            l2_dot.move_to(bax.c2p(ols[j].slope, self.nudge_ls_loss[j]))
+            ls_line.put_start_and_end_on(*_line_on(ax, ols[j].intercept, ols[j].slope, xr, yr))
+            set_readout(r_l2, float(self.nudge_ls_loss[j]))
+            key = f"{ols[j].slope:.2f}"
+            if key != shown[0]:
+                ls_name.become(ls_texts[key])
+                shown[0] = key
 
         def there_and_back(a: float) -> None:
             # right of the tie, then left of it (through the tie again)
@@ -645,12 +686,13 @@ class ManyManhattanPaths(Chapter):
             else:
                 nudge(_index((a - 0.4) / 0.6, end, 0))
 
-        nudged = VGroup(l1_trace, mover, l1_dot, r_slope, r_l1)
+        nudged = VGroup(l1_trace, mover, l1_dot, line, r_slope, r_l1,
+                        l2_trace, l2_dot, ls_line, r_l2, ls_name)
         say(
             self,
             "Ties need special data. Nudge the point either way and the bottom tilts: one "
             "slope wins, as it does for data in general position.",
-            FadeOut(flat), FadeOut(flat_name), FadeOut(line),
+            FadeOut(flat), FadeOut(flat_name),
             UpdateFromAlphaFunc(nudged, lambda m, a: there_and_back(a), rate_func=linear),
             span=True,
         )
