@@ -88,7 +88,6 @@ ALIGN_C2 = 1.0
 ALIGN_S = np.arange(-110, 111) / 100  # -1.1 .. 1.1 in steps of 0.01; contains 0 exactly
 ALIGN_SWEEP = (1.1, -1.1, 0.4)  # start, then across to the other side, then back past 0
 ALIGN_PLANE = 1.25
-RIDGE_REPLAY = 0.6  # decades of alpha the last ridge sentence goes back over
 ELLIPSE_POINTS = 360
 GROW_STEPS = 121
 Q_GRID = np.linspace(0.0, 2.0, 161)  # 1/p: 0 (p = inf) .. 2 (p = 0.5); contains 0.5 and 1
@@ -812,12 +811,18 @@ class DiamondMeetsEllipse(Chapter):
         anchor.clear_updaters()
         l1_final, l2_final = int(self.l1_tally[-1]), int(self.l2_tally[-1])
         pct = round(100 * l1_final / TRIALS)
-        ends = VGroup(
-            label(f"{100 * self.l1_rate[-1]:.0f} %", style.SMALL_SIZE, style.ZERO)
-            .next_to(rate_pts[1][-1], UP, buff=style.GAP_S).align_to(rate_pts[1][-1], RIGHT),
-            label(f"{100 * self.l2_rate[-1]:.0f} %", style.SMALL_SIZE, style.L2)
-            .next_to(rate_pts[2][-1], UP, buff=style.GAP_S).align_to(rate_pts[2][-1], RIGHT),
-        )
+        # the share curves and their end labels under every budget, from the per-budget hits;
+        # the first budget is RAND_T, the curves just drawn
+        rate_pts_at, ends_at = [], []
+        for l1_hits, l2_hits in zip(self.corner_by_budget, self.l2_zero_by_budget, strict=True):
+            at_b = {p: rate_map(np.column_stack([n, np.cumsum(h) / n]))
+                    for p, h in ((1, l1_hits), (2, l2_hits))}
+            rate_pts_at.append(at_b)
+            ends_at.append(VGroup(*(
+                label(f"{100 * np.mean(h):.0f} %", style.SMALL_SIZE, c)
+                .next_to(at_b[p][-1], UP, buff=style.GAP_S).align_to(at_b[p][-1], RIGHT)
+                for p, h, c in ((1, l1_hits, style.ZERO), (2, l2_hits, style.L2)))))
+        ends = ends_at[0]
         t_read = _readout("t", RAND_T, 1, 2, style.HIGHLIGHT)  # faded in here, changed later
         t_read.next_to(ylab, RIGHT, buff=style.GAP_L).align_to(tallies, RIGHT)
         say(self, f"After {TRIALS} random losses, {l1_final} of the L1 minima have a weight of "
@@ -857,6 +862,9 @@ class DiamondMeetsEllipse(Chapter):
             _show(nums[2], TRIALS - corner)
             _show(nums[3], int(self.l2_zero_by_budget[j].sum()))
             _show(t_read[1], t)
+            for p in (1, 2):
+                curves[p].set_points_as_corners(rate_pts_at[j][p])
+            ends.become(ends_at[j])
 
         t_small = float(RAND_BUDGETS[-1])
         small_corner = int(self.corner_by_budget[-1].sum())
@@ -1052,15 +1060,12 @@ class DiamondMeetsEllipse(Chapter):
             s.animate(rate_func=linear).set_value(k_last), run_time=4 * style.LONG)
         anchor.clear_updaters()
         smallest = float(self.ridge_smallest[-1])
-        # back over the last decade and forward again: the smallest ridge coefficient grows
-        # and shrinks with alpha, and is still not 0 at the end
-        back = float(k_last - RIDGE_REPLAY * (len(d.ridge_alphas) - 1)
-                     / (np.log10(d.ridge_alphas[-1]) - np.log10(d.ridge_alphas[0])))
-        anchor.add_updater(update)
+        # the cursors stay at the strongest penalty while the sentence reads it off
         say(self, f"Even at the strongest ridge penalty shown, none of the ten is zero; the "
             f"smallest is still {smallest:.2f}.",
-            s.animate(rate_func=there_and_back).set_value(back), span=True)
-        anchor.clear_updaters()
+            AnimationGroup(Indicate(dots["ridge"], color=style.L2, scale_factor=1.3),
+                           Indicate(small, color=style.L2, scale_factor=1.2), lag_ratio=0.5),
+            run_time=style.LONG)
         say(self, "The lasso selects features; ridge only shrinks them.",
             AnimationGroup(Indicate(kept["lasso"], color=style.L1, scale_factor=1.15),
                            Indicate(kept["ridge"], color=style.L2, scale_factor=1.15),
