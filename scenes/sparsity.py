@@ -39,6 +39,7 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
+    config,
     linear,
     smooth,
 )
@@ -701,6 +702,8 @@ class WhyL1MakesZeros(Chapter):
         """The objective redrawn as lam grows: the L1 minimum sticks at 0, L2's keeps creeping."""
         self.open_beat("kink")
         head = header("The kink at zero", TAG_TEXT)
+        # no descenders: the tag centred on this short heading pokes above the top margin
+        head.shift(max(0.0, head.get_top()[1] - (config.frame_height / 2 - style.EDGE)) * DOWN)
         lams = self.kink_lams
         ymax = 1.5
         t = KINK_TARGET
@@ -828,7 +831,7 @@ class WhyL1MakesZeros(Chapter):
         z0 = Z_SWEEP[0]
         panels, parts = VGroup(), []
         for key, color, name, kind, formula, dead in specs:
-            axes = house_axes((lo, hi, 1), (lo, hi, 1), 3.0, 2.2, "z", None, numbers=False)
+            axes = house_axes((lo, hi, 1), (lo, hi, 1), 2.2, 1.5, "z", None, numbers=False)
             ax = axes[0]
             # numbers only where no map passes: right of and above the origin
             ax.x_axis.add_numbers(MAP_TICKS, font_size=style.SMALL_SIZE)
@@ -871,14 +874,16 @@ class WhyL1MakesZeros(Chapter):
         swatch_line.scale_to_fit_width(0.5)
         swatch_zone = Rectangle(width=0.35, height=0.25, stroke_width=0, fill_color=style.ZERO,
                                 fill_opacity=0.5)
-        legend = VGroup(
-            VGroup(swatch_line, label("no penalty", style.SMALL_SIZE, style.MUTED))
-            .arrange(RIGHT, buff=style.GAP_S),
-            VGroup(swatch_zone, label("dead zone: output exactly 0", style.SMALL_SIZE,
-                                      style.ZERO)).arrange(RIGHT, buff=style.GAP_S),
+        legend = VGroup(  # two rows: in one, fit_width shrank it below the small size
+            VGroup(
+                VGroup(swatch_line, label("no penalty", style.SMALL_SIZE, style.MUTED))
+                .arrange(RIGHT, buff=style.GAP_S),
+                VGroup(swatch_zone, label("dead zone: output exactly 0", style.SMALL_SIZE,
+                                          style.ZERO)).arrange(RIGHT, buff=style.GAP_S),
+            ).arrange(RIGHT, buff=style.GAP_L),
             label(f"each minimises \u00bd(w \u2212 z)\u00b2 + \u03bbR(w), \u03bb = {lam:g}; "
                   "after ESL Table 3.4", style.SMALL_SIZE, style.MUTED),
-        ).arrange(RIGHT, buff=style.GAP_L)
+        ).arrange(DOWN, buff=style.GAP_S)
         fit_width(legend)
         legend.next_to(panels, DOWN, buff=style.GAP)
         _fit_room(VGroup(panels, legend), head)
