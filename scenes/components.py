@@ -18,7 +18,6 @@ from manim import (
     Animation,
     Axes,
     DecimalNumber,
-    Dot,
     FadeIn,
     FadeOut,
     GrowFromCenter,
@@ -172,13 +171,6 @@ def set_readout(group: VGroup, value: float) -> None:
         num.move_to(left, aligned_edge=LEFT)
 
 
-def labelled_dot(point, text: str, color=style.DATA, direction=UP, size: int = style.SMALL_SIZE):
-    """A dot with a small label beside it; returns VGroup ``(dot, label)``."""
-    dot = Dot(point, color=color, radius=0.07)
-    lab = tex(text, size=size, color=color).next_to(dot, direction, buff=style.GAP_S)
-    return VGroup(dot, lab)
-
-
 def tag(text: str, color=style.HIGHLIGHT) -> VGroup:
     """A small boxed tag, e.g. "L1 as a loss" or "L1 as a penalty", for a corner of the frame."""
     t = label(text, style.SMALL_SIZE, color)
@@ -232,13 +224,6 @@ def header(text: str, tag_text: str) -> VGroup:
     badge = tag(tag_text).to_corner(UR, buff=style.EDGE)
     badge.match_y(head)
     return VGroup(head, badge)
-
-
-def centre_below(mob: Mobject, head: Mobject) -> None:
-    """Centre ``mob`` vertically in the room between ``head`` and the bottom margin."""
-    top = head.get_bottom()[1] - style.GAP_L
-    bottom = -config.frame_height / 2 + style.EDGE
-    mob.set_y(min((top + bottom) / 2, top - mob.height / 2))
 
 
 # ---- drawing precomputed data on axes (no maths: the numbers come from mathutils) ----------
