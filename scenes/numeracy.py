@@ -847,16 +847,17 @@ class ManyManhattanPaths(Chapter):
         head = header("Takeaway", TAKE_TAG)
         b = self.slopes
         lo, hi = SLOPES[:2]
-        mini_l1 = house_axes((lo, hi, 0.4), (5, 10, 1), 4.2, 1.4, None, None, numbers=False)
-        mini_l2 = house_axes((lo, hi, 0.4), (0, 40, 10), 4.2, 1.4, None, None, numbers=False)
+        mini_l1 = house_axes((lo, hi, 0.4), (5, 10, 1), 4.2, 0.9, None, None, numbers=False)
+        mini_l2 = house_axes((lo, hi, 0.4), (0, 40, 10), 4.2, 0.9, None, None, numbers=False)
         l1 = VGroup(
             label("L1 loss or penalty", style.BODY_SIZE, style.L1),
             label("can have a flat bottom: many", style.LABEL_SIZE),
             label("equally good fits,", style.LABEL_SIZE),
             label("but only for special data", style.LABEL_SIZE),
             mini_l1,
-            label("LAD loss against slope: at the tie, nudged", style.SMALL_SIZE,
-                  style.MUTED),
+            VGroup(label("LAD loss against slope:", style.SMALL_SIZE, style.MUTED),
+                   label("at the tie, nudged", style.SMALL_SIZE, style.MUTED),
+                   ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         l2 = VGroup(
             label("L2 penalty (ridge)", style.BODY_SIZE, style.L2),
@@ -866,16 +867,17 @@ class ManyManhattanPaths(Chapter):
             mini_l2,
             label("squared loss against slope", style.SMALL_SIZE, style.MUTED),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        cols = VGroup(l1, l2).arrange(RIGHT, buff=style.GAP_L * 2, aligned_edge=UP)
+        # no wider than the frame: fit_width would shrink the small text below the house size
+        cols = VGroup(l1, l2).arrange(RIGHT, buff=style.GAP, aligned_edge=UP)
         for i in (4, 5):  # the plots and their captions side by side
             l2[i].match_y(l1[i])
         m, n = GRID
-        town = _city(m, n, cell=0.2, width=1.2)
+        town = _city(m, n, cell=0.13, width=1.0)
         routes = VGroup(*[_route(town, p, color=style.L1, width=5) for p in self.samples[:3]])
         note = label("Taxicab routes: many paths of one length, an analogy only",
-                     style.LABEL_SIZE, style.MUTED)
+                     style.SMALL_SIZE, style.MUTED)
         foot = VGroup(VGroup(town, routes), note).arrange(RIGHT, buff=style.GAP)
-        page = VGroup(cols, foot).arrange(DOWN, buff=style.GAP_L)
+        page = VGroup(cols, foot).arrange(DOWN, buff=style.GAP)
         fit_width(page)
         page.next_to(head, DOWN, buff=style.GAP).set_x(0)
         self.add(head)

@@ -9,16 +9,20 @@ may refer to it ("the seed", "our source", "corrected words"); a wrong claim is 
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
+from manim import Text, config
 from manim.utils.module_ops import scene_classes_from_file
 
 from lecture import manifest
 from lecture.manifest import CHAPTERS
 from lecture.stamps import write_chapter_list
-from scenes import chapters
+from scenes import chapters, style
+from tests.chapter_tools import run_dry
 
 ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = re.compile(r"\bseed\b|\bour source\b|\bthe source\b|\bsource text\b|"
@@ -97,3 +101,60 @@ def test_manim_finds_exactly_the_chapter_scene(chapter):
     which to render; the shared base class in scenes/chapter.py is not offered."""
     found = scene_classes_from_file(chapter.path.resolve(), full_list=True)
     assert [c.__name__ for c in found] == [chapter.scene]
+
+
+def _boxes(scene) -> tuple[list[tuple[float, float, float, float, str]], float]:
+    """Every top-level mobject's box (left, right, bottom, top, type) and the smallest text
+    size on screen."""
+    boxes = [(m.get_left()[0], m.get_right()[0], m.get_bottom()[1], m.get_top()[1],
+              type(m).__name__) for m in scene.mobjects if m.width > 0 or m.height > 0]
+    sizes = [f._font_size * f.height / f.initial_height
+             for m in scene.mobjects for f in m.get_family()
+             if isinstance(f, Text) and f.initial_height > 0]
+    return boxes, min(sizes, default=np.inf)
+
+
+def _layout_probe(cls: type) -> type:
+    """The chapter as it is, recording what is on screen at the end of every beat."""
+
+    class Probe(cls):
+        def setup(self):
+            super().setup()
+            self.layouts, self._beat = {}, None
+
+        def _record(self):
+            if self._beat is not None:
+                self.layouts[self._beat] = _boxes(self)
+
+        def next_section(self, name: str = "unnamed", *args, **kwargs):
+            self._record()
+            self._beat = name
+            super().next_section(name, *args, **kwargs)
+
+        def construct(self):
+            super().construct()
+            self._record()
+
+    return Probe
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.slug for c in CHAPTERS])
+def test_every_beat_ends_inside_the_margins_clear_of_the_caption_band(chapter):
+    """Rules 6 and 11 at the end of every beat: inside the frame with its margin, nothing in
+    the caption-safe band (the bottom 1.2 units), no text smaller than the house's small size.
+    (The motion audit checks every frame of a real render; this checks the layout, quickly.)"""
+    cls = getattr(importlib.import_module(f"scenes.{chapter.path.stem}"), chapter.scene)
+    scene = run_dry(_layout_probe(cls))
+    half_w = config.frame_width / 2 - style.EDGE + 0.02
+    half_h = config.frame_height / 2 - style.EDGE + 0.02
+    assert scene.layouts, "no beats recorded"
+    bad = []
+    for beat, (boxes, smallest) in scene.layouts.items():
+        for left, right, bottom, top, kind in boxes:
+            if not (-half_w <= left and right <= half_w and style.FLOOR - 0.02 <= bottom
+                    and top <= half_h):
+                bad.append(f"{beat}: {kind} at x {left:.2f}..{right:.2f}, "
+                           f"y {bottom:.2f}..{top:.2f}")
+        if smallest < style.SMALL_SIZE - 0.01:
+            bad.append(f"{beat}: text at size {smallest:.1f}")
+    assert not bad, "\n".join(bad)
