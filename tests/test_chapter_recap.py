@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import Text, VMobject, config
+from manim import Text, VMobject
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from mathutils import absolute_loss, lad_optimal_lines
@@ -92,17 +92,6 @@ def test_sections_in_order(tmp_path):
     assert [s["name"] for s in sections] == BEATS
     total = sum(float(s["duration"]) for s in sections)
     assert PACE[0] <= total <= PACE[1] and 90 <= total <= 180
-
-
-def test_every_beat_inside_the_margins_with_readable_text(dry):
-    half_w = config.frame_width / 2 - style.EDGE + 0.02
-    half_h = config.frame_height / 2 - style.EDGE + 0.02
-    assert set(dry.layouts) == set(METHODS)
-    for name, lay in dry.layouts.items():
-        for left, right, bottom, top in lay["boxes"]:
-            assert -half_w <= left and right <= half_w, name
-            assert -half_h <= bottom and top <= half_h, name
-        assert lay["smallest"] >= style.SMALL_SIZE - 0.01, name
 
 
 def test_caption_band_is_never_used(dry):
