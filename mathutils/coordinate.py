@@ -712,6 +712,31 @@ class CostGrowth:
     coordinate_descent: np.ndarray
 
 
+def correlated_pair(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Two correlated features, ``y`` mostly from the first: the computation chapter's data.
+
+    ``x1`` is standard normal, ``x2 = 0.7 x1 + 0.7 e`` and ``y = 1.5 x1 + 0.3 x2 + 0.5 e'``
+    (``e``, ``e'`` standard normal), drawn in that order from ``rng``.
+
+    Parameters
+    ----------
+    n : int
+        Number of rows, 2 to ``MAX_ELEMENTS // 2``.
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    X : ndarray of shape (n, 2)
+    y : ndarray of shape (n,)
+    """
+    n = count("n", n, minimum=2, maximum=MAX_ELEMENTS // 2)
+    generator("rng", rng)
+    x1 = rng.normal(size=n)
+    x2 = 0.7 * x1 + 0.7 * rng.normal(size=n)
+    y = 1.5 * x1 + 0.3 * x2 + 0.5 * rng.normal(size=n)
+    return np.column_stack([x1, x2]), y
+
+
 def synthetic_problem(n: int, p: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """A sparse regression problem: standard normal ``X`` (n x p), ``y = X beta + noise``.
 

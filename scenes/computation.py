@@ -51,6 +51,7 @@ from manim import (
 from mathutils.coordinate import (
     axis_slice,
     coordinate_descent_lasso,
+    correlated_pair,
     cost_growth,
     lasso_objective,
     level_curve,
@@ -93,15 +94,6 @@ COST_P = (10, 20, 40, 80, 160, 320)  # feature counts of the cost beat
 COST_N, COST_SEED = 500, 11  # rows of every cost problem, and the seed that draws them
 MANY = 20  # "twenty weights give ... patterns"
 PLANE = 4.6  # side of the (w1, w2) plot, scene units
-
-
-def _two_feature_problem() -> tuple[np.ndarray, np.ndarray]:
-    """Correlated x1, x2 with y mostly from x1 (the seeded data of beats 2 to 4)."""
-    rng = np.random.default_rng(SEED)
-    x1 = rng.normal(size=N)
-    x2 = 0.7 * x1 + 0.7 * rng.normal(size=N)
-    y = 1.5 * x1 + 0.3 * x2 + 0.5 * rng.normal(size=N)
-    return np.column_stack([x1, x2]), y
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
@@ -184,7 +176,7 @@ class FormulaVersusAlgorithm(Chapter):
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
         """Compute every number the chapter shows, before anything is animated."""
-        X, y = self.X, self.y = _two_feature_problem()
+        X, y = self.X, self.y = correlated_pair(N, np.random.default_rng(SEED))
         # Beat 2: ridge in one linear solve, on its contours.
         self.ridge = ridge_closed_form(X, y, RIDGE_LAM)
         self.ridge_min = float(ridge_objective(X, y, self.ridge.coef, RIDGE_LAM,

@@ -51,6 +51,7 @@ from mathutils import (
 )
 from mathutils.coordinate import (
     coordinate_descent_lasso,
+    correlated_pair,
     lasso_objective,
     level_curve,
     ridge_closed_form,
@@ -128,16 +129,6 @@ CLOSING = ("L1 shrugs off outliers and picks features; L2 gives one stable answe
 ADVICE = "Choose by the job, and always say whether the norm is a loss or a penalty."
 
 
-def _computation_data() -> tuple[np.ndarray, np.ndarray]:
-    """The computation chapter's two correlated features (its seed and size; a test checks
-    this equals the data that chapter draws)."""
-    rng = np.random.default_rng(CD_SEED)
-    x1 = rng.normal(size=CD_N)
-    x2 = 0.7 * x1 + 0.7 * rng.normal(size=CD_N)
-    y = 1.5 * x1 + 0.3 * x2 + 0.5 * rng.normal(size=CD_N)
-    return np.column_stack([x1, x2]), y
-
-
 def _through(at: float, share: float):
     """A rate function reaching ``share`` of the motion at ``at`` of the time, linear on
     both sides: the point passes the tie while the word describing it is said."""
@@ -203,7 +194,7 @@ class Scorecard(Chapter):
         self.off_losses = np.concatenate([[self.tie.loss], ex.lad_loss[after]])
         self.off_slopes = np.concatenate([[self.tie.vertices[-1].slope], ex.lad_slopes[after]])
         # computation (chapter 7): ridge in one solve; coordinate descent for the lasso
-        X, y = _computation_data()
+        X, y = correlated_pair(CD_N, np.random.default_rng(CD_SEED))
         self.cd_X, self.cd_y = X, y
         self.ridge = ridge_closed_form(X, y, RIDGE_LAM)
         ridge_min = float(ridge_objective(X, y, self.ridge.coef, RIDGE_LAM,

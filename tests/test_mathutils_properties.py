@@ -207,6 +207,7 @@ SPECS = [
      dict(data=xy(1), slopes=arg(vec()))),
     ("twin_features", lambda data, lam: minimisers.twin_features(*data, lam),
      dict(data=xy(), lam=arg(FLOAT))),
+    ("correlated_pair", coordinate.correlated_pair, dict(n=size(), rng=arg(RNG))),
     ("axis_slice", lambda data, lam, w, axis, u: coordinate.axis_slice(*data, lam, w, axis, u),
      dict(data=design(), lam=arg(FLOAT), w=arg(vec(3)), axis=size(0, 3), u=arg(vec()))),
     ("sign_patterns", lambda data, lam: coordinate.sign_patterns(*data, lam),
