@@ -1,12 +1,25 @@
 """Every number the lecture shows, computed here: pure numpy/scipy, never manim.
 
 Random functions take an explicit ``numpy.random.Generator``. Bad input raises
-``ValueError`` naming the argument. The core API is exported here; the math only one chapter
-needs lives in its own submodule (``onedim``, ``selection``, ``lad``, ``minimisers``,
-``coordinate``, ``recap``) and is imported from there.
+``ValueError`` naming the argument. Modules by topic: ``norms`` (norms, penalties, unit
+balls), ``descent`` (proximal maps, subgradient/proximal steps, one weight), ``fits`` (lines:
+least squares, least absolute deviations), ``lad`` (the LAD loss while a point moves: ties,
+flat bottoms, nudges, drags), ``linear`` (ridge, lasso and their paths, the one coordinate
+descent), ``coordinate`` (objectives, contours, coordinate moves, sign patterns), ``cost``
+(what each method costs), ``geometry`` (where a loss touches the diamond or the circle),
+``selection`` (which features the lasso keeps), ``paths`` (taxicab routes), ``data``. The
+core API is exported here; the rest is imported from its module.
 """
 
 from .data import DIABETES_FEATURES, anscombe, diabetes
+from .descent import (
+    descend,
+    hard_threshold,
+    map_threshold,
+    ridge_shrink,
+    soft_threshold,
+    threshold_map,
+)
 from .fits import Line, absolute_loss, lad_fit, lad_optimal_lines, ols_fit, squared_loss
 from .geometry import (
     RandomLosses,
@@ -16,18 +29,7 @@ from .geometry import (
     zero_coefficient_rate,
 )
 from .linear import LinearFit, lasso, lasso_alpha_max, lasso_path, ridge, ridge_path
-from .norms import (
-    descend,
-    hard_threshold,
-    lp_norm,
-    map_threshold,
-    penalty,
-    penalty_slope,
-    ridge_shrink,
-    soft_threshold,
-    threshold_map,
-    unit_ball,
-)
+from .norms import lp_norm, penalty, penalty_slope, unit_ball
 from .paths import count_shortest_paths, sample_shortest_paths, shortest_paths
 
 __all__ = [

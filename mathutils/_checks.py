@@ -1,4 +1,5 @@
-"""Input checks shared by mathutils: each raises ValueError naming the argument.
+"""Input checks shared by mathutils (each raises ValueError naming the argument), the shared
+size caps, and :func:`pnorm`, the unchecked p-norm kernel several modules call in loops.
 
 Every public function converts its arguments through these helpers, so a caller's mistake
 (None, text, complex or boolean values, NaN/inf, a wrong shape, a size that would take
@@ -12,6 +13,8 @@ import numpy as np
 #: Largest number of float elements a function may allocate for one intermediate array
 #: (8e7 bytes = 80 MB). Sizes beyond it are refused with the cap in the message.
 MAX_ELEMENTS = 10_000_000
+#: Largest number of features (columns of ``X``) of the linear models.
+MAX_FEATURES = 2000
 
 _NOT_REAL = (bool, np.bool_, str, bytes, complex, np.complexfloating)
 
@@ -178,3 +181,19 @@ def same_length(x: np.ndarray, y: np.ndarray, xname: str = "x", yname: str = "y"
         raise ValueError(
             f"{xname} and {yname} must have the same length, got {len(x)} and {len(y)}"
         )
+
+
+def pnorm(a: np.ndarray, p: float, axis: int | None) -> np.ndarray | float:
+    """The p-norm of the non-negative ``a`` (no checks; may be inf or 0 beyond float range)."""
+    if np.isinf(p):
+        return np.max(a, axis=axis, initial=0.0)
+    if p == 1:
+        with np.errstate(over="ignore"):
+            return np.sum(a, axis=axis)
+    # Scale by the largest entry so a**p neither overflows nor underflows (p = 2 too:
+    # sqrt(sum a*a) gives 0 for [1e-200] and inf for [1e200]).
+    m = np.max(a, axis=axis, keepdims=True, initial=0.0)
+    safe = np.where(m > 0, m, 1.0)
+    with np.errstate(over="ignore", under="ignore"):
+        s = np.sum((a / safe) ** p, axis=axis, keepdims=True) ** (1.0 / p) * m
+    return np.squeeze(s, axis=axis) if axis is not None else float(s.squeeze())

@@ -1,10 +1,10 @@
 """A formula vs an algorithm: ridge's one linear solve, the lasso's coordinate descent.
 
-Everything the computation chapter shows: the ridge closed form with its pieces, a
-coordinate descent for the lasso that records every single move, the one-weight slice each
-move minimises, the sign patterns whose linear solves would give the lasso at once, the two
-objectives on a grid and as exact level curves (for contour plots), and operation counts of
-both methods as the number of features grows. An unpenalised intercept is handled by
+The ridge closed form with its pieces, a coordinate descent for the lasso that records
+every single move (the same loop as :func:`mathutils.lasso`, :class:`mathutils.linear.LassoCD`),
+the one-weight slice each move minimises, the sign patterns whose linear solves would give
+the lasso at once, and the two objectives on a grid and as exact level curves (for contour
+plots). What each method costs is in :mod:`mathutils.cost`. An unpenalised intercept is handled by
 centring ``X`` and ``y`` (as in :mod:`mathutils.linear`).
 
 Two scalings of the penalty (``convention``):
@@ -33,13 +33,12 @@ from ._checks import (
     count,
     finite_array,
     finite_result,
-    generator,
     nonnegative,
     positive,
     real,
     same_length,
 )
-from .linear import MAX_FEATURES, _centre, _LassoCD, lasso, lasso_alpha_max, ridge
+from .linear import MAX_FEATURES, LassoCD, centred_gram, lasso, ridge
 
 KINDS = ("lasso", "ridge")
 CONVENTIONS = ("sklearn", "lecture")
@@ -129,7 +128,9 @@ def _residual_budget(w: np.ndarray, n: int) -> None:
            "residuals (points of w times rows of X)")
 
 
-def objective(X, y, w, alpha: float, kind: str, *, convention: str = "sklearn") -> np.ndarray:
+def penalised_objective(
+    X, y, w, alpha: float, kind: str, *, convention: str = "sklearn"
+) -> np.ndarray:
     """:func:`lasso_objective` or :func:`ridge_objective`, by ``kind``."""
     choice("kind", kind, KINDS)
     fn = lasso_objective if kind == "lasso" else ridge_objective
@@ -137,7 +138,7 @@ def objective(X, y, w, alpha: float, kind: str, *, convention: str = "sklearn") 
 
 
 def minimiser(X, y, alpha: float, kind: str, *, convention: str = "sklearn") -> np.ndarray:
-    """The minimiser of :func:`objective`: mathutils' ridge or lasso coefficients.
+    """The minimiser of :func:`penalised_objective`: mathutils' ridge or lasso coefficients.
 
     In the lecture's convention the lasso's ``alpha`` is scikit-learn's ``n alpha`` and
     ridge's is half of scikit-learn's; this converts and calls :func:`mathutils.lasso` or
@@ -271,7 +272,7 @@ def coordinate_descent_lasso(
 
     The update of coordinate ``j`` is ``w_j <- S(z_j, lam) / G_jj`` (see
     :class:`CoordinateTrace`). This runs the same loop as :func:`mathutils.lasso` (its
-    ``_LassoCD``), without the exact polishing solve: the textbook algorithm, for drawing.
+    ``LassoCD``), without the exact polishing solve: the textbook algorithm, for drawing.
     (:func:`mathutils.lasso` minimises scikit-learn's objective; its ``alpha`` is
     ``lam / n``.)
 
@@ -297,13 +298,13 @@ def coordinate_descent_lasso(
     lam = nonnegative("lam", lam)
     tol = positive("tol", tol)
     max_sweeps = count("max_sweeps", max_sweeps, minimum=1)
-    c = _centre(X, y)
+    c = centred_gram(X, y)
     p = len(c.xty)
     budget("max_sweeps and X", max_sweeps * p * p, MAX_ELEMENTS,
            "recorded values (max_sweeps * p * p)")
     if np.any(np.diag(c.gram) == 0):
         raise ValueError("X has a constant column; its coefficient is not determined")
-    # _centre scales Xc and yc by exact powers of two (Xc = 2**ex Xs, yc = 2**ey ys): in
+    # centred_gram scales Xc and yc by exact powers of two (Xc = 2**ex Xs, yc = 2**ey ys): in
     # those units w is 2**(ex - ey) w, z is 2**-(ex + ey) z and G is 2**-2ex G, so every
     # recorded value is bitwise the unscaled algorithm's for ordinary data, and data near
     # 1e-300 or 1e300 neither under- nor overflow.
@@ -316,7 +317,7 @@ def coordinate_descent_lasso(
         thr = float(np.ldexp(lam, -(c.ex + c.ey)))  # inf: every coefficient goes to 0
     finite_result("w0 in the units of X and y (w0 is too large for this X and y)", ws)
     moves: list[tuple[int, float, float]] = []
-    _, sweeps, converged = _LassoCD(c.gram, c.xty, c.n).run(
+    _, sweeps, converged = LassoCD(c.gram, c.xty, c.n).run(
         thr, ws, tol, max_sweeps, polish=False, record=moves)
     axes = np.array([m[0] for m in moves], dtype=int)
     steps = np.zeros((len(moves) + 1, p))
@@ -477,7 +478,7 @@ def sign_patterns(X, y, lam: float) -> SignPatterns:
     SignPatterns
     """
     lam = nonnegative("lam", lam)
-    c = _centre(X, y)
+    c = centred_gram(X, y)
     p = len(c.xty)
     if p > MAX_PATTERN_FEATURES:
         raise ValueError(f"X must have at most {MAX_PATTERN_FEATURES} columns (3**p patterns),"
@@ -530,7 +531,8 @@ def objective_grid(X, y, alpha: float, kind: str, w1, w2, *,
     w2 = finite_array("w2", w2, ndim=1)
     budget("w1 and w2", len(w1) * len(w2), MAX_ELEMENTS, "grid points")
     W1, W2 = np.meshgrid(w1, w2)
-    return objective(X, y, np.stack([W1, W2], axis=-1), alpha, kind, convention=convention)
+    W = np.stack([W1, W2], axis=-1)
+    return penalised_objective(X, y, W, alpha, kind, convention=convention)
 
 
 #: Rays closer in angle than this to an exact axis crossing are dropped: the crossing's own
@@ -540,7 +542,7 @@ _ANGLE_GAP = 1e-9
 
 def level_curve(X, y, alpha: float, kind: str, level: float, num: int = 360, *,
                 convention: str = "sklearn") -> np.ndarray:
-    """The closed curve ``{w : objective(w) = level}`` of a two-feature problem.
+    """The closed curve ``{w : penalised_objective(w) = level}`` of a two-feature problem.
 
     Both objectives are convex, so every level set is a convex curve around the minimiser
     and each ray from the minimiser crosses it once: the curve is found ray by ray by
@@ -584,12 +586,12 @@ def level_curve(X, y, alpha: float, kind: str, level: float, num: int = 360, *,
             "unbounded; pass alpha > 0 or independent columns"
         )
     centre = minimiser(X, y, alpha, kind, convention=convention)
-    low = float(objective(X, y, centre, alpha, kind, convention=convention))
+    low = float(penalised_objective(X, y, centre, alpha, kind, convention=convention))
     if not level > low:
         raise ValueError(f"level must be above the minimum value {low:.6g}, got {level!r}")
 
     def f(points):
-        return objective(X, y, points, alpha, kind, convention=convention)
+        return penalised_objective(X, y, points, alpha, kind, convention=convention)
 
     angles = 2 * np.pi * np.arange(num) / num
     crossings = []
@@ -654,153 +656,3 @@ def _axis_crossings(X, y, alpha: float, level: float, convention: str) -> list[n
     return found
 
 
-# ---------------------------------------------------------------- how the work grows
-def closed_form_flops(n: int, p: int) -> int:
-    """Floating-point operations of ridge's closed form on ``n`` rows and ``p`` features.
-
-    Forming ``Xc^T Xc`` (symmetric): ``n p (p + 1)``; ``Xc^T yc``: ``2 n p``; a Cholesky
-    factorisation: ``p^3 / 3``; two triangular solves: ``2 p^2``. Leading terms:
-    ``n p^2 + p^3 / 3``.
-    """
-    n = count("n", n, minimum=1)
-    p = count("p", p, minimum=1)
-    return n * p * (p + 1) + 2 * n * p + p**3 // 3 + 2 * p * p
-
-
-def coordinate_descent_flops(n: int, p: int, sweeps: int, support: int = 0) -> int:
-    """Floating-point operations of lasso coordinate descent (residual form).
-
-    One coordinate update is a dot product ``x_j . r`` (``2n``) and a residual update
-    ``r -= x_j dw`` (``2n``), so a sweep over ``p`` features costs ``4 n p``. mathutils'
-    lasso ends with one exact solve on the ``support`` features it kept, counted like a
-    small closed form: ``closed_form_flops(n, support)`` (0 when ``support`` is 0).
-    """
-    n = count("n", n, minimum=1)
-    p = count("p", p, minimum=1)
-    sweeps = count("sweeps", sweeps)
-    support = count("support", support)
-    if support > p:
-        raise ValueError(f"support must be at most p={p}, got {support}")
-    return sweeps * p * 4 * n + (closed_form_flops(n, support) if support else 0)
-
-
-@dataclass(frozen=True)
-class CostGrowth:
-    """Work of ridge's formula vs the lasso's coordinate descent as features grow.
-
-    Attributes
-    ----------
-    n : int
-        Rows of every synthetic problem.
-    p : ndarray of int
-        Number of features of each problem.
-    sweeps : ndarray of int
-        Coordinate-descent sweeps :func:`mathutils.lasso` used, measured.
-    support : ndarray of int
-        Nonzero lasso coefficients.
-    closed_form : ndarray of int
-        :func:`closed_form_flops` for each ``p``.
-    coordinate_descent : ndarray of int
-        :func:`coordinate_descent_flops` with the measured sweeps and support.
-    """
-
-    n: int
-    p: np.ndarray
-    sweeps: np.ndarray
-    support: np.ndarray
-    closed_form: np.ndarray
-    coordinate_descent: np.ndarray
-
-
-def correlated_pair(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """Two correlated features, ``y`` mostly from the first: the computation chapter's data.
-
-    ``x1`` is standard normal, ``x2 = 0.7 x1 + 0.7 e`` and ``y = 1.5 x1 + 0.3 x2 + 0.5 e'``
-    (``e``, ``e'`` standard normal), drawn in that order from ``rng``.
-
-    Parameters
-    ----------
-    n : int
-        Number of rows, 2 to ``MAX_ELEMENTS // 2``.
-    rng : numpy.random.Generator
-
-    Returns
-    -------
-    X : ndarray of shape (n, 2)
-    y : ndarray of shape (n,)
-    """
-    n = count("n", n, minimum=2, maximum=MAX_ELEMENTS // 2)
-    generator("rng", rng)
-    x1 = rng.normal(size=n)
-    x2 = 0.7 * x1 + 0.7 * rng.normal(size=n)
-    y = 1.5 * x1 + 0.3 * x2 + 0.5 * rng.normal(size=n)
-    return np.column_stack([x1, x2]), y
-
-
-def synthetic_problem(n: int, p: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """A sparse regression problem: standard normal ``X`` (n x p), ``y = X beta + noise``.
-
-    ``beta`` has ``max(1, p // 10)`` nonzero entries of size 1 to 2 with random signs; the
-    noise is standard normal. ``p`` is at most ``MAX_FEATURES`` (2000) and ``n * p`` at most
-    ``MAX_ELEMENTS`` (10 000 000).
-    """
-    n = count("n", n, minimum=2)
-    p = count("p", p, minimum=1, maximum=MAX_FEATURES)
-    budget("n and p", n * p, MAX_ELEMENTS, "entries of X (n * p)")
-    generator("rng", rng)
-    X = rng.normal(size=(n, p))
-    beta = np.zeros(p)
-    k = max(1, p // 10)
-    beta[:k] = rng.choice([-1.0, 1.0], size=k) * rng.uniform(1.0, 2.0, size=k)
-    return X, X @ beta + rng.normal(size=n)
-
-
-def cost_growth(
-    ps, n: int, rng: np.random.Generator, alpha_fraction: float = 0.1
-) -> CostGrowth:
-    """Count the work of both methods on synthetic problems with ``p`` features each.
-
-    For each ``p`` a :func:`synthetic_problem` is drawn from ``rng``; the lasso is solved by
-    :func:`mathutils.lasso` at ``alpha_fraction * lasso_alpha_max`` and its sweeps and
-    support are recorded. Counts, not timings: the result is deterministic.
-
-    Parameters
-    ----------
-    ps : sequence of int
-        Feature counts, each between 1 and ``MAX_FEATURES`` (2000), at most 100 of them.
-    n : int
-        Rows, >= 2; ``n * sum(ps)`` is at most ``MAX_ELEMENTS`` (10 000 000).
-    rng : numpy.random.Generator
-    alpha_fraction : float
-        In (0, 1]: the lasso penalty relative to the smallest all-zero penalty.
-
-    Returns
-    -------
-    CostGrowth
-    """
-    raw = np.atleast_1d(np.asarray(ps, dtype=object))
-    if raw.ndim != 1 or not 1 <= len(raw) <= 100:
-        raise ValueError(f"ps must be a sequence of 1 to 100 feature counts, got {ps!r:.60}")
-    ps = [count("ps", p, minimum=1, maximum=MAX_FEATURES) for p in raw]
-    n = count("n", n, minimum=2)
-    budget("n and ps", n * sum(ps), MAX_ELEMENTS, "entries of X in total (n * sum(ps))")
-    generator("rng", rng)
-    alpha_fraction = positive("alpha_fraction", alpha_fraction)
-    if alpha_fraction > 1:
-        raise ValueError(f"alpha_fraction must be at most 1, got {alpha_fraction!r}")
-    sweeps, support = [], []
-    for p in ps:
-        X, y = synthetic_problem(n, p, rng)
-        fit = lasso(X, y, alpha_fraction * lasso_alpha_max(X, y))
-        sweeps.append(int(fit.n_iter))
-        support.append(int(np.count_nonzero(fit.coef)))
-    closed = [closed_form_flops(n, p) for p in ps]
-    cd = [coordinate_descent_flops(n, p, s, k) for p, s, k in zip(ps, sweeps, support, strict=True)]
-    return CostGrowth(
-        n,
-        np.array(ps),
-        np.array(sweeps),
-        np.array(support),
-        np.array(closed, dtype=np.int64),
-        np.array(cd, dtype=np.int64),
-    )

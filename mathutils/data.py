@@ -1,10 +1,14 @@
-"""The data the lecture ships in ``assets/data`` (origin and licence in ``assets/SOURCES.md``)."""
+"""The lecture's data: what ships in ``assets/data`` (origin and licence in
+``assets/SOURCES.md``) and the seeded synthetic sets, each drawn from a
+``numpy.random.Generator`` the caller passes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
+
+from ._checks import MAX_ELEMENTS, MAX_FEATURES, budget, count, finite_result, generator, real
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "assets" / "data"
 
@@ -49,3 +53,93 @@ def diabetes() -> tuple[np.ndarray, np.ndarray]:
     X, y = table[:, :-1], table[:, -1].copy()
     X = (X - X.mean(axis=0)) / X.std(axis=0) / np.sqrt(len(X))
     return X, y
+
+
+#: Largest ``n`` of :func:`scatter_near_line`.
+MAX_SCATTER = 1_000_000
+
+
+def scatter_near_line(
+    rng: np.random.Generator, n: int, intercept: float, slope: float, noise: float,
+    x_low: float, x_high: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` points near the line ``y = intercept + slope x``, x spread evenly with jitter.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The only source of randomness (pass ``np.random.default_rng(seed)``).
+    n : int
+        Number of points, at least 2 and at most ``MAX_SCATTER`` (1 000 000).
+    intercept, slope : float
+        The line the points scatter around.
+    noise : float
+        Standard deviation of the vertical Gaussian scatter, >= 0.
+    x_low, x_high : float
+        The x range, ``x_low < x_high``; each x is jittered by at most a quarter of the even
+        spacing, so the x are distinct and sorted.
+
+    Returns
+    -------
+    x, y : ndarray of shape (n,)
+    """
+    generator("rng", rng)
+    n = count("n", n, minimum=2, maximum=MAX_SCATTER)
+    a = real("intercept", intercept)
+    b = real("slope", slope)
+    sd = real("noise", noise)
+    if sd < 0:
+        raise ValueError(f"noise must be >= 0, got {noise!r}")
+    lo = real("x_low", x_low)
+    hi = real("x_high", x_high)
+    if not lo < hi:
+        raise ValueError(f"x_low must be < x_high, got {x_low!r}, {x_high!r}")
+    with np.errstate(over="ignore", invalid="ignore"):
+        step = (hi - lo) / n
+        x = lo + step * (np.arange(n) + 0.5) + rng.uniform(-0.25, 0.25, n) * step
+        y = a + b * x + rng.normal(0.0, sd, n)
+    finite_result("the scattered points (intercept, slope, noise, x_low, x_high)", [x, y])
+    return x, y
+
+
+def correlated_pair(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Two correlated features, ``y`` mostly from the first: the computation chapter's data.
+
+    ``x1`` is standard normal, ``x2 = 0.7 x1 + 0.7 e`` and ``y = 1.5 x1 + 0.3 x2 + 0.5 e'``
+    (``e``, ``e'`` standard normal), drawn in that order from ``rng``.
+
+    Parameters
+    ----------
+    n : int
+        Number of rows, 2 to ``MAX_ELEMENTS // 2``.
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    X : ndarray of shape (n, 2)
+    y : ndarray of shape (n,)
+    """
+    n = count("n", n, minimum=2, maximum=MAX_ELEMENTS // 2)
+    generator("rng", rng)
+    x1 = rng.normal(size=n)
+    x2 = 0.7 * x1 + 0.7 * rng.normal(size=n)
+    y = 1.5 * x1 + 0.3 * x2 + 0.5 * rng.normal(size=n)
+    return np.column_stack([x1, x2]), y
+
+
+def synthetic_problem(n: int, p: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """A sparse regression problem: standard normal ``X`` (n x p), ``y = X beta + noise``.
+
+    ``beta`` has ``max(1, p // 10)`` nonzero entries of size 1 to 2 with random signs; the
+    noise is standard normal. ``p`` is at most ``MAX_FEATURES`` (2000) and ``n * p`` at most
+    ``MAX_ELEMENTS`` (10 000 000).
+    """
+    n = count("n", n, minimum=2)
+    p = count("p", p, minimum=1, maximum=MAX_FEATURES)
+    budget("n and p", n * p, MAX_ELEMENTS, "entries of X (n * p)")
+    generator("rng", rng)
+    X = rng.normal(size=(n, p))
+    beta = np.zeros(p)
+    k = max(1, p // 10)
+    beta[:k] = rng.choice([-1.0, 1.0], size=k) * rng.uniform(1.0, 2.0, size=k)
+    return X, X @ beta + rng.normal(size=n)

@@ -1,4 +1,6 @@
-"""Two weights: where a quadratic loss first touches the L1 diamond or the L2 circle."""
+"""Contact geometry in two weights: where a quadratic loss first touches the L1 diamond or the
+L2 circle, the path of that contact as the budget shrinks, level ellipses, and how often the
+contact lands on an axis (a weight exactly 0) for random losses."""
 
 from __future__ import annotations
 
@@ -7,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
-from ._checks import count, finite_array, finite_result, generator, nonnegative
-from .norms import _pnorm
+from ._checks import count, finite_array, finite_result, generator, nonnegative, pnorm
+from .norms import MAX_BALL_POINTS
 
 #: Largest ``trials`` of :func:`random_losses` (48 MB of draws, ~15 s on a slow core).
 MAX_LOSSES = 1_000_000
@@ -80,16 +82,16 @@ def _on_circle(Q: np.ndarray, c: np.ndarray) -> np.ndarray:
     b = V.T @ (Q @ c)
 
     def excess(mu: float) -> float:
-        return float(_pnorm(np.abs(b / (lam + mu)), 2, None) - 1.0)
+        return float(pnorm(np.abs(b / (lam + mu)), 2, None) - 1.0)
 
-    hi = float(_pnorm(np.abs(b), 2, None))  # there ||w|| <= ||b|| / hi = 1
+    hi = float(pnorm(np.abs(b), 2, None))  # there ||w|| <= ||b|| / hi = 1
     if excess(hi) >= 0.0:  # rounding at the bracket's end: the root is hi itself
         mu = hi
     else:
         mu = brentq(excess, 0.0, hi, xtol=np.finfo(float).tiny, rtol=4 * np.finfo(float).eps,
                     maxiter=500)
     w = V @ (b / (lam + mu))
-    return w / _pnorm(np.abs(w), 2, None)  # land exactly on the circle
+    return w / pnorm(np.abs(w), 2, None)  # land exactly on the circle
 
 
 def _on_diamond(Q: np.ndarray, c: np.ndarray) -> np.ndarray:
@@ -117,7 +119,7 @@ def _far(Q: np.ndarray, c: np.ndarray, p: int) -> np.ndarray:
     """The unit-ball minimiser for a centre infinitely far along ``c``: maximise ``w . Qc``."""
     g = Q @ c
     if p == 2:
-        return g / _pnorm(np.abs(g), 2, None)
+        return g / pnorm(np.abs(g), 2, None)
     k = int(np.argmax(np.abs(g)))
     out = np.zeros(2)
     out[k] = np.sign(g[k])
@@ -157,7 +159,7 @@ def constrained_minimum(Q, center, p: int, t: float) -> np.ndarray:
     t = nonnegative("t", t)
     if t == 0:
         return np.zeros(2)
-    norm = _pnorm(np.abs(c), float(p), None)
+    norm = pnorm(np.abs(c), float(p), None)
     if norm <= t:
         return c.copy()
     with np.errstate(over="ignore"):
@@ -230,3 +232,184 @@ def zero_coefficient_rate(p: int, trials: int, rng: np.random.Generator, t: floa
         for Q, c in zip(losses.Q, losses.center, strict=True)
     )
     return hits / trials
+
+
+def _loss_args(Q, center) -> tuple[np.ndarray, np.ndarray]:
+    return _spd2(Q), _point("center", center)
+
+
+def contact_path(Q, center, p: int, budgets) -> np.ndarray:
+    """Where the loss ``(w - c)^T Q (w - c)`` first touches the ball ``||w||_p <= t``, per ``t``.
+
+    Parameters
+    ----------
+    Q : array_like of shape (2, 2)
+        Symmetric positive definite.
+    center : array_like of shape (2,)
+        The unconstrained optimum ``c``.
+    p : {1, 2}
+        Diamond (L1) or circle (L2).
+    budgets : array_like of shape (k,)
+        Budgets ``t >= 0``, in any order.
+
+    Returns
+    -------
+    ndarray of shape (k, 2)
+        Row ``i`` is :func:`mathutils.constrained_minimum` ``(Q, c, p, budgets[i])``; on the
+        diamond a corner is returned exactly, so its other coordinate is exactly 0.0.
+    """
+    Q, c = _loss_args(Q, center)
+    p = _p12(p)
+    t = finite_array("budgets", budgets, ndim=1)
+    if np.any(t < 0):
+        raise ValueError("budgets must all be >= 0")
+    return np.array([constrained_minimum(Q, c, p, float(b)) for b in t]).reshape(len(t), 2)
+
+
+def contact_level(Q, center, p: int, t: float) -> float:
+    """The loss value at the first contact with the ball of budget ``t``.
+
+    This is the level whose ellipse ``(w - c)^T Q (w - c) = level`` just touches the ball
+    (0 when ``c`` is inside it), the ellipse to draw at the moment of contact.
+    """
+    Q, c = _loss_args(Q, center)
+    return float(quadratic_loss(Q, c, constrained_minimum(Q, c, p, t)))
+
+
+def ellipse_outline(Q, center, level: float, n: int = 200) -> np.ndarray:
+    """Points on the level set ``(w - c)^T Q (w - c) = level``.
+
+    Parameters
+    ----------
+    Q : array_like of shape (2, 2)
+        Symmetric positive definite.
+    center : array_like of shape (2,)
+    level : float
+        ``>= 0``; 0 gives ``n`` copies of the centre.
+    n : int
+        Number of points, at least 4 and at most ``MAX_BALL_POINTS`` (1 000 000), equally
+        spaced in the ellipse's angle parameter.
+
+    Returns
+    -------
+    ndarray of shape (n, 2)
+        An open list of points (the last is not a repeat of the first). Scaling the
+        outline for level 1 about ``c`` by ``sqrt(level)`` gives the outline for ``level``.
+    """
+    Q, c = _loss_args(Q, center)
+    level = nonnegative("level", level)
+    n = count("n", n, minimum=4, maximum=MAX_BALL_POINTS)
+    # Eigen-decompose Q at unit scale (a power of two, exact): Q = 2**e Qs, so the semi-axes
+    # sqrt(level / lam) = sqrt(level / lam_s) * 2**(-e / 2) for Q near 1e-300 or 1e300 too.
+    e = int(np.frexp(float(np.max(np.abs(Q))))[1])
+    lam, V = np.linalg.eigh(np.ldexp(Q, -e))
+    theta = 2 * np.pi * np.arange(n) / n
+    circle = np.column_stack([np.cos(theta), np.sin(theta)])
+    half = np.ldexp(1.0, -(e // 2)) * (np.sqrt(0.5) if e % 2 else 1.0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        pts = c + (np.sqrt(level) * half) * (circle / np.sqrt(lam)) @ V.T
+    return finite_result("the ellipse (level too large for this Q)", pts)
+
+
+def clip_polyline(points, lo, hi, closed: bool = True) -> list[np.ndarray]:
+    """The pieces of a polyline that lie inside the box ``lo <= w <= hi`` (for drawing).
+
+    Parameters
+    ----------
+    points : array_like of shape (n, 2)
+    lo, hi : array_like of shape (2,)
+        Box corners, ``lo < hi`` in both coordinates.
+    closed : bool
+        Treat the polyline as closed (the last point joins the first).
+
+    Returns
+    -------
+    list of ndarray of shape (m, 2)
+        Runs of consecutive inside points, each with at least 2 points, in order. A closed
+        curve that is inside everywhere comes back as one run with its first point repeated
+        at the end. Runs end at the last inside vertex (no edge intersection is added).
+    """
+    if not isinstance(closed, (bool, np.bool_)):
+        raise ValueError(f"closed must be True or False, got {closed!r:.40}")
+    pts = finite_array("points", points, ndim=2)
+    if pts.shape[1] != 2:
+        raise ValueError(f"points must have shape (n, 2), got {pts.shape}")
+    lo = finite_array("lo", lo)
+    hi = finite_array("hi", hi)
+    if lo.shape != (2,) or hi.shape != (2,) or np.any(lo >= hi):
+        raise ValueError("lo and hi must be 2-vectors with lo < hi in both coordinates")
+    inside = np.all((pts >= lo) & (pts <= hi), axis=1)
+    if inside.all():
+        return [np.vstack([pts, pts[:1]]) if closed else pts.copy()]
+    if not inside.any():
+        return []
+    if closed:  # rotate so the walk starts just after an outside point
+        start = int(np.flatnonzero(~inside)[0])
+        order = np.roll(np.arange(len(pts)), -start)
+        pts, inside = pts[order], inside[order]
+    runs, cur = [], []
+    for q, ok in zip(pts, inside, strict=True):
+        if ok:
+            cur.append(q)
+        else:
+            if len(cur) >= 2:
+                runs.append(np.array(cur))
+            cur = []
+    if len(cur) >= 2:
+        runs.append(np.array(cur))
+    return runs
+
+
+def exact_zero_hits(losses: RandomLosses, p: int, t: float = 2.0) -> np.ndarray:
+    """Per loss, whether its constrained minimum has a coordinate exactly 0.
+
+    With ``p = 1`` that is the diamond's minimum sitting on a corner ``(0, ±t)`` or
+    ``(±t, 0)``; otherwise it lies on an edge (or, for a centre inside the ball, at the centre).
+
+    Parameters
+    ----------
+    losses : RandomLosses
+        From :func:`mathutils.random_losses`.
+    p : {1, 2}
+        Diamond (L1) or circle (L2).
+    t : float
+        The budget, >= 0.
+
+    Returns
+    -------
+    ndarray of bool, shape (trials,)
+        ``out[i]`` is True when loss ``i``'s minimum has an exact 0; its running sum is
+        :func:`zero_tallies`.
+    """
+    if not isinstance(losses, RandomLosses):
+        raise ValueError("losses must be a RandomLosses, e.g. random_losses(100, rng)")
+    p = _p12(p)
+    t = nonnegative("t", t)
+    return np.array([
+        bool(np.any(constrained_minimum(Q, c, p, t) == 0.0))
+        for Q, c in zip(losses.Q, losses.center, strict=True)
+    ], dtype=bool)
+
+
+def zero_tallies(losses: RandomLosses, p: int, t: float = 2.0) -> np.ndarray:
+    """Running count of losses whose constrained minimum has a coordinate exactly 0.
+
+    Parameters
+    ----------
+    losses : RandomLosses
+        From :func:`mathutils.random_losses`.
+    p : {1, 2}
+        Diamond (L1) or circle (L2).
+    t : float
+        The budget, >= 0.
+
+    Returns
+    -------
+    ndarray of int, shape (trials,)
+        ``out[i]`` counts the exact zeros among the first ``i + 1`` losses, so
+        ``out[-1] / trials`` equals :func:`mathutils.zero_coefficient_rate` run on the same
+        generator state.
+    """
+    if not isinstance(losses, RandomLosses):
+        raise ValueError("losses must be a RandomLosses, e.g. random_losses(100, rng)")
+    return np.cumsum(exact_zero_hits(losses, p, t).astype(int))

@@ -29,12 +29,11 @@ from ._checks import (
     count,
     finite_array,
     finite_result,
-    generator,
     positive,
     real,
     same_length,
 )
-from .fits import MAX_VERTEX_POINTS, Line, lad_fit, lad_optimal_lines, ols_fit
+from .fits import MAX_VERTEX_POINTS, Line, absolute_loss, lad_fit, lad_optimal_lines, ols_fit
 
 #: Largest number of fits a path function solves in total (positions times points; each
 #: position is one ``lad_fit``): a few seconds. The lecture's paths are far below.
@@ -46,8 +45,6 @@ MAX_NUDGE_POINTS = 20
 MAX_SEEDS = 100_000
 #: Largest ``n_positions`` of :func:`nudge_example` (one LAD fit each; the lecture uses 121).
 MAX_POSITIONS = 5_001
-#: Largest ``n`` of :func:`scatter_near_line`.
-MAX_SCATTER = 1_000_000
 
 # --------------------------------------------------------------------------------------------
 # input checks
@@ -473,49 +470,6 @@ def _nudge_example(t_count: int) -> NudgeExample:
 # paths: fits precomputed while one point is dragged (robustness chapter)
 
 
-def scatter_near_line(
-    rng: np.random.Generator, n: int, intercept: float, slope: float, noise: float,
-    x_low: float, x_high: float,
-) -> tuple[np.ndarray, np.ndarray]:
-    """``n`` points near the line ``y = intercept + slope x``, x spread evenly with jitter.
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator
-        The only source of randomness (pass ``np.random.default_rng(seed)``).
-    n : int
-        Number of points, at least 2 and at most ``MAX_SCATTER`` (1 000 000).
-    intercept, slope : float
-        The line the points scatter around.
-    noise : float
-        Standard deviation of the vertical Gaussian scatter, >= 0.
-    x_low, x_high : float
-        The x range, ``x_low < x_high``; each x is jittered by at most a quarter of the even
-        spacing, so the x are distinct and sorted.
-
-    Returns
-    -------
-    x, y : ndarray of shape (n,)
-    """
-    generator("rng", rng)
-    n = count("n", n, minimum=2, maximum=MAX_SCATTER)
-    a = _scalar("intercept", intercept)
-    b = _scalar("slope", slope)
-    sd = _scalar("noise", noise)
-    if sd < 0:
-        raise ValueError(f"noise must be >= 0, got {noise!r}")
-    lo = _scalar("x_low", x_low)
-    hi = _scalar("x_high", x_high)
-    if not lo < hi:
-        raise ValueError(f"x_low must be < x_high, got {x_low!r}, {x_high!r}")
-    with np.errstate(over="ignore", invalid="ignore"):
-        step = (hi - lo) / n
-        x = lo + step * (np.arange(n) + 0.5) + rng.uniform(-0.25, 0.25, n) * step
-        y = a + b * x + rng.normal(0.0, sd, n)
-    finite_result("the scattered points (intercept, slope, noise, x_low, x_high)", [x, y])
-    return x, y
-
-
 @dataclass(frozen=True)
 class FitPath:
     """Least-squares and LAD lines while one point moves along a path.
@@ -644,3 +598,106 @@ def leverage_path(x, y, moving: int, positions) -> FitPath:
     x, y, m = _base_data(x, y, moving)
     xs = _positions("positions", positions)
     return _fit_path(x, y, m, xs, np.full(len(xs), y[m]))
+
+
+# ---------------------------------------------------------------- LAD ties
+@dataclass(frozen=True)
+class LadTie:
+    """The optimal set of a least-absolute-deviations line fit.
+
+    Attributes
+    ----------
+    x, y : ndarray of shape (n,)
+        The data.
+    vertices : tuple of Line
+        The optimal vertex lines (``lad_optimal_lines``), sorted by slope. One line: the
+        minimiser is unique. Two or more: all their convex combinations are optimal.
+    loss : float
+        The minimum L1 loss ``sum |y_i - a - b x_i|``.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    vertices: tuple[Line, ...]
+    loss: float
+
+    @property
+    def unique(self) -> bool:
+        """Whether exactly one line is optimal."""
+        return len(self.vertices) == 1
+
+
+def lad_tie(x, y) -> LadTie:
+    """The optimal vertex lines of the LAD fit of ``(x, y)`` and the minimum L1 loss."""
+    x = finite_array("x", x, ndim=1)
+    y = finite_array("y", y, ndim=1)
+    same_length(x, y)
+    vertices = tuple(lad_optimal_lines(x, y))
+    return LadTie(x, y, vertices, min(absolute_loss(v, x, y) for v in vertices))
+
+
+def lad_family(tie: LadTie, t) -> tuple[np.ndarray, np.ndarray]:
+    """Optimal lines swept along the polyline through the optimal vertices.
+
+    ``t = 0`` is the first vertex line (smallest slope), ``t = 1`` the last; in between,
+    ``t`` walks the vertices in slope order at equal steps per edge, and each line is the
+    convex combination ``(1 - u) v_k + u v_{k+1}`` of two neighbouring vertices (in
+    intercept and slope). The optimal set is convex, so every such line is optimal.
+
+    Parameters
+    ----------
+    tie : LadTie
+    t : array_like
+        Values in ``[0, 1]``.
+
+    Returns
+    -------
+    intercepts, slopes : ndarray, same shape as ``t``
+    """
+    if not isinstance(tie, LadTie):
+        raise ValueError(f"tie must be a LadTie from lad_tie(x, y), got {type(tie).__name__}")
+    t = finite_array("t", t)
+    if np.any((t < 0) | (t > 1)):
+        raise ValueError("t must lie in [0, 1]")
+    v = np.array([[line.intercept, line.slope] for line in tie.vertices])
+    if len(v) == 1:
+        return np.full(t.shape, v[0, 0]), np.full(t.shape, v[0, 1])
+    edges = len(v) - 1
+    s = t * edges
+    k = np.minimum(np.floor(s).astype(int), edges - 1)
+    u = s - k
+    pts = (1 - u)[..., None] * v[k] + u[..., None] * v[k + 1]
+    return pts[..., 0], pts[..., 1]
+
+
+def best_intercepts(x, y, slopes) -> tuple[np.ndarray, np.ndarray]:
+    """For each slope ``b``, the best intercept of a line ``a + b x`` in L1 and in L2.
+
+    With ``r = y - b x``, the L1 loss ``sum |r - a|`` is smallest at the median of ``r`` and
+    the L2 loss ``sum (r - a)^2`` at its mean (for an even number of points the L1 minimisers
+    form an interval; its midpoint, numpy's median, is returned). These are the lines whose
+    losses :func:`mathutils.lad.slope_profiles` plots against the slope.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+        The data, ``n >= 1``.
+    slopes : array_like of shape (S,)
+        The slopes; ``S * n`` is at most ``MAX_ELEMENTS`` (10 000 000).
+
+    Returns
+    -------
+    l1, l2 : ndarray of shape (S,)
+        The median intercepts and the mean intercepts.
+    """
+    x = finite_array("x", x, ndim=1)
+    y = finite_array("y", y, ndim=1)
+    same_length(x, y)
+    if len(x) < 1:
+        raise ValueError("x and y need at least 1 point")
+    b = finite_array("slopes", slopes, ndim=1)
+    budget("slopes and x", len(b) * len(x), MAX_ELEMENTS, "residuals (len(slopes) * n)")
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = y[None, :] - b[:, None] * x[None, :]
+        out = np.median(r, axis=1), r.mean(axis=1)
+    return finite_result("the intercepts (x, y or slopes are too large; rescale them)", out)

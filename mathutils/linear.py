@@ -11,10 +11,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import count, finite_array, finite_result, nonnegative, positive, same_length
+from ._checks import (
+    MAX_FEATURES,
+    count,
+    finite_array,
+    finite_result,
+    nonnegative,
+    positive,
+    same_length,
+)
 
-#: Largest number of features (columns of ``X``).
-MAX_FEATURES = 2000
 #: Largest work of one lasso solve, in sweeps times ``p**2`` (one sweep updates a running
 #: ``G @ w`` of length ``p`` per changed coefficient): about 20 s on a slow core. A solve
 #: that has not converged when it is spent raises ValueError instead of running for hours
@@ -41,7 +47,7 @@ class LinearFit:
 
 
 @dataclass(frozen=True)
-class _Centred:
+class CentredGram:
     """Centred data scaled by powers of two: ``Xc = 2**ex Xs``, ``yc = 2**ey ys``.
 
     The solvers work on the scaled Gram data (entries of order 1, so data near 1e-300 or
@@ -89,7 +95,20 @@ def _exp2(a: np.ndarray) -> int:
     return int(np.frexp(m)[1]) if m > 0 else 0
 
 
-def _centre(X, y) -> _Centred:
+def centred_gram(X, y) -> CentredGram:
+    """Centre ``X`` and ``y`` and form the Gram data every solver here starts from.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, p)
+        At least one row and between 1 and ``MAX_FEATURES`` (2000) columns.
+    y : array_like of shape (n,)
+
+    Returns
+    -------
+    CentredGram
+        Means, ``Xs^T Xs`` and ``Xs^T ys`` of the centred data scaled by exact powers of two.
+    """
     X = finite_array("X", X, ndim=2)
     y = finite_array("y", y, ndim=1)
     same_length(X, y, "X", "y")
@@ -108,7 +127,7 @@ def _centre(X, y) -> _Centred:
     Xc, yc = Xs - xm, ys - ym
     e1, f1 = _exp2(Xc), _exp2(yc)
     Xc, yc = np.ldexp(Xc, -e1), np.ldexp(yc, -f1)
-    return _Centred(np.ldexp(xm, e0), float(np.ldexp(ym, f0)), Xc.T @ Xc, Xc.T @ yc, len(y),
+    return CentredGram(np.ldexp(xm, e0), float(np.ldexp(ym, f0)), Xc.T @ Xc, Xc.T @ yc, len(y),
                     e0 + e1, f0 + f1)
 
 
@@ -127,12 +146,12 @@ def ridge(X, y, alpha: float) -> LinearFit:
     does not select.
     """
     alpha = nonnegative("alpha", alpha)
-    c = _centre(X, y)
+    c = centred_gram(X, y)
     coef = c.ridge(alpha)
     return LinearFit(coef, _intercept(c, coef))
 
 
-def _intercept(c: _Centred, coef: np.ndarray) -> float:
+def _intercept(c: CentredGram, coef: np.ndarray) -> float:
     with np.errstate(over="ignore", invalid="ignore"):
         b = float(c.y_mean - c.x_mean @ coef)
     finite_result("the fit (coefficients or intercept; rescale X and y)", [coef, b])
@@ -142,7 +161,7 @@ def _intercept(c: _Centred, coef: np.ndarray) -> float:
 def ridge_path(X, y, alphas) -> np.ndarray:
     """Ridge coefficients for each alpha: an array of shape (len(alphas), n_features)."""
     alphas = _alphas(alphas)
-    c = _centre(X, y)
+    c = centred_gram(X, y)
     out = np.zeros((len(alphas), len(c.xty)))
     for i, a in enumerate(alphas):
         out[i] = c.ridge(float(a))
@@ -154,7 +173,7 @@ def ridge_path(X, y, alphas) -> np.ndarray:
 _KKT_RTOL = 1e-10
 
 
-class _LassoCD:
+class LassoCD:
     """The lasso's one coordinate descent, for ``(1/2n)||yc - Xc w||^2 + alpha ||w||_1``.
 
     Covariance form: with ``G = Xc^T Xc`` and ``b = Xc^T yc`` each coordinate update is
@@ -316,7 +335,7 @@ def lasso(X, y, alpha: float, tol: float = 1e-10, max_iter: int = 100_000) -> Li
     Solved by cyclic coordinate descent; each update is a soft threshold, so the
     coefficients that the penalty removes are exactly 0.0. As soon as a sweep lands on a
     support and sign pattern whose exact solution (one small linear solve) passes the
-    lasso's optimality conditions, that exact solution is returned (see ``_LassoCD``).
+    lasso's optimality conditions, that exact solution is returned (see ``LassoCD``).
 
     Parameters
     ----------
@@ -341,8 +360,8 @@ def lasso(X, y, alpha: float, tol: float = 1e-10, max_iter: int = 100_000) -> Li
     alpha = nonnegative("alpha", alpha)
     tol = positive("tol", tol)
     max_iter = count("max_iter", max_iter, minimum=1)
-    c = _centre(X, y)
-    coef, it = _LassoCD(c.gram, c.xty, c.n).solve(
+    c = centred_gram(X, y)
+    coef, it = LassoCD(c.gram, c.xty, c.n).solve(
         c.lasso_alpha(alpha), np.zeros(len(c.xty)), tol, max_iter
     )
     coef = c.coef(coef)
@@ -351,7 +370,7 @@ def lasso(X, y, alpha: float, tol: float = 1e-10, max_iter: int = 100_000) -> Li
 
 def lasso_alpha_max(X, y) -> float:
     """The smallest alpha at which every lasso coefficient is 0: ``max |Xc^T yc| / n``."""
-    c = _centre(X, y)
+    c = centred_gram(X, y)
     with np.errstate(over="ignore"):
         amax = float(np.ldexp(np.max(np.abs(c.xty)) / c.n, c.ex + c.ey))
     return float(finite_result("lasso_alpha_max (X and y are too large)", amax))
@@ -368,9 +387,9 @@ def lasso_path(X, y, alphas, tol: float = 1e-10, max_iter: int = 100_000) -> np.
     alphas = _alphas(alphas)
     tol = positive("tol", tol)
     max_iter = count("max_iter", max_iter, minimum=1)
-    c = _centre(X, y)
+    c = centred_gram(X, y)
     out = np.zeros((len(alphas), len(c.xty)))
-    solver = _LassoCD(c.gram, c.xty, c.n)
+    solver = LassoCD(c.gram, c.xty, c.n)
     w = np.zeros(len(c.xty))
     for i in np.argsort(-alphas, kind="stable"):
         w, _ = solver.solve(c.lasso_alpha(float(alphas[i])), w, tol, max_iter)

@@ -1,14 +1,17 @@
-"""Shortest taxicab routes across a city grid: counting, listing and sampling them."""
+"""Shortest taxicab routes across a city grid: the two distances, counting, listing,
+sampling and spelling the routes."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 
-from ._checks import count, generator
+from ._checks import count, finite_array, generator
+from .norms import lp_norm
 
 #: Largest ``m + n`` of :func:`count_shortest_paths` (C(m + n, n) of ~30 000 digits).
 MAX_COUNT_BLOCKS = 100_000
@@ -134,3 +137,55 @@ def sample_shortest_paths(m: int, n: int, k: int, rng: np.random.Generator) -> l
             seen.add(r)
             ranks.append(r)
     return [_path_from_rights(_unrank(r, m + n, m), m, n) for r in ranks]
+
+
+# ---------------------------------------------------------------- two distances
+@dataclass(frozen=True)
+class GridDistances:
+    """From one corner of an ``m`` x ``n`` block grid to the opposite corner.
+
+    Attributes
+    ----------
+    m, n : int
+        Blocks across and up.
+    euclidean : float
+        ``||(m, n)||_2``: the straight segment, the one shortest route in the plane.
+    taxicab : float
+        ``||(m, n)||_1 = m + n``: the length of every shortest route along the streets.
+    routes : int
+        How many shortest street routes there are: ``C(m + n, n)``.
+    """
+
+    m: int
+    n: int
+    euclidean: float
+    taxicab: float
+    routes: int
+
+
+def grid_distances(m: int, n: int) -> GridDistances:
+    """The L2 and L1 lengths across an ``m`` x ``n`` grid, and the number of L1 routes."""
+    m = count("m", m)
+    n = count("n", n)
+    v = np.array([m, n], dtype=float)
+    return GridDistances(m, n, float(lp_norm(v, 2)), float(lp_norm(v, 1)),
+                         count_shortest_paths(m, n))
+
+
+def route_word(path) -> str:
+    """A monotone lattice route as a word: ``R`` for each step right, ``U`` for each step up.
+
+    Raises ValueError if a step is not one block right or one block up.
+    """
+    pts = finite_array("path", path, ndim=2)
+    if pts.shape[1] != 2:
+        raise ValueError(f"path must have shape (k, 2), got {pts.shape}")
+    letters = []
+    for step in np.diff(pts, axis=0):
+        if step[0] == 1 and step[1] == 0:
+            letters.append("R")
+        elif step[0] == 0 and step[1] == 1:
+            letters.append("U")
+        else:
+            raise ValueError(f"path must move one block right or up per step, got {step}")
+    return "".join(letters)

@@ -1,8 +1,5 @@
-"""The geometry chapter's numbers: balls, contact points, level ellipses, zero tallies, paths.
-
-Everything here is computed before a scene animates; updaters only look values up.
-Built on :mod:`mathutils.geometry`, :mod:`mathutils.norms` and :mod:`mathutils.linear`.
-"""
+"""Feature selection: which features the lasso keeps along its path (the diabetes data), and
+which copy it keeps when one feature appears twice."""
 
 from __future__ import annotations
 
@@ -10,223 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import count, exponents, finite_array, finite_result, nonnegative
+from ._checks import count, finite_array, finite_result, nonnegative, same_length
 from .data import DIABETES_FEATURES, diabetes
-from .geometry import RandomLosses, _p12, _point, _spd2, constrained_minimum, quadratic_loss
 from .linear import lasso_alpha_max, lasso_path, ridge_path
-from .norms import MAX_BALL_POINTS, unit_ball
-
-#: Largest grid of :func:`diabetes_paths` (one lasso and one ridge solve per point; the
-#: lecture uses 200).
-MAX_PATH_POINTS = 10_000
-
-
-def unit_balls(ps, n: int = 400) -> np.ndarray:
-    """Outlines of the unit balls ``||w||_p = 1`` for several ``p``, ready to interpolate.
-
-    Parameters
-    ----------
-    ps : array_like of shape (k,)
-        Values of ``p``, each ``> 0`` or ``np.inf``.
-    n : int
-        Points per outline, at least 4; a multiple of 4 hits the axis points exactly.
-        ``len(ps) * n`` is at most ``MAX_BALL_POINTS`` (1 000 000).
-
-    Returns
-    -------
-    ndarray of shape (k, n, 2)
-        ``out[i]`` is :func:`mathutils.unit_ball` ``(ps[i], n)``. Point ``j`` of every outline
-        lies on the same ray from the origin, so two outlines can be blended point by point.
-    """
-    ps = exponents("ps", ps)
-    n = count("n", n, minimum=4, maximum=MAX_BALL_POINTS)
-    if len(ps) * n > MAX_BALL_POINTS:
-        raise ValueError(
-            f"ps and n: {len(ps)} outlines of {n} points exceed the documented cap of "
-            f"{MAX_BALL_POINTS:_} points in total"
-        )
-    return np.stack([unit_ball(p, n) for p in ps])
-
-
-def _loss_args(Q, center) -> tuple[np.ndarray, np.ndarray]:
-    return _spd2(Q), _point("center", center)
-
-
-def contact_path(Q, center, p: int, budgets) -> np.ndarray:
-    """Where the loss ``(w - c)^T Q (w - c)`` first touches the ball ``||w||_p <= t``, per ``t``.
-
-    Parameters
-    ----------
-    Q : array_like of shape (2, 2)
-        Symmetric positive definite.
-    center : array_like of shape (2,)
-        The unconstrained optimum ``c``.
-    p : {1, 2}
-        Diamond (L1) or circle (L2).
-    budgets : array_like of shape (k,)
-        Budgets ``t >= 0``, in any order.
-
-    Returns
-    -------
-    ndarray of shape (k, 2)
-        Row ``i`` is :func:`mathutils.constrained_minimum` ``(Q, c, p, budgets[i])``; on the
-        diamond a corner is returned exactly, so its other coordinate is exactly 0.0.
-    """
-    Q, c = _loss_args(Q, center)
-    p = _p12(p)
-    t = finite_array("budgets", budgets, ndim=1)
-    if np.any(t < 0):
-        raise ValueError("budgets must all be >= 0")
-    return np.array([constrained_minimum(Q, c, p, float(b)) for b in t]).reshape(len(t), 2)
-
-
-def contact_level(Q, center, p: int, t: float) -> float:
-    """The loss value at the first contact with the ball of budget ``t``.
-
-    This is the level whose ellipse ``(w - c)^T Q (w - c) = level`` just touches the ball
-    (0 when ``c`` is inside it), the ellipse to draw at the moment of contact.
-    """
-    Q, c = _loss_args(Q, center)
-    return float(quadratic_loss(Q, c, constrained_minimum(Q, c, p, t)))
-
-
-def ellipse_outline(Q, center, level: float, n: int = 200) -> np.ndarray:
-    """Points on the level set ``(w - c)^T Q (w - c) = level``.
-
-    Parameters
-    ----------
-    Q : array_like of shape (2, 2)
-        Symmetric positive definite.
-    center : array_like of shape (2,)
-    level : float
-        ``>= 0``; 0 gives ``n`` copies of the centre.
-    n : int
-        Number of points, at least 4 and at most ``MAX_BALL_POINTS`` (1 000 000), equally
-        spaced in the ellipse's angle parameter.
-
-    Returns
-    -------
-    ndarray of shape (n, 2)
-        An open list of points (the last is not a repeat of the first). Scaling the
-        outline for level 1 about ``c`` by ``sqrt(level)`` gives the outline for ``level``.
-    """
-    Q, c = _loss_args(Q, center)
-    level = nonnegative("level", level)
-    n = count("n", n, minimum=4, maximum=MAX_BALL_POINTS)
-    # Eigen-decompose Q at unit scale (a power of two, exact): Q = 2**e Qs, so the semi-axes
-    # sqrt(level / lam) = sqrt(level / lam_s) * 2**(-e / 2) for Q near 1e-300 or 1e300 too.
-    e = int(np.frexp(float(np.max(np.abs(Q))))[1])
-    lam, V = np.linalg.eigh(np.ldexp(Q, -e))
-    theta = 2 * np.pi * np.arange(n) / n
-    circle = np.column_stack([np.cos(theta), np.sin(theta)])
-    half = np.ldexp(1.0, -(e // 2)) * (np.sqrt(0.5) if e % 2 else 1.0)
-    with np.errstate(over="ignore", invalid="ignore"):
-        pts = c + (np.sqrt(level) * half) * (circle / np.sqrt(lam)) @ V.T
-    return finite_result("the ellipse (level too large for this Q)", pts)
-
-
-def clip_polyline(points, lo, hi, closed: bool = True) -> list[np.ndarray]:
-    """The pieces of a polyline that lie inside the box ``lo <= w <= hi`` (for drawing).
-
-    Parameters
-    ----------
-    points : array_like of shape (n, 2)
-    lo, hi : array_like of shape (2,)
-        Box corners, ``lo < hi`` in both coordinates.
-    closed : bool
-        Treat the polyline as closed (the last point joins the first).
-
-    Returns
-    -------
-    list of ndarray of shape (m, 2)
-        Runs of consecutive inside points, each with at least 2 points, in order. A closed
-        curve that is inside everywhere comes back as one run with its first point repeated
-        at the end. Runs end at the last inside vertex (no edge intersection is added).
-    """
-    if not isinstance(closed, (bool, np.bool_)):
-        raise ValueError(f"closed must be True or False, got {closed!r:.40}")
-    pts = finite_array("points", points, ndim=2)
-    if pts.shape[1] != 2:
-        raise ValueError(f"points must have shape (n, 2), got {pts.shape}")
-    lo = finite_array("lo", lo)
-    hi = finite_array("hi", hi)
-    if lo.shape != (2,) or hi.shape != (2,) or np.any(lo >= hi):
-        raise ValueError("lo and hi must be 2-vectors with lo < hi in both coordinates")
-    inside = np.all((pts >= lo) & (pts <= hi), axis=1)
-    if inside.all():
-        return [np.vstack([pts, pts[:1]]) if closed else pts.copy()]
-    if not inside.any():
-        return []
-    if closed:  # rotate so the walk starts just after an outside point
-        start = int(np.flatnonzero(~inside)[0])
-        order = np.roll(np.arange(len(pts)), -start)
-        pts, inside = pts[order], inside[order]
-    runs, cur = [], []
-    for q, ok in zip(pts, inside, strict=True):
-        if ok:
-            cur.append(q)
-        else:
-            if len(cur) >= 2:
-                runs.append(np.array(cur))
-            cur = []
-    if len(cur) >= 2:
-        runs.append(np.array(cur))
-    return runs
-
-
-def exact_zero_hits(losses: RandomLosses, p: int, t: float = 2.0) -> np.ndarray:
-    """Per loss, whether its constrained minimum has a coordinate exactly 0.
-
-    With ``p = 1`` that is the diamond's minimum sitting on a corner ``(0, ±t)`` or
-    ``(±t, 0)``; otherwise it lies on an edge (or, for a centre inside the ball, at the centre).
-
-    Parameters
-    ----------
-    losses : RandomLosses
-        From :func:`mathutils.random_losses`.
-    p : {1, 2}
-        Diamond (L1) or circle (L2).
-    t : float
-        The budget, >= 0.
-
-    Returns
-    -------
-    ndarray of bool, shape (trials,)
-        ``out[i]`` is True when loss ``i``'s minimum has an exact 0; its running sum is
-        :func:`zero_tallies`.
-    """
-    if not isinstance(losses, RandomLosses):
-        raise ValueError("losses must be a RandomLosses, e.g. random_losses(100, rng)")
-    p = _p12(p)
-    t = nonnegative("t", t)
-    return np.array([
-        bool(np.any(constrained_minimum(Q, c, p, t) == 0.0))
-        for Q, c in zip(losses.Q, losses.center, strict=True)
-    ], dtype=bool)
-
-
-def zero_tallies(losses: RandomLosses, p: int, t: float = 2.0) -> np.ndarray:
-    """Running count of losses whose constrained minimum has a coordinate exactly 0.
-
-    Parameters
-    ----------
-    losses : RandomLosses
-        From :func:`mathutils.random_losses`.
-    p : {1, 2}
-        Diamond (L1) or circle (L2).
-    t : float
-        The budget, >= 0.
-
-    Returns
-    -------
-    ndarray of int, shape (trials,)
-        ``out[i]`` counts the exact zeros among the first ``i + 1`` losses, so
-        ``out[-1] / trials`` equals :func:`mathutils.zero_coefficient_rate` run on the same
-        generator state.
-    """
-    if not isinstance(losses, RandomLosses):
-        raise ValueError("losses must be a RandomLosses, e.g. random_losses(100, rng)")
-    return np.cumsum(exact_zero_hits(losses, p, t).astype(int))
 
 
 def features_kept(coefs) -> np.ndarray:
@@ -348,3 +131,128 @@ def diabetes_paths(
         lasso_kept=features_kept(lc),
         ridge_kept=features_kept(rc),
     )
+
+
+@dataclass(frozen=True)
+class TwinFeatures:
+    """Lasso, ridge and plain least squares when one feature appears twice, ``X = [x, x]``.
+
+    The lecture's scaling: ``1/2 ||yc - w1 xc - w2 xc||^2 + lam R(w)`` with
+    ``R(w) = |w1| + |w2|`` (lasso) or ``w1^2 + w2^2`` (ridge); the intercept is not penalised
+    (``xc``, ``yc`` are the centred data). The data loss only sees ``s = w1 + w2``:
+    ``1/2 Sxx (s - s_ls)^2 + const``, so its contours are the straight lines
+    ``w1 + w2 = c``.
+
+    Attributes
+    ----------
+    x, y : ndarray of shape (n,)
+    lam : float
+        The lasso strength.
+    s_ls : float
+        ``Sxy / Sxx``: least squares alone is minimised by every ``w1 + w2 = s_ls`` (a line).
+    s : float
+        The lasso's sum: every optimal split has ``w1 + w2 = s`` with no opposite signs.
+    segment : ndarray of shape (2, 2)
+        The ends ``(s, 0)`` and ``(0, s)`` of the lasso's optimal set.
+    ridge_lam : float
+        The ridge strength whose one answer has the same sum ``s`` (0 if ``s == s_ls``).
+    ridge_coef : ndarray of shape (2,)
+        That ridge answer, ``(s / 2, s / 2)``.
+    sxx : float
+        ``sum xc^2``, the curvature of the data loss across its straight contours.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    lam: float
+    s_ls: float
+    s: float
+    segment: np.ndarray
+    ridge_lam: float
+    ridge_coef: np.ndarray
+    sxx: float
+    _floor: float
+
+    def data_loss(self, total) -> np.ndarray:
+        """``1/2 ||yc - total * xc||^2`` for sums ``total = w1 + w2`` (array_like)."""
+        c = finite_array("total", total)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = 0.5 * self.sxx * (c - self.s_ls) ** 2 + self._floor
+        return finite_result("the data loss (total is too large)", out)
+
+    def split(self, t) -> np.ndarray:
+        """Points ``(1 - t) (s, 0) + t (0, s)`` of the lasso's optimal segment, shape (..., 2)."""
+        t = finite_array("t", t)
+        if np.any((t < 0) | (t > 1)):
+            raise ValueError("t must lie in [0, 1]")
+        return (1 - t)[..., None] * self.segment[0] + t[..., None] * self.segment[1]
+
+    def _weights(self, w) -> np.ndarray:
+        w = finite_array("w", w)
+        if w.ndim < 1 or w.shape[-1] != 2:
+            raise ValueError(f"w must have shape (..., 2), got {w.shape}")
+        return w
+
+    def lasso_value(self, w) -> np.ndarray:
+        """``1/2 ||yc - (w1 + w2) xc||^2 + lam (|w1| + |w2|)`` for ``w`` of shape (..., 2)."""
+        w = self._weights(w)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self.data_loss(w.sum(axis=-1)) + self.lam * np.abs(w).sum(axis=-1)
+        return finite_result("the lasso objective (w is too large)", out)
+
+    def ridge_value(self, w) -> np.ndarray:
+        """``1/2 ||yc - (w1 + w2) xc||^2 + ridge_lam (w1^2 + w2^2)`` for ``w`` of shape (..., 2)."""
+        w = self._weights(w)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self.data_loss(w.sum(axis=-1)) + self.ridge_lam * (w ** 2).sum(axis=-1)
+        return finite_result("the ridge objective (w is too large)", out)
+
+
+def twin_features(x, y, lam: float) -> TwinFeatures:
+    """The optimal sets when the feature ``x`` is copied, in the lecture's scaling.
+
+    Parameters
+    ----------
+    x, y : array_like of shape (n,)
+        One feature (not constant) and the response.
+    lam : float
+        The lasso strength in ``1/2 ||y - Xw||^2 + lam (|w1| + |w2|)``, >= 0 and below
+        ``|Sxy|`` (at or above it the lasso's answer is the single point 0: no tie).
+
+    Returns
+    -------
+    TwinFeatures
+    """
+    x = finite_array("x", x, ndim=1)
+    y = finite_array("y", y, ndim=1)
+    same_length(x, y)
+    if len(x) < 2 or np.ptp(x) == 0:
+        raise ValueError("x is constant; its coefficient is not determined")
+    lam = nonnegative("lam", lam)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        xc, yc = x - x.mean(), y - y.mean()
+        sxx, sxy = float(xc @ xc), float(xc @ yc)
+        s_ls = sxy / sxx
+        # 1/2 Sxx (s - s_ls)^2 + lam |s| (the penalty equals lam |s| on same-sign splits,
+        # and is larger otherwise): a soft threshold of s_ls at lam / Sxx.
+        s = float(np.sign(s_ls) * max(abs(s_ls) - lam / sxx, 0.0))
+        floor = float(0.5 * ((yc - s_ls * xc) ** 2).sum())
+        # Ridge at w1 = w2 = s/2: 1/2 Sxx (s - s_ls)^2 + lam2 s^2 / 2, minimised at
+        # s = Sxy / (Sxx + lam2): lam2 = Sxy / s - Sxx reaches the lasso's sum.
+    finite_result("the twin-feature values (x or y are too large; rescale them)",
+                  [sxx, s_ls, s, floor])
+    if s == 0.0:
+        raise ValueError(f"lam={lam!r} is at least |Sxy| = {abs(sxy):.3g}: the lasso's answer "
+                         "is the single point 0, with no tie to show")
+    with np.errstate(over="ignore", invalid="ignore"):
+        ridge_lam = float(sxy / s - sxx)
+    finite_result("the ridge strength (x or y are too large; rescale them)", ridge_lam)
+    ridge_lam = max(ridge_lam, 0.0)  # rounding when lam == 0
+    segment = np.array([[s, 0.0], [0.0, s]])
+    return TwinFeatures(x, y, lam, float(s_ls), s, segment, ridge_lam,
+                        np.array([s / 2, s / 2]), sxx, floor)
+
+
+#: Largest grid of :func:`diabetes_paths` (one lasso and one ridge solve per point; the
+#: lecture uses 200).
+MAX_PATH_POINTS = 10_000

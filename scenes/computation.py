@@ -51,14 +51,14 @@ from manim import (
 from mathutils.coordinate import (
     axis_slice,
     coordinate_descent_lasso,
-    correlated_pair,
-    cost_growth,
     lasso_objective,
     level_curve,
     ridge_closed_form,
     ridge_objective,
     sign_patterns,
 )
+from mathutils.cost import cost_growth
+from mathutils.data import correlated_pair
 from scenes import style
 from scenes.chapter import Chapter
 from scenes.components import (

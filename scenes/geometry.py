@@ -37,15 +37,15 @@ from manim import (
 )
 
 from mathutils import constrained_minimum, diabetes, quadratic_loss, random_losses
-from mathutils.selection import (
+from mathutils.geometry import (
     clip_polyline,
     contact_level,
     contact_path,
-    diabetes_paths,
     ellipse_outline,
     exact_zero_hits,
-    unit_balls,
 )
+from mathutils.norms import unit_balls
+from mathutils.selection import diabetes_paths
 from scenes import style
 from scenes.chapter import Chapter
 from scenes.components import (

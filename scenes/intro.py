@@ -33,8 +33,8 @@ from manim import (
 )
 
 from mathutils import anscombe, constrained_minimum, unit_ball
-from mathutils.recap import moved_fits
-from mathutils.selection import clip_polyline, contact_level, ellipse_outline
+from mathutils.geometry import clip_polyline, contact_level, ellipse_outline
+from mathutils.lad import drag_path
 from scenes import chapters, style
 from scenes.chapter import Chapter
 from scenes.components import (
@@ -94,8 +94,11 @@ class LectureOpening(Chapter):
         self.teaser_x, self.teaser_y = anscombe(1)
         self.outlier_index = OUTLIER_INDEX
         self.lifts = np.linspace(0.0, MAX_LIFT, N_LIFTS)
-        fits = moved_fits(self.teaser_x, self.teaser_y, OUTLIER_INDEX, self.lifts, "y")
-        self.ols_lines, self.lad_lines = fits.ols, fits.lad  # (intercept, slope) per lift
+        heights = self.teaser_y[OUTLIER_INDEX] + self.lifts
+        fits = drag_path(self.teaser_x, self.teaser_y, OUTLIER_INDEX, heights)
+        # (intercept, slope) of each line per lift
+        self.ols_lines = np.column_stack([fits.ols_intercepts, fits.ols_slopes])
+        self.lad_lines = np.column_stack([fits.lad_intercepts, fits.lad_slopes])
         # the second teaser: chapter 3's loss and budget, first contact with each ball
         self.corner_balls = {p: unit_ball(p, BALL_POINTS) * CORNER_T for p in (1, 2)}
         self.corner_contacts = {p: constrained_minimum(CORNER_Q, CORNER_CENTER, p, CORNER_T)

@@ -45,15 +45,10 @@ from mathutils import (
     shortest_paths,
     squared_loss,
 )
-from mathutils.lad import nudge_example, slope_profiles
-from mathutils.minimisers import (
-    best_intercepts,
-    grid_distances,
-    lad_tie,
-    path_length,
-    route_word,
-    twin_features,
-)
+from mathutils.lad import best_intercepts, lad_tie, nudge_example, slope_profiles
+from mathutils.norms import path_length
+from mathutils.paths import grid_distances, route_word
+from mathutils.selection import twin_features
 from scenes import style
 from scenes.chapter import Chapter
 from scenes.components import (

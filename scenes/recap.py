@@ -51,16 +51,16 @@ from mathutils import (
 )
 from mathutils.coordinate import (
     coordinate_descent_lasso,
-    correlated_pair,
     lasso_objective,
     level_curve,
     ridge_closed_form,
     ridge_objective,
     sign_patterns,
 )
-from mathutils.lad import drag_path, nudge_example, scatter_near_line
-from mathutils.minimisers import lad_family, lad_tie, path_length
-from mathutils.onedim import descent_runs, penalised_minimum
+from mathutils.data import correlated_pair, scatter_near_line
+from mathutils.descent import descent_runs, penalised_minimum
+from mathutils.lad import drag_path, lad_family, lad_tie, nudge_example
+from mathutils.norms import path_length
 from mathutils.selection import diabetes_paths
 from scenes import style
 from scenes.chapter import Chapter

@@ -47,7 +47,8 @@ from manim import (
 )
 
 from mathutils import absolute_loss, anscombe, lad_fit, ols_fit, penalty, squared_loss
-from mathutils.lad import FitPath, drag_path, leverage_path, scatter_near_line
+from mathutils.data import scatter_near_line
+from mathutils.lad import FitPath, drag_path, leverage_path
 from scenes import style
 from scenes.chapter import Chapter
 from scenes.components import (

@@ -45,13 +45,13 @@ from manim import (
 )
 
 from mathutils import map_threshold, penalty, penalty_slope, threshold_map
-from mathutils.onedim import (
+from mathutils.descent import (
     descent_runs,
     l2_step_ratio,
-    objective,
     objective_curves,
     penalised_minimum,
     row_at,
+    scalar_objective,
     worked_number,
 )
 from scenes import style
@@ -200,10 +200,11 @@ class WhyL1MakesZeros(Chapter):
         self.prox_threshold = DESCENT["lr"] * DESCENT["lam"]
         self.descent_grid = np.linspace(*DESCENT_W, 581)
         t, lam = DESCENT["target"], DESCENT["lam"]
-        self.descent_curves = {k: objective(self.descent_grid, t, lam, k) for k in ("l1", "l2")}
+        self.descent_curves = {k: scalar_objective(self.descent_grid, t, lam, k)
+                               for k in ("l1", "l2")}
         self.descent_minima = {k: float(penalised_minimum(t, lam, k)) for k in ("l1", "l2")}
         self.descent_points = {
-            name: objective(self.runs.run(name), t, lam, "l2" if name == "l2" else "l1")
+            name: scalar_objective(self.runs.run(name), t, lam, "l2" if name == "l2" else "l1")
             for name in ("l2", "l1_subgradient", "l1_proximal")
         }
         # Beat 5: the objective redrawn as lam grows; its minima (exactly 0 for L1 from lam=|t|).
@@ -217,7 +218,7 @@ class WhyL1MakesZeros(Chapter):
             k: penalised_minimum(KINK_TARGET, self.kink_lams, k) for k in ("l1", "l2")
         }
         self.kink_minimum_values = {
-            k: objective(self.kink_minima[k], KINK_TARGET, 0.0, k)
+            k: scalar_objective(self.kink_minima[k], KINK_TARGET, 0.0, k)
             + self.kink_lams * penalty(self.kink_minima[k], k)
             for k in ("l1", "l2")
         }

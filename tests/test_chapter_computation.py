@@ -16,7 +16,8 @@ from scipy.optimize import minimize_scalar
 from sklearn.linear_model import Lasso, Ridge
 
 from mathutils import soft_threshold
-from mathutils.coordinate import closed_form_flops, coordinate_descent_flops, lasso_objective
+from mathutils.coordinate import lasso_objective
+from mathutils.cost import closed_form_flops, coordinate_descent_flops
 from scenes import style
 from scenes.computation import (
     CD_START,

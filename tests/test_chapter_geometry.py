@@ -14,14 +14,14 @@ from mathutils import (
     unit_ball,
     zero_coefficient_rate,
 )
-from mathutils.selection import (
+from mathutils.geometry import (
     contact_level,
     contact_path,
-    diabetes_paths,
     ellipse_outline,
     exact_zero_hits,
     zero_tallies,
 )
+from mathutils.selection import diabetes_paths
 from scenes import geometry
 from scenes.geometry import DiamondMeetsEllipse
 from tests.chapter_tools import render_small, run_dry, subcaptions

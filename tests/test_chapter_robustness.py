@@ -6,7 +6,8 @@ import numpy as np
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from mathutils import absolute_loss, anscombe, lad_fit, ols_fit, squared_loss
-from mathutils.lad import drag_path, leverage_path, scatter_near_line
+from mathutils.data import scatter_near_line
+from mathutils.lad import drag_path, leverage_path
 from scenes import robustness
 from scenes.robustness import OutlierTugsTheFit
 from tests.chapter_tools import render_small, run_dry, subcaptions

@@ -9,7 +9,7 @@ from manim.utils.testing.frames_comparison import frames_comparison
 
 import scenes.sparsity as chapter
 from mathutils import descend, hard_threshold, penalty, penalty_slope, soft_threshold
-from mathutils.onedim import objective, penalised_minimum, worked_number
+from mathutils.descent import penalised_minimum, scalar_objective, worked_number
 from scenes import style
 from scenes.sparsity import WhyL1MakesZeros
 from tests.chapter_tools import PACE, render_small, run_dry, subcaptions
@@ -129,10 +129,10 @@ def test_kink_minima(ready):
     assert np.allclose(l2, t / (1 + 2 * lams)) and np.all(l2 > 0)
     for kind in ("l1", "l2"):
         assert np.allclose(ready.kink_minimum_values[kind],
-                           [objective(m, t, lam, kind)
+                           [scalar_objective(m, t, lam, kind)
                             for m, lam in zip(ready.kink_minima[kind], lams, strict=True)])
         for row, lam in zip(ready.kink_curves[kind], lams, strict=True):
-            assert np.allclose(row, objective(ready.kink_grid, t, lam, kind))
+            assert np.allclose(row, scalar_objective(ready.kink_grid, t, lam, kind))
         assert np.array_equal(ready.kink_minima[kind], penalised_minimum(t, lams, kind))
 
 

@@ -14,20 +14,18 @@ from sklearn.linear_model import Lasso, Ridge
 from mathutils import lasso, lasso_alpha_max, soft_threshold
 from mathutils.coordinate import (
     axis_slice,
-    closed_form_flops,
-    coordinate_descent_flops,
     coordinate_descent_lasso,
-    cost_growth,
     lasso_objective,
     level_curve,
     minimiser,
-    objective,
     objective_grid,
+    penalised_objective,
     ridge_closed_form,
     ridge_objective,
     sign_patterns,
-    synthetic_problem,
 )
+from mathutils.cost import closed_form_flops, coordinate_descent_flops, cost_growth
+from mathutils.data import synthetic_problem
 
 
 def _problem(seed, n=30, p=3, corr=0.6):
@@ -246,7 +244,7 @@ def test_objectives_match_direct_formulas_with_sklearn_intercept():
     w = rng.normal(scale=1e-3, size=(200, 3))
     best = lasso_objective(X, y, sk.coef_, alpha)
     assert np.all(lasso_objective(X, y, sk.coef_ + w, alpha) >= best - 1e-12)
-    assert np.all(objective(X, y, rk.coef_ + w, alpha, "ridge")
+    assert np.all(penalised_objective(X, y, rk.coef_ + w, alpha, "ridge")
                   >= ridge_objective(X, y, rk.coef_, alpha) - 1e-9)
 
 
@@ -278,7 +276,7 @@ def test_objective_grid_is_pointwise():
             Z = objective_grid(X, y, 0.3, kind, w1, w2, convention=conv)
             assert Z.shape == (5, 7)
             assert Z[3, 2] == pytest.approx(
-                float(objective(X, y, [w1[2], w2[3]], 0.3, kind, convention=conv)))
+                float(penalised_objective(X, y, [w1[2], w2[3]], 0.3, kind, convention=conv)))
     with pytest.raises(ValueError, match="kind"):
         objective_grid(X, y, 0.3, "elastic", w1, w2)
 
@@ -294,12 +292,12 @@ def test_level_curve_lies_on_the_level(kind, seed):
     X, y = _problem(20 + seed, p=2)
     alpha = 0.3 * lasso_alpha_max(X, y) if kind == "lasso" else 5.0
     sk = _sk_lasso(X, y, alpha).coef_ if kind == "lasso" else Ridge(alpha=alpha).fit(X, y).coef_
-    low = float(objective(X, y, sk, alpha, kind))
+    low = float(penalised_objective(X, y, sk, alpha, kind))
     for extra in (0.05, 0.5, 2.0):
         level = low + extra * max(1.0, abs(low))
         pts = level_curve(X, y, alpha, kind, level, num=120)
         assert len(pts) >= 120 - 4
-        np.testing.assert_allclose(objective(X, y, pts, alpha, kind), level, rtol=1e-9)
+        np.testing.assert_allclose(penalised_objective(X, y, pts, alpha, kind), level, rtol=1e-9)
         assert _strictly_counter_clockwise(pts, sk)  # each ray once
         if kind == "lasso":  # the kinks on the axes are exact points of the curve
             for axis in (0, 1):

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-from mathutils import absolute_loss, lad_optimal_lines
+from mathutils import absolute_loss, anscombe, lad_optimal_lines
+from mathutils.data import scatter_near_line
 from mathutils.lad import (
     NUDGE_MOVING,
     NUDGE_SEED,
@@ -15,7 +16,6 @@ from mathutils.lad import (
     leverage_path,
     nudge_example,
     optimal_vertex,
-    scatter_near_line,
     search_nudge_examples,
     slope_profiles,
     vertex_losses,
@@ -235,3 +235,13 @@ def test_slope_profiles_bad_input():
         slope_profiles([0], [0], [1.0])
     with pytest.raises(ValueError, match="slopes"):
         slope_profiles([0, 1, 2], [0, 1, 2], [])
+
+
+def test_lifting_the_intro_teasers_point_moves_least_squares_only():
+    # The intro's teaser: anscombe 1, point 8 sits above the LAD line; lifting it further
+    # changes every least-squares line but not the LAD line (its residual only grows).
+    x, y = anscombe(1)
+    p = drag_path(x, y, 8, y[8] + np.linspace(0, 12, 13))
+    assert np.ptp(p.lad_slopes) == pytest.approx(0, abs=1e-9)
+    assert np.ptp(p.lad_intercepts) == pytest.approx(0, abs=1e-9)
+    assert np.all(np.diff(p.ols_slopes) > 0)

@@ -17,19 +17,16 @@ from mathutils import (
     unit_ball,
     zero_coefficient_rate,
 )
-from mathutils.selection import (
-    DiabetesPaths,
+from mathutils.geometry import (
     clip_polyline,
     contact_level,
     contact_path,
-    diabetes_paths,
     ellipse_outline,
     exact_zero_hits,
-    features_kept,
-    unit_balls,
-    zero_indices,
     zero_tallies,
 )
+from mathutils.norms import unit_balls
+from mathutils.selection import DiabetesPaths, diabetes_paths, features_kept, zero_indices
 
 Q = np.array([[1.5, 0.9], [0.9, 2.5]])
 C = np.array([1.3, 1.9])

@@ -1,4 +1,5 @@
-"""mathutils.minimisers against independent oracles: math, scipy's linprog, scikit-learn."""
+"""Problems with one answer or many (grid routes, LAD ties, a copied feature) against
+independent oracles: math, scipy's linprog, scikit-learn."""
 
 import math
 
@@ -8,17 +9,10 @@ from scipy.optimize import linprog
 from sklearn.linear_model import Lasso, Ridge
 
 from mathutils import shortest_paths
-from mathutils.lad import nudge_example
-from mathutils.minimisers import (
-    best_intercepts,
-    grid_distances,
-    lad_family,
-    lad_tie,
-    path_length,
-    route_word,
-    twin_features,
-    twin_lasso,
-)
+from mathutils.lad import best_intercepts, lad_family, lad_tie, nudge_example
+from mathutils.norms import path_length
+from mathutils.paths import grid_distances, route_word
+from mathutils.selection import twin_features
 
 
 # ---------------------------------------------------------------- distances on a grid
@@ -112,58 +106,6 @@ def _twin_data(seed=0, n=30):
     rng = np.random.default_rng(seed)
     x = rng.normal(size=n)
     return x, 1.5 * x + 0.5 * rng.normal(size=n) + 0.7
-
-
-def _lasso_objective(X, y, w, b, alpha):
-    return ((y - X @ w - b) ** 2).mean() / 2 + alpha * np.abs(w).sum()
-
-
-@pytest.mark.parametrize("seed", range(5))
-@pytest.mark.parametrize("alpha", [0.05, 0.4])
-def test_sklearn_lasso_lies_on_our_segment(seed, alpha):
-    x, y = _twin_data(seed)
-    tw = twin_lasso(x, y, alpha, 1.0)
-    sk = Lasso(alpha=alpha, tol=1e-14, max_iter=1_000_000).fit(tw.X, y)
-    w = sk.coef_
-    assert w.sum() == pytest.approx(tw.s, abs=1e-8)
-    assert w[0] * w[1] >= 0  # same signs (or a zero)
-    value = _lasso_objective(tw.X, y, w, sk.intercept_, alpha)
-    assert value == pytest.approx(tw.lasso_value, rel=1e-10)
-
-
-@pytest.mark.parametrize("seed", range(3))
-def test_every_point_of_the_segment_has_the_same_value(seed):
-    x, y = _twin_data(seed)
-    alpha = 0.2
-    tw = twin_lasso(x, y, alpha, 1.0)
-    pts = tw.split(np.linspace(0, 1, 21))
-    for w in pts:
-        b = y.mean() - x.mean() * w.sum()  # the best intercept for this w
-        assert _lasso_objective(tw.X, y, w, b, alpha) == pytest.approx(tw.lasso_value, rel=1e-12)
-    # off the segment: a different sum, or opposite signs with the same sum, is worse
-    for w in (np.array([tw.s + 0.1, 0.0]), np.array([tw.s + 0.3, -0.3]), np.array([0.9, 0.9]) *
-              tw.s / 2):
-        b = y.mean() - x.mean() * w.sum()
-        assert _lasso_objective(tw.X, y, w, b, alpha) > tw.lasso_value + 1e-9
-
-
-@pytest.mark.parametrize("ridge_alpha", [0.5, 5.0])
-def test_ridge_picks_the_equal_split(ridge_alpha):
-    x, y = _twin_data(2)
-    tw = twin_lasso(x, y, 0.1, ridge_alpha)
-    sk = Ridge(alpha=ridge_alpha).fit(tw.X, y)
-    np.testing.assert_allclose(tw.ridge_coef, sk.coef_, rtol=1e-10)
-    assert tw.ridge_coef[0] == tw.ridge_coef[1]
-
-
-def test_twin_lasso_bad_input():
-    x, y = _twin_data()
-    with pytest.raises(ValueError, match="ridge_alpha"):
-        twin_lasso(x, y, 0.1, 0.0)
-    with pytest.raises(ValueError, match="constant"):
-        twin_lasso(np.ones(5), np.arange(5.0), 0.1, 1.0)
-    with pytest.raises(ValueError, match="alpha"):
-        twin_lasso(x, y, -0.1, 1.0)
 
 
 # ---------------------------------------------------------------- best intercepts per slope

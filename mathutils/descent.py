@@ -1,6 +1,8 @@
-"""One weight seen from up close: the numbers of the sparsity chapter.
+"""One weight and its descent: proximal maps, gradient steps, the one-weight objective.
 
-Everything here is about a single weight ``w`` and the penalised objective
+The thresholds (soft, hard, ridge's shrink) are the proximal steps of the L1, L0 and L2
+penalties; :func:`descend` runs plain subgradient or proximal steps on one weight. Everything
+else is about a single weight ``w`` and the penalised objective
 
     f(w) = 0.5 * (w - target)**2 + lam * R(w),   R(w) = |w| (L1) or w**2 (L2).
 
@@ -26,7 +28,7 @@ from ._checks import (
     positive,
     real,
 )
-from .norms import KINDS, descend, soft_threshold
+from .norms import KINDS
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def worked_number(w_from: float = 0.25, w_to: float = 0.1) -> WorkedNumber:
     return WorkedNumber(a, b, float(drop_l1), float(drop_l2))
 
 
-def objective(w, target: float, lam: float, kind: str) -> np.ndarray:
+def scalar_objective(w, target: float, lam: float, kind: str) -> np.ndarray:
     """The penalised objective ``0.5 * (w - target)**2 + lam * R(w)`` (elementwise in ``w``).
 
     Parameters
@@ -155,7 +157,8 @@ def objective_curves(w, target: float, lams, kind: str) -> np.ndarray:
     if np.any(lams < 0):
         raise ValueError("lams must be >= 0 everywhere")
     budget("w and lams", len(w) * len(lams), MAX_ELEMENTS, "values (len(w) * len(lams))")
-    return np.array([objective(w, target, lam, kind) for lam in lams]).reshape(len(lams), len(w))
+    rows = [scalar_objective(w, target, lam, kind) for lam in lams]
+    return np.array(rows).reshape(len(lams), len(w))
 
 
 def row_at(grid, rows, x: float) -> np.ndarray:
@@ -284,3 +287,166 @@ def l2_step_ratio(lam: float, lr: float) -> float:
     with np.errstate(over="ignore"):
         ratio = 1.0 - lr * (1.0 + 2.0 * lam)
     return float(finite_result("the step ratio 1 - lr * (1 + 2 * lam) (lr, lam)", ratio))
+
+
+METHODS = ("subgradient", "proximal")
+
+
+#: Largest ``steps`` of :func:`descend` (about a second per 100 000 steps on a slow core;
+#: the lecture runs 18).
+MAX_STEPS = 100_000
+
+
+def soft_threshold(z, t: float) -> np.ndarray:
+    """Soft threshold ``sign(z) * max(|z| - t, 0)`` (the lasso map, ESL Table 3.4).
+
+    Values with ``|z| <= t`` map to exactly 0.0.
+    """
+    z = finite_array("z", z)
+    t = nonnegative("t", t)
+    return np.sign(z) * np.maximum(np.abs(z) - t, 0.0) + 0.0  # +0.0 turns -0.0 into 0.0
+
+
+def hard_threshold(z, t: float) -> np.ndarray:
+    """Hard threshold ``z * 1{|z| > t}`` (best subset, ESL Table 3.4)."""
+    z = finite_array("z", z)
+    t = nonnegative("t", t)
+    return np.where(np.abs(z) > t, z, 0.0)
+
+
+def ridge_shrink(z, lam: float) -> np.ndarray:
+    """Proportional shrink ``z / (1 + lam)`` (ridge, ESL Table 3.4). Never exactly 0 unless z is."""
+    z = finite_array("z", z)
+    lam = nonnegative("lam", lam)
+    return z / (1.0 + lam)
+
+
+def descend(
+    w0: float,
+    *,
+    target: float,
+    lam: float,
+    lr: float,
+    steps: int,
+    penalty: str,
+    method: str,
+) -> np.ndarray:
+    """Iterates of one weight minimising ``0.5 * (w - target)**2 + lam * R(w)``.
+
+    Parameters
+    ----------
+    w0, target : float
+        Start and the unpenalised optimum.
+    lam : float
+        Penalty strength, >= 0.
+    lr : float
+        Step size, > 0. The iterates stay bounded when ``lr * (1 + 2 * lam) <= 2``
+        (L2, subgradient), ``lr <= 2`` (L1, either method) or
+        ``lr * (1 - 2 * lam) <= 2`` (L2, proximal); beyond that they grow geometrically,
+        and a run whose iterates overflow the float range raises ValueError naming ``lr``
+        and that bound (never NaN or inf).
+    steps : int
+        Number of steps, >= 0 and at most ``MAX_STEPS`` (100 000).
+    penalty : {"l1", "l2"}
+        ``R(w) = |w|`` or ``R(w) = w**2``.
+    method : {"subgradient", "proximal"}
+        ``"subgradient"``: ``w <- w - lr * (w - target + lam * R'(w))`` with ``sign(0) = 0``.
+        ``"proximal"``: ``z = w - lr * (w - target)``, then the exact prox of ``lr * lam * R``:
+        ``soft_threshold(z, lr * lam)`` for l1 (exact zeros), ``z / (1 + 2 * lr * lam)`` for l2.
+
+    Returns
+    -------
+    ndarray of shape (steps + 1,)
+        ``w0`` followed by every iterate; all finite.
+    """
+    choice("penalty", penalty, KINDS)
+    choice("method", method, METHODS)
+    w = real("w0", w0)
+    target = real("target", target)
+    lam = nonnegative("lam", lam)
+    lr = positive("lr", lr)
+    steps = count("steps", steps, maximum=MAX_STEPS)
+    out = np.empty(steps + 1)
+    out[0] = w
+    thr = lr * lam  # soft threshold of the L1 prox (inf only if w is already 0 forever)
+    shrink = 1.0 + 2.0 * lr * lam
+    with np.errstate(over="ignore", invalid="ignore"):
+        for i in range(1, steps + 1):
+            if method == "subgradient":
+                slope = (w > 0) - (w < 0) if penalty == "l1" else 2.0 * w
+                w = w - lr * (w - target + lam * slope)
+            else:
+                z = w - lr * (w - target)
+                if penalty == "l1":
+                    w = float(np.sign(z) * max(abs(z) - thr, 0.0)) + 0.0
+                else:
+                    w = z / shrink
+            if not np.isfinite(w):
+                bound, stable = _stable_bound(penalty, method, lam, lr)
+                if stable:
+                    raise ValueError(
+                        f"descend overflows the float range at step {i}: w0={w0!r}, "
+                        f"target={target!r}, lam={lam!r} and lr={lr!r} are too large "
+                        "together; rescale them"
+                    )
+                raise ValueError(
+                    f"descend diverged at step {i} (the iterates overflow the float range): "
+                    f"lr={lr!r} is beyond the stable bound {bound} for penalty={penalty!r}, "
+                    f"method={method!r}; pass a smaller lr"
+                )
+            out[i] = w
+    return out
+
+
+def _stable_bound(penalty: str, method: str, lam: float, lr: float) -> tuple[str, bool]:
+    """The step sizes for which :func:`descend` stays bounded (as text), and if ``lr`` is one."""
+    if penalty == "l1":
+        return "lr <= 2", lr <= 2.0
+    if method == "subgradient":
+        return f"lr <= 2 / (1 + 2 * lam) = {2.0 / (1.0 + 2.0 * lam):.6g}", lr * (
+            1.0 + 2.0 * lam
+        ) <= 2.0
+    if lam >= 0.5:
+        return "any lr (every lr is stable when lam >= 0.5)", True
+    return f"lr <= 2 / (1 - 2 * lam) = {2.0 / (1.0 - 2.0 * lam):.6g}", lr * (1 - 2 * lam) <= 2
+
+
+MAP_KINDS = ("l1", "l2", "l0")
+
+
+def map_threshold(lam: float, kind: str) -> float:
+    """Half-width of the dead zone of :func:`threshold_map`: every ``|z|`` up to it maps to 0.
+
+    ``lam`` for the lasso, ``sqrt(2 lam)`` for best subset, 0 for ridge (no dead zone).
+    """
+    lam = nonnegative("lam", lam)
+    choice("kind", kind, MAP_KINDS)
+    return {"l1": lam, "l2": 0.0, "l0": float(np.sqrt(2.0 * lam))}[kind]
+
+
+def threshold_map(z, lam: float, kind: str) -> np.ndarray:
+    """Where ``0.5 * (w - z)**2 + lam * R(w)`` is smallest, for each ``z`` (ESL Table 3.4 in
+    one scaling of ``lam`` for all three penalties).
+
+    Parameters
+    ----------
+    z : array_like
+        The least-squares coefficients (orthonormal inputs).
+    lam : float
+        Penalty strength, >= 0.
+    kind : {"l1", "l2", "l0"}
+        ``R(w) = |w|`` (lasso: soft threshold at ``lam``), ``w**2`` (ridge: ``z / (1 + 2 lam)``)
+        or ``1{w != 0}`` (best subset: hard threshold at ``sqrt(2 lam)``).
+
+    Returns
+    -------
+    ndarray
+        Same shape as ``z``; exactly 0.0 inside the dead zone of :func:`map_threshold`.
+    """
+    z = finite_array("z", z)
+    lam = nonnegative("lam", lam)
+    choice("kind", kind, MAP_KINDS)
+    if kind == "l2":
+        return ridge_shrink(z, 2.0 * lam)
+    t = map_threshold(lam, kind)
+    return soft_threshold(z, t) if kind == "l1" else hard_threshold(z, t)

@@ -1,4 +1,4 @@
-"""mathutils.onedim against independent oracles (closed forms, brute force, scipy)."""
+"""mathutils.descent (one weight) against independent oracles (closed forms, brute force, scipy)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
 
 from mathutils import descend, soft_threshold
-from mathutils.onedim import (
+from mathutils.descent import (
     RUNS,
     DescentRuns,
     descent_runs,
     l2_step_ratio,
-    objective,
     objective_curves,
     penalised_minimum,
     row_at,
+    scalar_objective,
     worked_number,
 )
 
@@ -51,29 +51,29 @@ def test_worked_number_refuses_non_finite(bad):
 # ---- objective and its minimum ------------------------------------------------------------
 def test_objective_formula():
     w = np.array([-1.0, 0.0, 0.5, 2.0])
-    assert np.allclose(objective(w, 0.3, 0.7, "l1"), 0.5 * (w - 0.3) ** 2 + 0.7 * np.abs(w))
-    assert np.allclose(objective(w, 0.3, 0.7, "l2"), 0.5 * (w - 0.3) ** 2 + 0.7 * w**2)
+    assert np.allclose(scalar_objective(w, 0.3, 0.7, "l1"), 0.5 * (w - 0.3) ** 2 + 0.7 * np.abs(w))
+    assert np.allclose(scalar_objective(w, 0.3, 0.7, "l2"), 0.5 * (w - 0.3) ** 2 + 0.7 * w**2)
 
 
 def test_objective_refuses_bad_input():
     with pytest.raises(ValueError, match="kind"):
-        objective([0.0], 0.0, 1.0, "l3")
+        scalar_objective([0.0], 0.0, 1.0, "l3")
     with pytest.raises(ValueError, match="lam"):
-        objective([0.0], 0.0, -1.0, "l1")
+        scalar_objective([0.0], 0.0, -1.0, "l1")
     with pytest.raises(ValueError, match="w"):
-        objective([np.nan], 0.0, 1.0, "l1")
+        scalar_objective([np.nan], 0.0, 1.0, "l1")
     with pytest.raises(ValueError, match="target"):
-        objective([0.0], np.inf, 1.0, "l1")
+        scalar_objective([0.0], np.inf, 1.0, "l1")
 
 
 @settings(max_examples=60, deadline=None)
 @given(finite, strength, st.sampled_from(["l1", "l2"]))
 def test_minimum_agrees_with_scipy(target, lam, kind):
     w_star = float(penalised_minimum(target, lam, kind))
-    res = minimize_scalar(lambda w: float(objective(w, target, lam, kind)),
+    res = minimize_scalar(lambda w: float(scalar_objective(w, target, lam, kind)),
                           bounds=(-6, 6), method="bounded", options={"xatol": 1e-10})
     assert w_star == pytest.approx(res.x, abs=1e-6)
-    assert objective(w_star, target, lam, kind) <= res.fun + 1e-12
+    assert scalar_objective(w_star, target, lam, kind) <= res.fun + 1e-12
 
 
 def test_l1_minimum_is_soft_threshold_and_exactly_zero_from_lam_equal_target():
@@ -108,7 +108,7 @@ def test_objective_curves_rows_and_checks():
     rows = objective_curves(w, 0.4, lams, "l1")
     assert rows.shape == (3, 11)
     for row, lam in zip(rows, lams, strict=True):
-        assert np.array_equal(row, objective(w, 0.4, lam, "l1"))
+        assert np.array_equal(row, scalar_objective(w, 0.4, lam, "l1"))
     assert objective_curves(w, 0.4, [], "l2").shape == (0, 11)
     with pytest.raises(ValueError, match="lams"):
         objective_curves(w, 0.4, [-1.0], "l1")
