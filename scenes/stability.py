@@ -13,6 +13,8 @@ number on screen is computed in ``setup()`` by ``mathutils`` (the data and the t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from manim import (
     DOWN,
@@ -22,6 +24,7 @@ from manim import (
     UL,
     UP,
     AnimationGroup,
+    Axes,
     Circle,
     Create,
     DashedLine,
@@ -32,10 +35,13 @@ from manim import (
     Indicate,
     LaggedStart,
     Line,
+    MathTex,
     ShowPassingFlash,
+    Text,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     config,
     linear,
@@ -82,8 +88,16 @@ JUMP_AT = 0.7  # beat 2: share of the "jumps" sentence said before the point ste
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
 def _ends(ax, intercept, slope):
+    """Scene end points of the line ``intercept + slope x``, clipped to the data box."""
     x0, y0, x1, y1 = clip_line(intercept, slope, DATA_X, DATA_Y)
     return ax.c2p(x0, y0), ax.c2p(x1, y1)
+
+
+def _axes(*args, **kwargs) -> tuple[VGroup, Axes]:
+    """:func:`house_axes` (axes and labels, to draw) and its axes by name (to place on)."""
+    group = house_axes(*args, **kwargs)
+    axes, _labels = group
+    return group, axes
 
 
 def _axis_range(values, step: float) -> tuple[float, float, float]:
@@ -107,6 +121,69 @@ def _until(at: float):
     return lambda t: min(1.0, t / at)
 
 
+def _mark(ok: bool) -> MathTex:
+    """The takeaway's verdict: a bold tick in the text colour (thin green read poorly on the
+    dark background), or a muted cross."""
+    mark = tex(r"\checkmark" if ok else r"\times", size=style.TITLE_SIZE,
+               color=style.TEXT if ok else style.MUTED)
+    return mark.set_stroke(mark.get_color(), width=3 if ok else 1)
+
+
+# ---- the pictures' named parts ------------------------------------------------------------
+@dataclass
+class _SlidePanels:
+    """Beats 2 and 4: the data (left), each line's slope against the moved coordinate
+    (right) under its title, the fits' legend below both."""
+
+    data: VGroup  # the data axes with their labels
+    ax: Axes
+    slope_plot: VGroup  # the slope axes with their label
+    bx: Axes
+    slope_title: Text
+    legend: VGroup
+
+
+def _slide_panels(head: VGroup, x_range, x_label: str) -> _SlidePanels:
+    """The two panels side by side under ``head``, the legend below, centred and fitted."""
+    data, ax = _axes(DATA_X, DATA_Y, 5.3, 3.5, "x", "y")
+    slope_plot, bx = _axes(x_range, SLOPE_Y, 4.7, 3.5, x_label, None)
+    slope_title = label("slope of each line", style.SMALL_SIZE, style.TEXT)
+    slope_title.next_to(bx, UP, buff=style.GAP_S)
+    panels = VGroup(data, VGroup(slope_plot, slope_title)).arrange(
+        RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
+    legend = fits_legend(across=True)
+    body = VGroup(panels, legend)
+    body.arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
+    body.set_x(0)
+    fit_width(body)
+    return _SlidePanels(data, ax, slope_plot, bx, slope_title, legend)
+
+
+@dataclass
+class _Slider:
+    """Beats 2 and 4 on the data: the points that stay, the moving one on its rail, both
+    fitted lines."""
+
+    dots: VGroup
+    mover: Dot
+    rail: Line
+    ols: Line
+    lad: Line
+
+
+@dataclass
+class _SlopeTraces:
+    """Beat 2's slope plot: live readouts, each line's slope traced so far, the L1 jump."""
+
+    r2: VGroup  # slope_L2 = ...
+    r1: VGroup  # slope_L1 = ...
+    readouts: VGroup  # the two, stacked
+    l2: VMobject
+    l1_before: VMobject  # the L1 trace before the tie ...
+    l1_after: VMobject  # ... and after it (invisible until it has two points)
+    jump: DashedLine  # the L1 slope's step at the tie
+
+
 class NudgeMakesTheLineJump(Chapter):
     """Chapter 5: slide one point a little; least squares glides, LAD stays and then jumps."""
 
@@ -124,7 +201,6 @@ class NudgeMakesTheLineJump(Chapter):
         self.lad_slopes = np.asarray(e.lad_slopes)
         self.tie_position = e.tie_position
         self.tie_lines = e.tie_lines
-        self.tie_pairs = e.tie_pairs
         # Which LAD line holds on each side of the tie (the one each side's fits agree with).
         off = np.abs(self.positions - self.tie_position) > OFF_TIE
         self.before = off & (self.positions < self.tie_position)
@@ -135,21 +211,23 @@ class NudgeMakesTheLineJump(Chapter):
         # loss, to show they all tie).
         xs, ys = e.data_at(self.tie_position)
         self.tie_data = (xs, ys)
-        self.tie_loss = absolute_loss(self.tie_lines[0], xs, ys)
+        first, second = self.tie_lines
+        self.tie_loss = absolute_loss(first, xs, ys)
         w = np.linspace(0.0, 1.0, FAN + 2)[1:-1]
-        a0, b0 = self.tie_lines[0]
-        a1, b1 = self.tie_lines[1]
+        a0, b0 = first
+        a1, b1 = second
         self.fan = [((1 - t) * a0 + t * a1, (1 - t) * b0 + t * b1) for t in w]
         self.fan_losses = np.array(
             [np.abs(ys - a - b * xs).sum() for a, b in self.fan]
         )
-        self.tie_ols = ols_fit(xs, ys)
         self._profiles()
-        # Beat 4: the same point nudged vertically instead, at its first x, down to VERTICAL[0].
+        # Beat 4: the same point nudged vertically instead, at its first x, down to the
+        # lowest height.
+        lowest, n_heights = VERTICAL
         xv = np.array(e.x, dtype=float)
         xv[e.moving] = self.positions[0]
         self.vertical_x = xv
-        self.heights = np.linspace(VERTICAL[0], float(e.y[e.moving]), VERTICAL[1])
+        self.heights = np.linspace(lowest, float(e.y[e.moving]), n_heights)
         self.vertical = drag_path(xv, e.y, e.moving, self.heights)
 
     def _profiles(self) -> None:
@@ -162,7 +240,7 @@ class NudgeMakesTheLineJump(Chapter):
         the L1 line passes through, and the corners' places.
         """
         e = self.example
-        lo, hi = PROFILE_SLOPES[0], PROFILE_SLOPES[1]
+        lo, hi, _ = PROFILE_SLOPES
         keep = np.abs(self.positions - self.tie_position) > OFF_TIE
         pos = np.sort(np.append(self.positions[keep], self.tie_position))
         self.why_positions = pos
@@ -216,6 +294,23 @@ class NudgeMakesTheLineJump(Chapter):
         self.vertical_nudge()
         self.takeaway()
 
+    # ------------------------------------------------------------------ shared builders
+    def _still_dots(self, ax: Axes, radius: float) -> VGroup:
+        """The data points that stay put (every one but the moving point)."""
+        e = self.example
+        return VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), color=style.DATA, radius=radius)
+                        for i in range(len(e.x)) if i != e.moving))
+
+    def _slider(self, ax: Axes, at, rail_from, rail_to, ols, lad) -> _Slider:
+        """The still points, the moving point ``at`` (x, y) on its rail, and the least-squares
+        and LAD lines ``ols`` and ``lad`` (intercept, slope)."""
+        dots = self._still_dots(ax, 0.08)
+        mover = Dot(ax.c2p(*at), color=style.HIGHLIGHT, radius=0.1)
+        rail = Line(ax.c2p(*rail_from), ax.c2p(*rail_to), color=style.MUTED, stroke_width=4)
+        return _Slider(dots, mover, rail,
+                       fit_line(ax, *ols, DATA_X, DATA_Y, style.L2),
+                       fit_line(ax, *lad, DATA_X, DATA_Y, style.L1))
+
     # ------------------------------------------------------------------ beat 1
     def title_beat(self) -> None:
         """What stability means here (a small horizontal move of one point), shown on a small
@@ -230,11 +325,9 @@ class NudgeMakesTheLineJump(Chapter):
             "L1 vs L2 as a loss: least absolute deviations vs least squares",
             style.LABEL_SIZE, style.HIGHLIGHT,
         )
-        sketch = house_axes(DATA_X, DATA_Y, 3.2, 1.7, None, None, numbers=False)
-        ax = sketch[0]
+        sketch, ax = _axes(DATA_X, DATA_Y, 3.2, 1.7, None, None, numbers=False)
         m = e.moving
-        dots = VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), color=style.DATA, radius=0.05)
-                        for i in range(len(e.x)) if i != m))
+        dots = self._still_dots(ax, 0.05)
         mover = Dot(ax.c2p(self.positions[0], e.y[m]), color=style.HIGHLIGHT, radius=0.07)
         ols = fit_line(ax, e.ols_intercepts[0], e.ols_slopes[0], DATA_X, DATA_Y, style.L2,
                        width=3)
@@ -254,7 +347,8 @@ class NudgeMakesTheLineJump(Chapter):
         )
         # A small nudge (before the tie: only the least-squares line moves, a little).
         k_small = int(np.nonzero(self.before)[0][-1]) // 2
-        def nudge(_m, a: float) -> None:
+
+        def slide(_m, a: float) -> None:
             k = int(round(a * k_small))
             mover.move_to(ax.c2p(self.positions[k], e.y[m]))
             ols.put_start_and_end_on(*_ends(ax, e.ols_intercepts[k], e.ols_slopes[k]))
@@ -262,7 +356,7 @@ class NudgeMakesTheLineJump(Chapter):
         say(
             self,
             "A small nudge should give a small change in the fitted line.",
-            UpdateFromAlphaFunc(VGroup(mover, ols), nudge), span=True,
+            UpdateFromAlphaFunc(VGroup(mover, ols), slide), span=True,
         )
         lad.put_start_and_end_on(*_ends(ax, e.lad_intercepts[k_small], e.lad_slopes[k_small]))
         narrate_steps(
@@ -280,37 +374,34 @@ class NudgeMakesTheLineJump(Chapter):
         head = header("A small nudge", TAG_TEXT)
         self.add(head)
         e = self.example
-        data = house_axes(DATA_X, DATA_Y, 5.3, 3.5, "x", "y")
-        ax = data[0]
         lo, hi = float(self.positions[0]), float(self.positions[-1])
-        slope_plot = house_axes((lo, hi, 0.2), SLOPE_Y, 4.7, 3.5, r"x_{\text{moved}}", None)
-        bx = slope_plot[0]
-        slope_title = label("slope of each line", style.SMALL_SIZE, style.TEXT)
-        slope_title.next_to(bx, UP, buff=style.GAP_S)
-        right = VGroup(slope_plot, slope_title)
-        panels = VGroup(data, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
-        legend = fits_legend(across=True)
-        VGroup(panels, legend).arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
-        VGroup(panels, legend).set_x(0)
-        fit_width(VGroup(panels, legend))
-
-        m = e.moving
-        others = [i for i in range(len(e.x)) if i != m]
-        dots = VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), color=style.DATA, radius=0.08)
-                        for i in others))
-        mover = Dot(ax.c2p(lo, e.y[m]), color=style.HIGHLIGHT, radius=0.1)
-        rail = Line(ax.c2p(lo, e.y[m]), ax.c2p(hi, e.y[m]), color=style.MUTED, stroke_width=4)
-        ols = fit_line(ax, e.ols_intercepts[0], e.ols_slopes[0], DATA_X, DATA_Y, style.L2)
-        lad = fit_line(ax, e.lad_intercepts[0], e.lad_slopes[0], DATA_X, DATA_Y, style.L1)
+        panels = _slide_panels(head, (lo, hi, 0.2), r"x_{\text{moved}}")
+        y = e.y[e.moving]
+        slider = self._slider(panels.ax, (lo, y), (lo, y), (hi, y),
+                              (e.ols_intercepts[0], e.ols_slopes[0]),
+                              (e.lad_intercepts[0], e.lad_slopes[0]))
         narrate_steps(
             self,
             f"Here are {number_word(len(e.x))} points, fitted two ways. The highlighted point "
             f"will slide sideways, from x = {lo:.1f} to {hi:.1f}, at the same height.",
-            [(Create(data), FadeIn(dots)),
-             (Create(ols), Create(lad), FadeIn(legend)),
-             (FadeIn(mover), Create(rail))],
+            [(Create(panels.data), FadeIn(slider.dots)),
+             (Create(slider.ols), Create(slider.lad), FadeIn(panels.legend)),
+             (FadeIn(slider.mover), Create(slider.rail))],
         )
-        # Slope readouts and the traced slope curves.
+        traces = self._slope_traces(panels.bx)
+        say(
+            self,
+            "On the right we will plot each line's slope against where the point is.",
+            Create(panels.slope_plot), FadeIn(panels.slope_title, traces.readouts),
+            run_time=style.NORMAL,
+        )
+        self.add(traces.l2, traces.l1_before, traces.l1_after)
+        self._slide_past_the_tie(panels, slider, traces)
+        self._read_the_changes(panels.bx, traces, hi - lo)
+
+    def _slope_traces(self, bx: Axes) -> _SlopeTraces:
+        """Beat 2's slope plot at the first position: readouts, traces, the (unshown) jump."""
+        e = self.example
         r2 = readout(r"\text{slope}_{L2}", e.ols_slopes[0], color=style.L2)
         r1 = readout(r"\text{slope}_{L1}", e.lad_slopes[0], color=style.L1)
         nums = VGroup(r2, r1).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
@@ -322,41 +413,49 @@ class NudgeMakesTheLineJump(Chapter):
         jump = DashedLine(bx.c2p(self.tie_position, self.slope_before),
                           bx.c2p(self.tie_position, self.slope_after),
                           color=style.L1, stroke_width=3)
-        say(
-            self,
-            "On the right we will plot each line's slope against where the point is.",
-            Create(slope_plot), FadeIn(slope_title, nums), run_time=style.NORMAL,
-        )
-        self.add(trace2, trace1a, trace1b)
+        return _SlopeTraces(r2, r1, nums, trace2, trace1a, trace1b, jump)
 
-        s = ValueTracker(0.0)
+    def _nudge_follow(self, panels: _SlidePanels, slider: _Slider, traces: _SlopeTraces,
+                      s: ValueTracker):
+        """Beat 2's updater: the point, lines, readouts and traces at position ``s``; the
+        jump is drawn once the L1 trace has two points past the tie."""
+        e, ax, bx = self.example, panels.ax, panels.bx
         idx = np.arange(len(self.positions))
         state = {"jumped": False}
 
         def follow(_m) -> None:
             k = int(round(s.get_value()))
             t = self.positions[k]
-            mover.move_to(ax.c2p(t, e.y[m]))
-            ols.put_start_and_end_on(*_ends(ax, e.ols_intercepts[k], e.ols_slopes[k]))
-            lad.put_start_and_end_on(*_ends(ax, e.lad_intercepts[k], e.lad_slopes[k]))
-            set_readout(r2, e.ols_slopes[k])
-            set_readout(r1, e.lad_slopes[k])
+            slider.mover.move_to(ax.c2p(t, e.y[e.moving]))
+            slider.ols.put_start_and_end_on(*_ends(ax, e.ols_intercepts[k], e.ols_slopes[k]))
+            slider.lad.put_start_and_end_on(*_ends(ax, e.lad_intercepts[k], e.lad_slopes[k]))
+            set_readout(traces.r2, e.ols_slopes[k])
+            set_readout(traces.r1, e.lad_slopes[k])
             upto = idx <= k
-            trace2.set_points_as_corners(scene_points(bx, self.positions[upto],
-                                                 self.ols_slopes[upto]))
+            traces.l2.set_points_as_corners(scene_points(bx, self.positions[upto],
+                                                         self.ols_slopes[upto]))
             a = upto & self.before
-            trace1a.set_points_as_corners(scene_points(bx, self.positions[a], self.lad_slopes[a]))
+            traces.l1_before.set_points_as_corners(scene_points(bx, self.positions[a],
+                                                                self.lad_slopes[a]))
             b = upto & self.after
             if b.sum() >= 2:
-                trace1b.set_points_as_corners(scene_points(bx, self.positions[b],
-                                                      self.lad_slopes[b]))
-                trace1b.set_stroke(opacity=1.0)
+                traces.l1_after.set_points_as_corners(scene_points(bx, self.positions[b],
+                                                                   self.lad_slopes[b]))
+                traces.l1_after.set_stroke(opacity=1.0)
                 if not state["jumped"]:
                     state["jumped"] = True
-                    self.add(jump)
+                    self.add(traces.jump)
 
+        return follow
+
+    def _slide_past_the_tie(self, panels: _SlidePanels, slider: _Slider,
+                            traces: _SlopeTraces) -> None:
+        """Beat 2's slide, sentence by sentence: glide, jump (on the word), keep gliding."""
+        s = ValueTracker(0.0)
+        follow = self._nudge_follow(panels, slider, traces, s)
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = self.drive([mover, ols, lad, r2, r1, trace2, trace1a, trace1b], follow)
+        driver = self.drive([slider.mover, slider.ols, slider.lad, traces.r2, traces.r1,
+                             traces.l2, traces.l1_before, traces.l1_after], follow)
         kb = int(np.nonzero(self.before)[0][-1])  # the last position before the tie
         ka = int(np.nonzero(self.after)[0][0])  # the first one after it
         # The sweep lasts as long as its sentences: the motion is what the words describe.
@@ -371,21 +470,26 @@ class NudgeMakesTheLineJump(Chapter):
             self,
             "Then, suddenly, it jumps.",
             s.animate(rate_func=_step_at(JUMP_AT)).set_value(ka + 1),
-            Flash(bx.c2p(self.tie_position, self.slope_after), color=style.HIGHLIGHT,
+            Flash(panels.bx.c2p(self.tie_position, self.slope_after), color=style.HIGHLIGHT,
                   rate_func=_after(JUMP_AT)),
             run_time=style.NORMAL, span=True,
         )
         say(
             self,
             "It stays at its new slope, while least squares keeps gliding.",
-            s.animate(rate_func=linear).set_value(len(idx) - 1), run_time=style.LONG,
-            span=True,
+            s.animate(rate_func=linear).set_value(len(self.positions) - 1),
+            run_time=style.LONG, span=True,
         )
         follow(driver)
         driver.clear_updaters()
-        self.add(jump)
-        tie_mark = DashedLine(bx.c2p(self.tie_position, SLOPE_Y[0]),
-                              bx.c2p(self.tie_position, SLOPE_Y[1]),
+        self.add(traces.jump)
+
+    def _read_the_changes(self, bx: Axes, traces: _SlopeTraces, moved: float) -> None:
+        """Beat 2's end: each slope's start and end values read off its trace, the tie
+        marked where the L1 slope jumped (``moved``: how far the point went)."""
+        slope_lo, slope_hi, _ = SLOPE_Y
+        tie_mark = DashedLine(bx.c2p(self.tie_position, slope_lo),
+                              bx.c2p(self.tie_position, slope_hi),
                               color=style.HIGHLIGHT, stroke_width=2)
         tie_text = tex(rf"x = {self.tie_position:.2f}", color=style.HIGHLIGHT)
         tie_text.next_to(tie_mark.get_top(), DOWN + LEFT, buff=style.GAP_S)
@@ -396,7 +500,8 @@ class NudgeMakesTheLineJump(Chapter):
                         style.SMALL_SIZE, style.L1)
         changes = VGroup(change2, change1).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         # They take the place of the live readouts, which only ever show the current values.
-        changes.align_to(nums, DOWN).align_to(bx.c2p(hi, SLOPE_Y[0]), RIGHT)
+        changes.align_to(traces.readouts, DOWN).align_to(
+            bx.c2p(self.positions[-1], slope_lo), RIGHT)
         # A marker runs along each traced slope while its start and end values are read.
         pointer = Circle(radius=0.14, color=style.HIGHLIGHT, stroke_width=4)
         pointer.move_to(bx.c2p(self.positions[0], self.ols_slopes[0]))
@@ -410,9 +515,9 @@ class NudgeMakesTheLineJump(Chapter):
 
         say(
             self,
-            f"Moving the point {hi - lo:.1f} units changed the least-squares slope from "
+            f"Moving the point {moved:.1f} units changed the least-squares slope from "
             f"{self.ols_slopes[0]:.2f} to {self.ols_slopes[-1]:.2f}.",
-            FadeIn(pointer, rate_func=_until(0.1)), FadeOut(r2, rate_func=_until(0.2)),
+            FadeIn(pointer, rate_func=_until(0.1)), FadeOut(traces.r2, rate_func=_until(0.2)),
             Write(change2, rate_func=_until(0.5)),
             UpdateFromAlphaFunc(pointer, along(self.ols_slopes), rate_func=_after(0.1)),
             span=True,
@@ -422,10 +527,10 @@ class NudgeMakesTheLineJump(Chapter):
             self,
             f"The L1 slope jumped from {self.slope_before:.2f} to {self.slope_after:.2f}, "
             f"all at once, at x = {self.tie_position:.2f}.",
-            FadeOut(r1, rate_func=_until(0.2)), Write(change1, rate_func=_until(0.4)),
+            FadeOut(traces.r1, rate_func=_until(0.2)), Write(change1, rate_func=_until(0.4)),
             UpdateFromAlphaFunc(pointer, along(self.lad_slopes), rate_func=_until(0.7)),
             Create(tie_mark, rate_func=_after(0.5)), FadeIn(tie_text, rate_func=_after(0.6)),
-            Indicate(jump, color=style.HIGHLIGHT,
+            Indicate(traces.jump, color=style.HIGHLIGHT,
                      rate_func=lambda t: there_and_back(_after(0.6)(t))),
             span=True,
         )
@@ -622,51 +727,37 @@ class NudgeMakesTheLineJump(Chapter):
         self.open_beat("vertical")
         head = header("A vertical nudge", TAG_TEXT)
         self.add(head)
-        e, v, hs = self.example, self.vertical, self.heights
-        m, xm = e.moving, float(self.vertical_x[e.moving])
-        data = house_axes(DATA_X, DATA_Y, 5.3, 3.5, "x", "y")
-        ax = data[0]
-        slope_plot = house_axes((hs[0], hs[-1], 1.0), SLOPE_Y, 4.7, 3.5,
-                                r"y_{\text{moved}}", None)
-        bx = slope_plot[0]
-        slope_title = label("slope of each line", style.SMALL_SIZE, style.TEXT)
-        slope_title.next_to(bx, UP, buff=style.GAP_S)
-        panels = VGroup(data, VGroup(slope_plot, slope_title)).arrange(
-            RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
-        legend = fits_legend(across=True)
-        VGroup(panels, legend).arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
-        VGroup(panels, legend).set_x(0)
-        fit_width(VGroup(panels, legend))
-
+        v, hs = self.vertical, self.heights
+        xm = float(self.vertical_x[self.example.moving])
+        panels = _slide_panels(head, (hs[0], hs[-1], 1.0), r"y_{\text{moved}}")
+        ax, bx = panels.ax, panels.bx
         top = len(hs) - 1  # the walk starts at the point's own height and goes down
-        others = [i for i in range(len(e.x)) if i != m]
-        dots = VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), color=style.DATA, radius=0.08)
-                        for i in others))
-        mover = Dot(ax.c2p(xm, hs[top]), color=style.HIGHLIGHT, radius=0.1)
-        rail = Line(ax.c2p(xm, hs[0]), ax.c2p(xm, hs[-1]), color=style.MUTED, stroke_width=4)
-        ols = fit_line(ax, v.ols_intercepts[top], v.ols_slopes[top], DATA_X, DATA_Y, style.L2)
-        lad = fit_line(ax, v.lad_intercepts[top], v.lad_slopes[top], DATA_X, DATA_Y, style.L1)
+        slider = self._slider(ax, (xm, hs[top]), (xm, hs[0]), (xm, hs[-1]),
+                              (v.ols_intercepts[top], v.ols_slopes[top]),
+                              (v.lad_intercepts[top], v.lad_slopes[top]))
         trace2 = polyline(bx, hs[top:], v.ols_slopes[top:], style.L2)
         trace1 = polyline(bx, hs[top:], v.lad_slopes[top:], style.L1)
         narrate_steps(
             self,
             f"One more test: nudge the same point down instead of sideways, at "
             f"x = {xm:.1f}, from y = {hs[-1]:.1f} to {hs[0]:.1f}.",
-            [(Create(data), FadeIn(dots, legend), Create(ols), Create(lad)),
-             (FadeIn(mover), Create(rail), Create(slope_plot), FadeIn(slope_title))],
+            [(Create(panels.data), FadeIn(slider.dots, panels.legend), Create(slider.ols),
+              Create(slider.lad)),
+             (FadeIn(slider.mover), Create(slider.rail), Create(panels.slope_plot),
+              FadeIn(panels.slope_title))],
         )
         self.add(trace2, trace1)
         s = ValueTracker(float(top))
 
         def follow(_m) -> None:
             k = int(round(s.get_value()))
-            mover.move_to(ax.c2p(xm, hs[k]))
-            ols.put_start_and_end_on(*_ends(ax, v.ols_intercepts[k], v.ols_slopes[k]))
-            lad.put_start_and_end_on(*_ends(ax, v.lad_intercepts[k], v.lad_slopes[k]))
+            slider.mover.move_to(ax.c2p(xm, hs[k]))
+            slider.ols.put_start_and_end_on(*_ends(ax, v.ols_intercepts[k], v.ols_slopes[k]))
+            slider.lad.put_start_and_end_on(*_ends(ax, v.lad_intercepts[k], v.lad_slopes[k]))
             trace2.set_points_as_corners(scene_points(bx, hs[k:], v.ols_slopes[k:]))
             trace1.set_points_as_corners(scene_points(bx, hs[k:], v.lad_slopes[k:]))
 
-        driver = self.drive([mover, ols, lad, trace2, trace1], follow)
+        driver = self.drive([slider.mover, slider.ols, slider.lad, trace2, trace1], follow)
         say(
             self,
             f"The L1 slope holds, then turns smoothly from {v.lad_slopes[top]:.2f} to "
@@ -676,16 +767,21 @@ class NudgeMakesTheLineJump(Chapter):
         )
         follow(driver)
         driver.clear_updaters()
-        smooth = label("no jump", style.SMALL_SIZE, style.L1)
+        self._no_jump(bx, trace1)
+
+    def _no_jump(self, bx: Axes, trace1: VMobject) -> None:
+        """Beat 4's end: the L1 trace flashed and labelled "no jump"."""
+        v, hs = self.vertical, self.heights
+        no_jump = label("no jump", style.SMALL_SIZE, style.L1)
         # Above the L1 trace's flat part, below the L2 trace: where the slope held.
         held = np.nonzero(v.lad_slopes == v.lad_slopes[-1])[0]
-        smooth.next_to(bx.c2p(0.5 * (hs[held[0]] + hs[-1]), v.lad_slopes[-1]), UP,
-                       buff=style.GAP_S)
+        no_jump.next_to(bx.c2p(0.5 * (hs[held[0]] + hs[-1]), v.lad_slopes[-1]), UP,
+                        buff=style.GAP_S)
         narrate_steps(
             self,
             "For these points, moving a point sideways is what swaps the lowest corner and "
             "makes the line jump.",
-            [(Indicate(trace1, color=style.HIGHLIGHT, scale_factor=1.0),), (Write(smooth),)],
+            [(Indicate(trace1, color=style.HIGHLIGHT, scale_factor=1.0),), (Write(no_jump),)],
         )
 
     # ------------------------------------------------------------------ beat 5
@@ -693,19 +789,15 @@ class NudgeMakesTheLineJump(Chapter):
         """Robustness and stability pull in opposite directions."""
         self.open_beat("takeaway")
         head = header("Takeaway", TAG_TEXT)
-        heads = [label("L1 loss (LAD)", style.BODY_SIZE, style.L1),
-                 label("L2 loss (least squares)", style.BODY_SIZE, style.L2)]
-        rows = [("robust to an outlier in y", (True, False)),
-                ("stable under a small nudge", (False, True))]
-        grid = VGroup(label(" ", style.BODY_SIZE), *heads)
-        for text, marks in rows:
-            grid.add(label(text, style.BODY_SIZE, style.TEXT))
-            for ok in marks:
-                # A bold tick in the text colour (thin green read poorly on the dark
-                # background), a muted cross.
-                mark = tex(r"\checkmark" if ok else r"\times", size=style.TITLE_SIZE,
-                           color=style.TEXT if ok else style.MUTED)
-                grid.add(mark.set_stroke(mark.get_color(), width=3 if ok else 1))
+        l1_head = label("L1 loss (LAD)", style.BODY_SIZE, style.L1)
+        l2_head = label("L2 loss (least squares)", style.BODY_SIZE, style.L2)
+        top = [label(" ", style.BODY_SIZE), l1_head, l2_head]
+        # Each row: its text, the L1 mark, the L2 mark.
+        robust = [label("robust to an outlier in y", style.BODY_SIZE, style.TEXT),
+                  _mark(True), _mark(False)]
+        stable = [label("stable under a small nudge", style.BODY_SIZE, style.TEXT),
+                  _mark(False), _mark(True)]
+        grid = VGroup(*top, *robust, *stable)
         grid.arrange_in_grid(rows=3, cols=3, buff=(style.GAP_L, style.GAP),
                              col_alignments="lcc")
         verdict = label("Robustness and stability pull in opposite directions: "
@@ -719,14 +811,14 @@ class NudgeMakesTheLineJump(Chapter):
             self,
             "The L1 loss shrugs off an outlier in y, but a small nudge of one point "
             "can make its line jump.",
-            [(FadeIn(grid[0:3]), FadeIn(grid[3:6])), (FadeIn(grid[6:9]),)],
+            [(FadeIn(VGroup(*top)), FadeIn(VGroup(*robust))), (FadeIn(VGroup(*stable)),)],
         )
+        l2_column = VGroup(l2_head, robust[-1], stable[-1])
         narrate_steps(
             self,
             "The L2 loss bends toward outliers, but it always moves smoothly. "
             "Robustness and stability pull in opposite directions: neither loss wins both.",
-            [(Indicate(VGroup(grid[2], grid[5], grid[8]), color=style.HIGHLIGHT),),
-             (FadeIn(verdict),)],
+            [(Indicate(l2_column, color=style.HIGHLIGHT),), (FadeIn(verdict),)],
         )
         say(
             self,
