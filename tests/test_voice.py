@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import wave
 
@@ -173,6 +174,23 @@ def test_verify_accepts_the_right_file(tmp_path) -> None:
     f = tmp_path / "x.bin"
     f.write_bytes(b"abc")
     assert artefacts.verify(f, hashlib.sha256(b"abc").hexdigest(), "x") == f
+
+
+def test_verify_remembers_a_check_until_the_file_changes(tmp_path, monkeypatch) -> None:
+    f = tmp_path / "x.bin"
+    f.write_bytes(b"abc")
+    good = hashlib.sha256(b"abc").hexdigest()
+    artefacts.verify(f, good, "x")
+    assert (tmp_path / "x.bin.verified").is_file()
+    hashed = []
+    monkeypatch.setattr(artefacts, "_verified", {})  # a new process: only the stamp remains
+    monkeypatch.setattr(artefacts, "sha256_file", lambda p: hashed.append(p) or good)
+    assert artefacts.verify(f, good, "x") == f and hashed == []
+    monkeypatch.undo()
+    f.write_bytes(b"abd")  # same size; a later modification time
+    os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 1_000_000))
+    with pytest.raises(artefacts.ArtefactError, match="corrupt or the wrong version"):
+        artefacts.verify(f, good, "x")
 
 
 def _kokoro_ready() -> str:

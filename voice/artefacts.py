@@ -88,24 +88,44 @@ def _write_atomic(path: Path, data: bytes) -> None:
 _verified: dict[tuple[str, int, int], str] = {}
 
 
+def _stamp(path: Path) -> Path:
+    return path.with_name(path.name + ".verified")
+
+
 def verify(path: Path, sha256: str, what: str) -> Path:
     """Return ``path`` if it exists and has the expected sha256, else raise ArtefactError.
 
-    The check is remembered per process (by path, size and modification time), so a build
-    hashes the 92 MB model once, not once per sentence.
+    A passed check is remembered by the file's size and modification time, in this process
+    and in a stamp beside the file (``<name>.verified``), so neither every sentence of a build
+    nor every build hashes the 92 MB model again (a no-op rebuild stays under a second).
+    Replacing or editing the file changes its modification time, and it is hashed again.
     """
     if not path.is_file():
         raise ArtefactError(f"{what} is missing: {path} does not exist; "
                             f"create it with: {FETCH_COMMAND}")
     st = path.stat()
     key = (str(path), st.st_size, st.st_mtime_ns)
-    if _verified.get(key) != sha256:
-        got = sha256_file(path)
-        if got != sha256:
-            raise ArtefactError(f"{what} at {path} is corrupt or the wrong version (sha256 "
-                                f"{got[:12]}..., expected {sha256[:12]}...); delete it and "
-                                f"run: {FETCH_COMMAND}")
-        _verified[key] = sha256
+    stamp = {"sha256": sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    if _verified.get(key) == sha256:
+        return path
+    try:
+        if json.loads(_stamp(path).read_text()) == stamp:
+            _verified[key] = sha256
+            return path
+    except (OSError, ValueError):
+        pass  # no stamp yet, or an unreadable one: hash the file
+    got = sha256_file(path)
+    if got != sha256:
+        raise ArtefactError(f"{what} at {path} is corrupt or the wrong version (sha256 "
+                            f"{got[:12]}..., expected {sha256[:12]}...); delete it and "
+                            f"run: {FETCH_COMMAND}")
+    _verified[key] = sha256
+    try:
+        part = _stamp(path).with_name(_stamp(path).name + ".part")
+        part.write_text(json.dumps(stamp))
+        part.replace(_stamp(path))
+    except OSError:
+        pass  # a read-only cache: verified all the same, only not remembered
     return path
 
 
