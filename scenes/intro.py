@@ -8,6 +8,8 @@ side), title, roadmap (the chapters, read from ``scenes/chapters.toml``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from manim import (
     DOWN,
@@ -16,6 +18,7 @@ from manim import (
     UP,
     UR,
     AnimationGroup,
+    Axes,
     Create,
     DashedLine,
     Dot,
@@ -81,6 +84,29 @@ ELLIPSE_POINTS = 360
 GROW_STEPS = 121
 
 
+@dataclass
+class _Teaser:
+    """The first teaser's picture: the data, both fits, each point's two misses, readouts."""
+
+    plot: VGroup  # the axes with their labels
+    ax: Axes
+    dots: VGroup
+    outlier: Dot  # the point that is dragged (one of ``dots``)
+    ols: Line
+    lad: Line
+    squares: VGroup  # each point's least-squares miss, as a square
+    bars: VGroup  # each point's absolute-deviations miss, as a bar
+    ols_read: VGroup
+    lad_read: VGroup
+
+
+def _axes(*args, **kwargs) -> tuple[VGroup, Axes]:
+    """:func:`house_axes` (axes and labels, to draw) and its axes by name (to place on)."""
+    group = house_axes(*args, **kwargs)
+    axes, _labels = group
+    return group, axes
+
+
 class LectureOpening(Chapter):
     """Cold open, title card and the roadmap of the lecture."""
 
@@ -125,10 +151,20 @@ class LectureOpening(Chapter):
     def cold_open_outlier(self):
         """One point dragged upward: the least-squares line swings, the LAD line holds."""
         self.open_beat("cold-open-outlier")
+        teaser = self._teaser()
+        lift = ValueTracker(0.0)
+        follow = self._teaser_follow(teaser, lift)
+        follow(None)
+        ols_row, lad_row, kind = self._teaser_legend(teaser)
+        self._teaser_fits(teaser, ols_row, lad_row, kind)
+        self._teaser_drag(teaser, lift, follow)
+
+    def _teaser(self) -> _Teaser:
+        """The first teaser's plot, data, lines, misses and slope readouts (the lines and
+        misses get their places from the updater)."""
         x, y = self.teaser_x, self.teaser_y
-        plot = house_axes([0, 15, 5], [0, 25, 5], x_length=5.6, y_length=5.2, x_label="x",
-                          y_label="y")
-        ax = plot[0]
+        plot, ax = _axes([0, 15, 5], [0, 25, 5], x_length=5.6, y_length=5.2, x_label="x",
+                         y_label="y")
         plot.to_edge(LEFT, buff=style.EDGE + style.GAP)
         plot.shift((style.FLOOR + style.GAP_S - plot.get_bottom()[1]) * UP)
         dots = VGroup(
@@ -142,67 +178,85 @@ class LectureOpening(Chapter):
         squares = VGroup(*(VMobject(stroke_color=style.L2, stroke_width=2, fill_color=style.L2,
                                     fill_opacity=0.25) for _ in x))
         bars = VGroup(*(VMobject(stroke_color=style.L1, stroke_width=3) for _ in x))
-        lift = ValueTracker(0.0)
-        ols_read = readout(r"\text{slope}", self.ols_lines[0][1], style.L2, size=style.BODY_SIZE)
-        lad_read = readout(r"\text{slope}", self.lad_lines[0][1], style.L1, size=style.BODY_SIZE)
+        (_, ols_slope), (_, lad_slope) = self.ols_lines[0], self.lad_lines[0]
+        ols_read = readout(r"\text{slope}", ols_slope, style.L2, size=style.BODY_SIZE)
+        lad_read = readout(r"\text{slope}", lad_slope, style.L1, size=style.BODY_SIZE)
+        return _Teaser(plot, ax, dots, outlier, ols, lad, squares, bars, ols_read, lad_read)
+
+    def _teaser_follow(self, t: _Teaser, lift: ValueTracker):
+        """The first teaser's updater: the outlier lifted by ``lift``, both fits (looked up
+        between the precomputed lifts), every miss and both readouts."""
+        x, y, ax = self.teaser_x, self.teaser_y, t.ax
 
         def follow(_mob):
             d = lift.get_value()
             ym = y.copy()
             ym[OUTLIER_INDEX] += d
-            outlier.move_to(ax.c2p(x[OUTLIER_INDEX], ym[OUTLIER_INDEX]))
-            fit_ols = [np.interp(d, self.lifts, self.ols_lines[:, k]) for k in (0, 1)]
-            fit_lad = [np.interp(d, self.lifts, self.lad_lines[:, k]) for k in (0, 1)]
-            _place_line(ols, ax, fit_ols)
-            _place_line(lad, ax, fit_lad)
-            for sq, bar, a, b in zip(squares, bars, x, ym, strict=True):
-                _place_square(sq, ax, a, b, fit_ols[0] + fit_ols[1] * a)
+            t.outlier.move_to(ax.c2p(x[OUTLIER_INDEX], ym[OUTLIER_INDEX]))
+            ols_a, ols_b = (np.interp(d, self.lifts, col) for col in self.ols_lines.T)
+            lad_a, lad_b = (np.interp(d, self.lifts, col) for col in self.lad_lines.T)
+            _place_line(t.ols, ax, (ols_a, ols_b))
+            _place_line(t.lad, ax, (lad_a, lad_b))
+            for sq, bar, a, b in zip(t.squares, t.bars, x, ym, strict=True):
+                _place_square(sq, ax, a, b, ols_a + ols_b * a)
                 # corners, not put_start_and_end_on: the LAD line passes through two points
-                bar.set_points_as_corners([ax.c2p(a, b), ax.c2p(a, fit_lad[0] + fit_lad[1] * a)])
-            set_readout(ols_read, fit_ols[1])
-            set_readout(lad_read, fit_lad[1])
+                bar.set_points_as_corners([ax.c2p(a, b), ax.c2p(a, lad_a + lad_b * a)])
+            set_readout(t.ols_read, ols_b)
+            set_readout(t.lad_read, lad_b)
 
-        follow(None)
-        legend = VGroup(
-            _legend_row("least squares", "adds up the squared misses", style.L2, ols_read),
-            _legend_row("least absolute deviations", "adds up the plain distances", style.L1,
-                        lad_read),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
-        legend.next_to(plot, RIGHT, buff=style.GAP_L).align_to(plot, UP)
+        return follow
+
+    def _teaser_legend(self, t: _Teaser) -> tuple[VGroup, VGroup, VGroup]:
+        """The two fits' legend rows beside the plot, below the "as a loss" tag."""
+        ols_row = _legend_row("least squares", "adds up the squared misses", style.L2,
+                              t.ols_read)
+        lad_row = _legend_row("least absolute deviations", "adds up the plain distances",
+                              style.L1, t.lad_read)
+        legend = VGroup(ols_row, lad_row).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
+        legend.next_to(t.plot, RIGHT, buff=style.GAP_L).align_to(t.plot, UP)
         kind = tag("L1 / L2 as a loss").to_corner(UP + RIGHT, buff=style.EDGE)
         legend.shift((kind.get_bottom()[1] - style.GAP - legend.get_top()[1]) * UP)
+        return ols_row, lad_row, kind
 
+    def _teaser_fits(self, t: _Teaser, ols_row: VGroup, lad_row: VGroup, kind: VGroup):
+        """The data, then each fit with its misses, as the narration names them."""
         say(self, "Eleven points, and two ways to fit a straight line through them.",
-            AnimationGroup(AnimationGroup(Create(plot), FadeIn(kind)),
-                           LaggedStart(*(FadeIn(d, scale=2.0) for d in dots), lag_ratio=0.3),
+            AnimationGroup(AnimationGroup(Create(t.plot), FadeIn(kind)),
+                           LaggedStart(*(FadeIn(d, scale=2.0) for d in t.dots), lag_ratio=0.3),
                            lag_ratio=0.6),
             span=True)
         say(self, "Least squares makes the total area of these squares, the squared misses, "
             "as small as it can.",
-            AnimationGroup(AnimationGroup(Create(ols), FadeIn(legend[0])),
-                           LaggedStart(*(FadeIn(q) for q in squares), lag_ratio=0.4),
+            AnimationGroup(AnimationGroup(Create(t.ols), FadeIn(ols_row)),
+                           LaggedStart(*(FadeIn(q) for q in t.squares), lag_ratio=0.4),
                            lag_ratio=0.5),
             span=True)
         say(self, "Least absolute deviations adds up the plain distances instead.",
-            AnimationGroup(AnimationGroup(Create(lad), FadeIn(legend[1])),
-                           LaggedStart(*(Create(b) for b in bars), lag_ratio=0.4),
+            AnimationGroup(AnimationGroup(Create(t.lad), FadeIn(lad_row)),
+                           LaggedStart(*(Create(b) for b in t.bars), lag_ratio=0.4),
                            lag_ratio=0.5),
             span=True)
+
+    def _teaser_drag(self, t: _Teaser, lift: ValueTracker, follow) -> None:
+        """Drag the outlier up, down and up again; the beat ends on a still."""
         # the lagged fades added each point, square and bar on its own: hand the scene the
         # groups instead, so the driver below takes the moving ones out of the still background
-        self.remove(*dots, *squares, *bars)
-        self.add(dots, squares, bars)
-        driver = self.drive([squares, bars, ols, lad, outlier, ols_read, lad_read], follow)
+        self.remove(*t.dots, *t.squares, *t.bars)
+        self.add(t.dots, t.squares, t.bars)
+        driver = self.drive([t.squares, t.bars, t.ols, t.lad, t.outlier, t.ols_read,
+                             t.lad_read], follow)
+        (_, swing_from), (_, swing_to) = self.ols_lines[0], self.ols_lines[-1]
+        _, lad_slope = self.lad_lines[0]
         say(self, "Now drag one point upward, further and further. Its square grows much "
             "faster than its distance, and the least-squares line chases it.",
             lift.animate(rate_func=linear).set_value(MAX_LIFT), span=True)
         # down to where it started and up again: the slope readout runs 0.83 -> 0.50 -> 0.83
-        say(self, f"The least-squares slope swings from {self.ols_lines[0][1]:.2f} to "
-            f"{self.ols_lines[-1][1]:.2f}.",
+        say(self, f"The least-squares slope swings from {swing_from:.2f} to "
+            f"{swing_to:.2f}.",
             UpdateFromAlphaFunc(lift, lambda m, a: m.set_value(MAX_LIFT * abs(1 - 2 * a))),
             span=True)
         say(self, "The absolute-deviations line does not move at all: its slope stays "
-            f"{self.lad_lines[0][1]:.2f}.",
+            f"{lad_slope:.2f}.",
             lift.animate(rate_func=there_and_back).set_value(MAX_LIFT / 3),
             run_time=1.6 * style.LONG)  # shorter than the sentence: the beat ends on a still
         driver.clear_updaters()
@@ -401,9 +455,11 @@ def _place_square(square: VMobject, ax, x: float, y: float, on_line: float) -> N
 def _legend_row(name: str, what: str, color, value) -> VGroup:
     """A legend entry: a colour swatch, the fit's name, what it minimises and a readout."""
     swatch = Line(0.25 * LEFT, 0.25 * RIGHT, color=color, stroke_width=6)
-    head = VGroup(swatch, label(name, style.LABEL_SIZE, color)).arrange(RIGHT, buff=style.GAP_S)
+    name_text = label(name, style.LABEL_SIZE, color)
+    head = VGroup(swatch, name_text).arrange(RIGHT, buff=style.GAP_S)
     sub = label(what, style.SMALL_SIZE, style.MUTED)
     group = VGroup(head, sub, value).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-    sub.align_to(head[1], LEFT)
-    value.align_to(head[1], LEFT)
+    sub.align_to(name_text, LEFT)
+    value.align_to(name_text, LEFT)
     return group
+
