@@ -84,6 +84,7 @@ PROFILE_SAMPLES = 141  # slopes sampled per curve (every corner is added exactly
 VERTICAL = (0.8, 121)  # beat 4: the lowest height of the vertical nudge, heights solved
 HOP_AT = 0.35  # beat 3: share of the "hops" sentence said before the point steps past the tie
 JUMP_AT = 0.7  # beat 2: share of the "jumps" sentence said before the point steps past the tie
+WHY_START = 0  # beat 3: the position the point slides from (the first)
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
@@ -182,6 +183,42 @@ class _SlopeTraces:
     l1_before: VMobject  # the L1 trace before the tie ...
     l1_after: VMobject  # ... and after it (invisible until it has two points)
     jump: DashedLine  # the L1 slope's step at the tie
+
+
+@dataclass
+class _WhyPanels:
+    """Beat 3: the data, then each loss against the slope under its two-line title."""
+
+    data: VGroup
+    ax: Axes
+    l1_plot: VGroup
+    a1: Axes
+    l1_titles: VGroup
+    l2_plot: VGroup
+    a2: Axes
+    l2_titles: VGroup
+
+
+@dataclass
+class _WhyParts:
+    """Beat 3's drawings, all placed for one position by ``_why_place``."""
+
+    dots: VGroup
+    mover: Dot
+    rail: Line
+    lad: Line
+    ols: Line
+    c1: VMobject  # the L1 loss against the slope
+    c2: VMobject  # the least-squares parabola
+    min1: Dot
+    min2: Dot
+    corner_dots: VGroup  # one per two-point line, on the L1 curve when its slope is in view
+    rings: VGroup  # around the two data points the L1 line passes through
+
+    def moving(self) -> list:
+        """What the slide changes, in the order the updater's group draws it."""
+        return [self.mover, self.lad, self.ols, self.c1, self.c2, self.min1, self.min2,
+                self.corner_dots, self.rings]
 
 
 class NudgeMakesTheLineJump(Chapter):
@@ -542,105 +579,17 @@ class NudgeMakesTheLineJump(Chapter):
         self.open_beat("why")
         head = header("Why it jumps", TAG_TEXT)
         self.add(head)
-        e = self.example
-        pos = self.why_positions
-        m = e.moving
-        data = house_axes(DATA_X, DATA_Y, 3.9, 3.8, "x", "y")
-        ax = data[0]
-        p1 = house_axes(PROFILE_SLOPES, self.l1_range, 3.4, 3.8, None, None)
-        p2 = house_axes(PROFILE_SLOPES, self.l2_range, 3.4, 3.8, None, None)
-        a1, a2 = p1[0], p2[0]
-        t1 = label("L1 loss of the best line", style.SMALL_SIZE, style.L1)
-        t2 = label("L2 loss of the best line", style.SMALL_SIZE, style.L2)
-        s1 = label("with each slope", style.SMALL_SIZE, style.MUTED)
-        s2 = label("with each slope", style.SMALL_SIZE, style.MUTED)
-        right1 = VGroup(VGroup(t1, s1).arrange(DOWN, buff=style.GAP_S), p1).arrange(
-            DOWN, buff=style.GAP_S)
-        right2 = VGroup(VGroup(t2, s2).arrange(DOWN, buff=style.GAP_S), p2).arrange(
-            DOWN, buff=style.GAP_S)
-        panels = VGroup(data, right1, right2).arrange(RIGHT, buff=style.GAP,
-                                                      aligned_edge=DOWN)
-        fit_width(panels)
-        panels.next_to(head, DOWN, buff=style.GAP).set_x(0)
-
-        k0 = 0
-        xs, ys = e.data_at(pos[k0])
-        others = [i for i in range(len(e.x)) if i != m]
-        dots = VGroup(*(Dot(ax.c2p(e.x[i], e.y[i]), color=style.DATA, radius=0.07)
-                        for i in others))
-        mover = Dot(ax.c2p(pos[k0], e.y[m]), color=style.HIGHLIGHT, radius=0.09)
-        rail = Line(ax.c2p(pos[0], e.y[m]), ax.c2p(pos[-1], e.y[m]), color=style.MUTED,
-                    stroke_width=4)
-        lad = fit_line(ax, *self.why_lad[k0], DATA_X, DATA_Y, style.L1)
-        ols = fit_line(ax, *self.why_ols[k0], DATA_X, DATA_Y, style.L2)
-        c1 = polyline(a1, self.profile_grids[k0], self.l1_profiles[k0], style.L1)
-        c2 = polyline(a2, self.profile_grids[k0], self.l2_profiles[k0], style.L2)
-        min1 = Dot(a1.c2p(*self.l1_min[k0]), color=style.HIGHLIGHT, radius=0.09)
-        min2 = Dot(a2.c2p(*self.l2_min[k0]), color=style.HIGHLIGHT, radius=0.09)
-        corner_dots = VGroup(*(Dot(a1.c2p(0, self.l1_range[0]), color=style.L1, radius=0.06)
-                               for _ in self.why_pairs))
-        rings = VGroup(*(Circle(radius=0.15, color=style.L1, stroke_width=3) for _ in range(2)))
-        lo_b, hi_b = PROFILE_SLOPES[0], PROFILE_SLOPES[1]
-
-        def point_of(i: int, t: float):
-            return ax.c2p(t if i == m else e.x[i], e.y[i])
-
-        def place(k: int) -> None:
-            t = pos[k]
-            mover.move_to(ax.c2p(t, e.y[m]))
-            lad.put_start_and_end_on(*_ends(ax, *self.why_lad[k]))
-            ols.put_start_and_end_on(*_ends(ax, *self.why_ols[k]))
-            c1.set_points_as_corners(scene_points(a1, self.profile_grids[k], self.l1_profiles[k]))
-            c2.set_points_as_corners(scene_points(a2, self.profile_grids[k], self.l2_profiles[k]))
-            min1.move_to(a1.c2p(*self.l1_min[k]))
-            min2.move_to(a2.c2p(*self.l2_min[k]))
-            for d, b, v in zip(corner_dots, self.corner_slopes[k], self.corner_l1[k],
-                               strict=True):
-                inside = lo_b <= b <= hi_b and v <= self.l1_range[1]
-                d.move_to(a1.c2p(b if inside else 0.0, v if inside else self.l1_range[0]))
-                d.set_opacity(1.0 if inside else 0.0)
-            for r, i in zip(rings, self.why_on_line[k], strict=True):
-                r.move_to(point_of(int(i), t))
-
-        place(k0)
-        narrate_steps(
-            self,
-            "Why? For each slope, give the line its best intercept and add up the misses: "
-            "each loss becomes a curve over the slope.",
-            [(Create(data), FadeIn(dots, mover), Create(rail), Create(lad), Create(ols)),
-             (FadeIn(right1[0], right2[0]), Create(p1), Create(p2)),
-             (Create(c1), Create(c2))],
-        )
-        narrate_steps(
-            self,
-            "Least squares gives a smooth bowl, a parabola. Its lowest point is the "
-            "least-squares line.",
-            [(ShowPassingFlash(c2.copy().set_stroke(style.HIGHLIGHT, width=9),
-                               time_width=0.6),),
-             (FadeIn(min2, scale=2.0), Indicate(ols, color=style.HIGHLIGHT, scale_factor=1.0))],
-        )
-        # Every line through two data points, drawn as its corner appears on the L1 curve.
-        candidates = VGroup(*(Line(*_ends(ax, *self.pair_lines[k0][q]), color=style.L1,
-                                   stroke_width=3, stroke_opacity=0.8)
-                              for q in range(len(self.why_pairs))))
-        narrate_steps(
-            self,
-            "The L1 curve is made of straight pieces. Each corner is a line through two "
-            "data points, so the lowest corner is the L1 line: through two points.",
-            [(ShowPassingFlash(c1.copy().set_stroke(style.HIGHLIGHT, width=9),
-                               time_width=0.6),),
-             (LaggedStart(*(AnimationGroup(Create(line), FadeIn(dot, scale=2.0))
-                            for line, dot in zip(candidates, corner_dots, strict=True)),
-                          lag_ratio=0.5),),
-             (FadeOut(candidates), FadeIn(min1, scale=2.0), Create(rings),
-              Indicate(lad, color=style.HIGHLIGHT, scale_factor=1.0))],
-        )
-        s = ValueTracker(float(k0))
+        pic = self._why_panels(head)
+        parts = self._why_parts(pic)
+        self._why_place(pic, parts, WHY_START)
+        self._why_curves(pic, parts)
+        self._why_corners(pic, parts)
+        s = ValueTracker(float(WHY_START))
 
         def follow(_m) -> None:
-            place(int(round(s.get_value())))
+            self._why_place(pic, parts, int(round(s.get_value())))
 
-        driver = self.drive([mover, lad, ols, c1, c2, min1, min2, corner_dots, rings], follow)
+        driver = self.drive(parts.moving(), follow)
         say(
             self,
             "Now slide the point again. The bowl shifts, and its lowest point glides. "
@@ -648,7 +597,118 @@ class NudgeMakesTheLineJump(Chapter):
             s.animate(rate_func=linear).set_value(float(self.why_tie)),
             run_time=style.LONG, span=True,
         )
-        # At the tie: the flat bottom between the two tied corners, and the lines it holds.
+        tie_marks = self._why_flat_bottom(pic)
+        self._why_hop(pic, parts, s, driver, tie_marks)
+
+    def _why_panels(self, head: VGroup) -> _WhyPanels:
+        """The data and the two loss-against-slope plots in a row under ``head``."""
+        data, ax = _axes(DATA_X, DATA_Y, 3.9, 3.8, "x", "y")
+        p1, a1 = _axes(PROFILE_SLOPES, self.l1_range, 3.4, 3.8, None, None)
+        p2, a2 = _axes(PROFILE_SLOPES, self.l2_range, 3.4, 3.8, None, None)
+        t1 = label("L1 loss of the best line", style.SMALL_SIZE, style.L1)
+        t2 = label("L2 loss of the best line", style.SMALL_SIZE, style.L2)
+        s1 = label("with each slope", style.SMALL_SIZE, style.MUTED)
+        s2 = label("with each slope", style.SMALL_SIZE, style.MUTED)
+        titles1 = VGroup(t1, s1).arrange(DOWN, buff=style.GAP_S)
+        right1 = VGroup(titles1, p1).arrange(DOWN, buff=style.GAP_S)
+        titles2 = VGroup(t2, s2).arrange(DOWN, buff=style.GAP_S)
+        right2 = VGroup(titles2, p2).arrange(DOWN, buff=style.GAP_S)
+        panels = VGroup(data, right1, right2).arrange(RIGHT, buff=style.GAP,
+                                                      aligned_edge=DOWN)
+        fit_width(panels)
+        panels.next_to(head, DOWN, buff=style.GAP).set_x(0)
+        return _WhyPanels(data, ax, p1, a1, titles1, p2, a2, titles2)
+
+    def _why_parts(self, pic: _WhyPanels) -> _WhyParts:
+        """Beat 3's drawings at the first position (``_why_place`` puts them in place)."""
+        e, pos, ax, a1, a2 = self.example, self.why_positions, pic.ax, pic.a1, pic.a2
+        k0, y = WHY_START, e.y[e.moving]
+        l1_lo = self.l1_range[0]
+        return _WhyParts(
+            dots=self._still_dots(ax, 0.07),
+            mover=Dot(ax.c2p(pos[k0], y), color=style.HIGHLIGHT, radius=0.09),
+            rail=Line(ax.c2p(pos[0], y), ax.c2p(pos[-1], y), color=style.MUTED,
+                      stroke_width=4),
+            lad=fit_line(ax, *self.why_lad[k0], DATA_X, DATA_Y, style.L1),
+            ols=fit_line(ax, *self.why_ols[k0], DATA_X, DATA_Y, style.L2),
+            c1=polyline(a1, self.profile_grids[k0], self.l1_profiles[k0], style.L1),
+            c2=polyline(a2, self.profile_grids[k0], self.l2_profiles[k0], style.L2),
+            min1=Dot(a1.c2p(*self.l1_min[k0]), color=style.HIGHLIGHT, radius=0.09),
+            min2=Dot(a2.c2p(*self.l2_min[k0]), color=style.HIGHLIGHT, radius=0.09),
+            corner_dots=VGroup(*(Dot(a1.c2p(0, l1_lo), color=style.L1, radius=0.06)
+                                 for _ in self.why_pairs)),
+            rings=VGroup(*(Circle(radius=0.15, color=style.L1, stroke_width=3)
+                           for _ in range(2))),
+        )
+
+    def _why_place(self, pic: _WhyPanels, parts: _WhyParts, k: int) -> None:
+        """Put beat 3's drawings at position ``k`` (the updater: only looks values up)."""
+        e, ax, a1, a2 = self.example, pic.ax, pic.a1, pic.a2
+        lo_b, hi_b, _ = PROFILE_SLOPES
+        l1_lo, l1_hi, _ = self.l1_range
+        t = self.why_positions[k]
+        parts.mover.move_to(ax.c2p(t, e.y[e.moving]))
+        parts.lad.put_start_and_end_on(*_ends(ax, *self.why_lad[k]))
+        parts.ols.put_start_and_end_on(*_ends(ax, *self.why_ols[k]))
+        parts.c1.set_points_as_corners(
+            scene_points(a1, self.profile_grids[k], self.l1_profiles[k]))
+        parts.c2.set_points_as_corners(
+            scene_points(a2, self.profile_grids[k], self.l2_profiles[k]))
+        parts.min1.move_to(a1.c2p(*self.l1_min[k]))
+        parts.min2.move_to(a2.c2p(*self.l2_min[k]))
+        for d, b, v in zip(parts.corner_dots, self.corner_slopes[k], self.corner_l1[k],
+                           strict=True):
+            inside = lo_b <= b <= hi_b and v <= l1_hi
+            d.move_to(a1.c2p(b if inside else 0.0, v if inside else l1_lo))
+            d.set_opacity(1.0 if inside else 0.0)
+        for ring, i in zip(parts.rings, self.why_on_line[k], strict=True):
+            i = int(i)  # a data point the L1 line passes through (the moving one at t)
+            ring.move_to(ax.c2p(t if i == e.moving else e.x[i], e.y[i]))
+
+    def _why_curves(self, pic: _WhyPanels, parts: _WhyParts) -> None:
+        """Draw the picture, then the least-squares bowl and its lowest point."""
+        narrate_steps(
+            self,
+            "Why? For each slope, give the line its best intercept and add up the misses: "
+            "each loss becomes a curve over the slope.",
+            [(Create(pic.data), FadeIn(parts.dots, parts.mover), Create(parts.rail),
+              Create(parts.lad), Create(parts.ols)),
+             (FadeIn(pic.l1_titles, pic.l2_titles), Create(pic.l1_plot), Create(pic.l2_plot)),
+             (Create(parts.c1), Create(parts.c2))],
+        )
+        narrate_steps(
+            self,
+            "Least squares gives a smooth bowl, a parabola. Its lowest point is the "
+            "least-squares line.",
+            [(ShowPassingFlash(parts.c2.copy().set_stroke(style.HIGHLIGHT, width=9),
+                               time_width=0.6),),
+             (FadeIn(parts.min2, scale=2.0),
+              Indicate(parts.ols, color=style.HIGHLIGHT, scale_factor=1.0))],
+        )
+
+    def _why_corners(self, pic: _WhyPanels, parts: _WhyParts) -> None:
+        """Every line through two data points, drawn as its corner appears on the L1 curve;
+        the lowest corner is the L1 line."""
+        candidates = VGroup(*(Line(*_ends(pic.ax, *line), color=style.L1, stroke_width=3,
+                                   stroke_opacity=0.8)
+                              for line in self.pair_lines[WHY_START]))
+        narrate_steps(
+            self,
+            "The L1 curve is made of straight pieces. Each corner is a line through two "
+            "data points, so the lowest corner is the L1 line: through two points.",
+            [(ShowPassingFlash(parts.c1.copy().set_stroke(style.HIGHLIGHT, width=9),
+                               time_width=0.6),),
+             (LaggedStart(*(AnimationGroup(Create(line), FadeIn(dot, scale=2.0))
+                            for line, dot in zip(candidates, parts.corner_dots, strict=True)),
+                          lag_ratio=0.5),),
+             (FadeOut(candidates), FadeIn(parts.min1, scale=2.0), Create(parts.rings),
+              Indicate(parts.lad, color=style.HIGHLIGHT, scale_factor=1.0))],
+        )
+
+    def _why_flat_bottom(self, pic: _WhyPanels) -> list:
+        """At the tie: the flat bottom between the two tied corners, a probe turning its line
+        between the two tied lines, the fan of lines between. Returns what the hop fades."""
+        a1, ax = pic.a1, pic.ax
         b0, b1 = sorted((self.slope_before, self.slope_after))
         flat = Line(a1.c2p(b0, self.tie_loss), a1.c2p(b1, self.tie_loss),
                     color=style.HIGHLIGHT, stroke_width=9)
@@ -686,16 +746,21 @@ class NudgeMakesTheLineJump(Chapter):
                 VGroup(probe, probe_line), turn, rate_func=lambda t: 1 - smooth(t)),
             span=True,
         )
-        # One step past the tie the minimum hops to the other corner (on the word "hops").
-        hop = DashedLine(a1.c2p(*self.l1_min[self.why_tie]),
-                         a1.c2p(*self.l1_min[self.why_tie + 1]),
+        return [flat, fan, probe, probe_line, cost]
+
+    def _why_hop(self, pic: _WhyPanels, parts: _WhyParts, s: ValueTracker, driver: VGroup,
+                 tie_marks: list) -> None:
+        """One step past the tie the L1 minimum hops to the other corner (on the word
+        "hops"), leaving a dashed trail; the bowl's minimum keeps gliding."""
+        a1, tie = pic.a1, self.why_tie
+        hop = DashedLine(a1.c2p(*self.l1_min[tie]), a1.c2p(*self.l1_min[tie + 1]),
                          color=style.HIGHLIGHT, stroke_width=3)
         state = {"hopped": False}
 
         def follow_hop(_m) -> None:
             k = int(round(s.get_value()))
-            place(k)
-            if k > self.why_tie and not state["hopped"]:
+            self._why_place(pic, parts, k)
+            if k > tie and not state["hopped"]:
                 state["hopped"] = True
                 self.add(hop)
 
@@ -705,9 +770,9 @@ class NudgeMakesTheLineJump(Chapter):
             self,
             "One step further, and the lowest point hops to the other corner: "
             "the L1 line jumps, while the least-squares minimum keeps gliding.",
-            s.animate(rate_func=_after(HOP_AT)).set_value(float(len(pos) - 1)),
-            FadeOut(flat, fan, probe, probe_line, cost, rate_func=_until(HOP_AT)),
-            Flash(a1.c2p(*self.l1_min[self.why_tie + 1]), color=style.HIGHLIGHT,
+            s.animate(rate_func=_after(HOP_AT)).set_value(float(len(self.why_positions) - 1)),
+            FadeOut(*tie_marks, rate_func=_until(HOP_AT)),
+            Flash(a1.c2p(*self.l1_min[tie + 1]), color=style.HIGHLIGHT,
                   rate_func=_after(HOP_AT)),
             run_time=style.LONG, span=True,
         )
@@ -717,8 +782,8 @@ class NudgeMakesTheLineJump(Chapter):
         say(
             self,
             "A bowl has no corners to hop between, so the least-squares line can only glide.",
-            Indicate(c2, color=style.HIGHLIGHT, scale_factor=1.0),
-            Indicate(min2, color=style.HIGHLIGHT), run_time=style.LONG,
+            Indicate(parts.c2, color=style.HIGHLIGHT, scale_factor=1.0),
+            Indicate(parts.min2, color=style.HIGHLIGHT), run_time=style.LONG,
         )
 
     # ------------------------------------------------------------------ beat 4
