@@ -4,10 +4,14 @@ Render it from the repository root:  ``manim -pqh scenes/numeracy.py``
 
 Beats (one method each, in order): title, two-distances, many-paths, why-count,
 many-minimisers, takeaway. Every number on screen is computed in ``setup()`` by ``mathutils``;
-the animations only look values up in those precomputed arrays.
+the animations only look values up in those precomputed arrays. A beat builds its picture
+(builder methods return its named parts) and narrates over it (``_say_...`` methods, in the
+order the sentences are spoken).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from manim import (
@@ -110,30 +114,51 @@ def _at(city: VGroup, corners) -> np.ndarray:
     return origin + city.cell * np.column_stack([c[:, 0], c[:, 1], np.zeros(len(c))])
 
 
-def _route(city: VGroup, path, color=style.L1, width: float = 7.0, opacity: float = 1.0):
+def _corner(city: VGroup, i: int, j: int) -> np.ndarray:
+    """The scene point of one grid corner (i blocks across, j up)."""
+    (point,) = _at(city, [i, j])
+    return point
+
+
+def _route(city: VGroup, path, color=style.L1, width: float = 7.0):
     """A route along the streets through the corners ``path`` (drawn with ``Create`` it is
     traced block by block, so every intermediate frame stays on the streets)."""
-    return VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity) \
-        .set_points_as_corners(_at(city, path))
+    return VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(_at(city, path))
 
 
-def _walk(city: VGroup, path, walker: Dot, color=style.L1, width: float = 7.0):
+def _walk(city: VGroup, path, walker: Dot):
     """A route and the animation of ``walker`` driving it, block by block."""
-    route = _route(city, path, color, width)
+    route = _route(city, path)
     return route, AnimationGroup(Create(route, rate_func=linear),
                                  MoveAlongPath(walker, route.copy(), rate_func=linear))
 
 
+def _settle(route: VMobject):
+    """A drawn route fading into the L1 colour behind the next one."""
+    return route.animate.set_stroke(color=style.L1, width=4, opacity=0.35)
+
+
+def _box(**stroke) -> SurroundingRectangle:
+    """A letter-sized box: a slot of a route word, or the frame of one of its tiles."""
+    return SurroundingRectangle(label("R", style.HEADING_SIZE), buff=0.18, **stroke) \
+        .stretch_to_fit_width(0.75).stretch_to_fit_height(0.8)
+
+
 def _tile(ch: str) -> VGroup:
     """A letter tile of a route word (neutral colours: R and U are directions, not norms)."""
-    box = SurroundingRectangle(label("R", style.HEADING_SIZE), color=style.MUTED, buff=0.18,
-                               stroke_width=2).stretch_to_fit_width(0.75) \
-        .stretch_to_fit_height(0.8)
+    box = _box(color=style.MUTED, stroke_width=2)
     letter = label(ch, style.HEADING_SIZE, style.DATA if ch == "R" else style.TEXT)
     letter.move_to(box)
     if ch == "U":
         box.set_fill(style.MUTED, opacity=0.35)
     return VGroup(box, letter)
+
+
+def _distance_text(name: str, formula: str, color) -> tuple[VMobject, VMobject, VGroup]:
+    """A distance's name over its formula: the name, the formula, and both as one group."""
+    text = tex(formula, size=style.BODY_SIZE, color=color)
+    title = label(name, style.LABEL_SIZE, color)
+    return title, text, VGroup(title, text).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
 
 
 def _line_on(ax, intercept: float, slope: float, x_range, y_range) -> tuple:
@@ -145,6 +170,16 @@ def _line_on(ax, intercept: float, slope: float, x_range, y_range) -> tuple:
 def _index(alpha: float, lo: int, hi: int) -> int:
     """The sample index ``alpha`` of the way from ``lo`` to ``hi``."""
     return int(round(lo + (hi - lo) * alpha))
+
+
+# ---- named parts of the larger pictures ---------------------------------------------------
+@dataclass
+class _Ends:
+    """The corners A and B: their dots and names as one group, and the two scene points."""
+
+    group: VGroup
+    a: np.ndarray
+    b: np.ndarray
 
 
 class ManyManhattanPaths(Chapter):
@@ -159,6 +194,14 @@ class ManyManhattanPaths(Chapter):
     # ------------------------------------------------------------------ numbers (mathutils)
     def setup(self) -> None:
         """Compute every number the chapter shows, before anything is animated."""
+        self._route_numbers()
+        example = nudge_example()
+        self._tie_numbers(example)
+        self._nudge_numbers(example)
+        self._twin_numbers()
+
+    def _route_numbers(self) -> None:
+        """Beats 2-4: the two distances, sampled and counted routes, the small grid's words."""
         m, n = GRID
         # Beat 2: the two distances across the grid.
         self.distances = grid_distances(m, n)
@@ -172,14 +215,17 @@ class ManyManhattanPaths(Chapter):
         self.small_count = count_shortest_paths(*SMALL)
         # Beat 4: each small route as a word of R (right) and U (up) moves.
         self.small_words = [route_word(p) for p in self.small_routes]
-        # Beat 5a: the LAD tie of the stability chapter, and both losses against the slope.
-        ex = nudge_example()
+
+    def _tie_numbers(self, ex) -> None:
+        """Beat 5a: the LAD tie of the stability chapter, and both losses against the slope."""
         self.base_x = float(ex.x[ex.moving])
         self.tie_position = float(ex.tie_position)
         self.tie_x, self.tie_y = ex.data_at(ex.tie_position)
         self.moving = ex.moving
         self.tie = lad_tie(self.tie_x, self.tie_y)
-        self.flat = (self.tie.vertices[0].slope, self.tie.vertices[-1].slope)
+        # the two tied lines, at the ends of the flat bottom
+        self.flat_lines = (self.tie.vertices[0], self.tie.vertices[-1])
+        self.flat = tuple(v.slope for v in self.flat_lines)
         # the slopes sampled, with the flat bottom's two corners among them (drawn exactly)
         grid = np.linspace(*SLOPES)
         grid = grid[np.abs(grid[:, None] - np.array(self.flat)[None, :]).min(axis=1) > 1e-6]
@@ -189,7 +235,9 @@ class ManyManhattanPaths(Chapter):
         self.l1_icpt, self.l2_icpt = best_intercepts(self.tie_x, self.tie_y, self.slopes)
         self.ls_idx = int(np.argmin(self.l2_profile))  # where the parabola's dot settles
         self.ols = ols_fit(self.tie_x, self.tie_y)  # its exact lowest point, as labelled
-        # The nudge: the point slides NUDGE either side of the tie; the L1 profile at each spot.
+
+    def _nudge_numbers(self, ex) -> None:
+        """Beat 5a: the point slides NUDGE either side of the tie; both fits at each spot."""
         self.nudge_positions = self.tie_position + NUDGE * np.linspace(-1.0, 1.0, NUDGE_STEPS)
         self.nudge_profiles = np.array([
             slope_profiles(*ex.data_at(p), self.slopes)[0] for p in self.nudge_positions
@@ -211,7 +259,9 @@ class ManyManhattanPaths(Chapter):
         ])
         # the LAD lines at the two ends of the nudge (unique: one vertex each)
         self.nudge_ends = [lad_tie(*ex.data_at(p)) for p in self.nudge_positions[[0, -1]]]
-        # Beat 5b: the same feature twice, lasso and ridge (lecture scaling).
+
+    def _twin_numbers(self) -> None:
+        """Beat 5b: the same feature twice, lasso and ridge (lecture scaling)."""
         rng = np.random.default_rng(TWIN_SEED)
         x = rng.normal(size=TWIN_N)
         y = 1.2 * x + 0.5 * rng.normal(size=TWIN_N)
@@ -225,7 +275,7 @@ class ManyManhattanPaths(Chapter):
 
     # ------------------------------------------------------------------ table of contents
     def construct(self) -> None:
-        """The chapter, beat by beat."""
+        """The chapter, beat by beat (the title beat comes from the base class)."""
         self.title_beat()
         self.two_distances()
         self.many_paths()
@@ -233,7 +283,6 @@ class ManyManhattanPaths(Chapter):
         self.many_minimisers()
         self.takeaway()
 
-    # ------------------------------------------------------------------ 1. title
     # ------------------------------------------------------------------ 2. two distances
     def _big_city(self) -> VGroup:
         m, n = GRID
@@ -242,17 +291,17 @@ class ManyManhattanPaths(Chapter):
         city.to_edge(UP, buff=style.EDGE + style.HEADING_SIZE / 48 + style.GAP_L)
         return city
 
-    def _ends(self, city: VGroup) -> VGroup:
+    def _ends(self, city: VGroup) -> _Ends:
         """The corners A and B with their dots and names."""
         d = self.distances
-        a = _at(city, [0, 0])[0]
-        b = _at(city, [d.m, d.n])[0]
-        dots = VGroup(Dot(a, color=style.DATA), Dot(b, color=style.DATA))
-        return VGroup(
-            dots,
-            tex("A", color=style.DATA).next_to(dots[0], LEFT, buff=style.GAP_S),
-            tex("B", color=style.DATA).next_to(dots[1], RIGHT, buff=style.GAP_S),
+        dot_a = Dot(_corner(city, 0, 0), color=style.DATA)
+        dot_b = Dot(_corner(city, d.m, d.n), color=style.DATA)
+        group = VGroup(
+            VGroup(dot_a, dot_b),
+            tex("A", color=style.DATA).next_to(dot_a, LEFT, buff=style.GAP_S),
+            tex("B", color=style.DATA).next_to(dot_b, RIGHT, buff=style.GAP_S),
         )
+        return _Ends(group, dot_a.get_center(), dot_b.get_center())
 
     def two_distances(self) -> None:
         """The straight segment (L2) vs the street distance (L1) across a 6 x 6 grid."""
@@ -261,24 +310,30 @@ class ManyManhattanPaths(Chapter):
         head = header("Two distances across a city", DIST_TAG)
         city = self._big_city()
         ends = self._ends(city)
-        a, b = ends[0][0].get_center(), ends[0][1].get_center()
         self.add(head)
         say(
             self,
             f"Walk across a city grid from corner A to corner B: {d.m} blocks across and "
             f"{d.n} blocks up.",
-            Succession(Create(city, lag_ratio=0.1), FadeIn(ends)),
+            Succession(Create(city, lag_ratio=0.1), FadeIn(ends.group)),
             span=True,
         )
-        straight = Line(a, b, color=style.L2, stroke_width=7)
+        l2 = self._say_straight(city, ends)
+        walker, first, l1 = self._say_streets(city, ends, l2)
+        self._say_another_route(city, ends, walker, first, l1)
+        self.wait(HOLD)  # end on a still: the beat's last frame shows the whole picture
+
+    def _say_straight(self, city: VGroup, ends: _Ends) -> VGroup:
+        """The straight segment and its L2 length; returns the L2 text."""
+        d = self.distances
+        straight = Line(ends.a, ends.b, color=style.L2, stroke_width=7)
         exact = fill_tex(r"=#\sqrt{2}", d.m) if d.m == d.n else ""
-        l2_text = tex(
+        l2_name, l2_text, l2 = _distance_text(
+            "straight line (L2, Euclidean)",
             fill_tex(r"\|(#,#)\|_2=\sqrt{#^2+#^2}#\approx #",
                      d.m, d.n, d.m, d.n, exact, f"{d.euclidean:.2f}"),
-            size=style.BODY_SIZE, color=style.L2,
+            style.L2,
         )
-        l2_name = label("straight line (L2, Euclidean)", style.LABEL_SIZE, style.L2)
-        l2 = VGroup(l2_name, l2_text).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         l2.next_to(city, RIGHT, buff=style.GAP_L).align_to(city, UP)
         say(
             self,
@@ -287,49 +342,74 @@ class ManyManhattanPaths(Chapter):
             Succession(Create(straight), FadeIn(l2_name), Write(l2_text)),
             span=True,
         )
-        walker = Dot(a, color=style.HIGHLIGHT, radius=0.1)
-        r1, drive1 = _walk(city, self.example_routes[0], walker)
-        l1_text = tex(
+        return l2
+
+    def _say_streets(self, city: VGroup, ends: _Ends, l2: VGroup) -> tuple[Dot, VMobject,
+                                                                             VGroup]:
+        """A car drives one shortest street route: the L1 length. Returns the car, its route
+        and the L1 text."""
+        d = self.distances
+        walker = Dot(ends.a, color=style.HIGHLIGHT, radius=0.1)
+        route, drive = _walk(city, self.example_routes[0], walker)
+        l1_name, l1_text, l1 = _distance_text(
+            "along the streets (L1, taxicab)",
             fill_tex(r"\|(#,#)\|_1=#+#=#", d.m, d.n, d.m, d.n, round(d.taxicab)),
-            size=style.BODY_SIZE, color=style.L1,
+            style.L1,
         )
-        l1_name = label("along the streets (L1, taxicab)", style.LABEL_SIZE, style.L1)
-        l1 = VGroup(l1_name, l1_text).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         l1.next_to(l2, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
         self.add(walker)
         say(
             self,
             f"A car must follow the streets. Its distance is the taxicab, or L1, length: "
             f"{d.m} plus {d.n}, {round(d.taxicab)} blocks.",
-            AnimationGroup(drive1, Succession(FadeIn(l1_name), Write(l1_text)), lag_ratio=0.3),
+            AnimationGroup(drive, Succession(FadeIn(l1_name), Write(l1_text)), lag_ratio=0.3),
             span=True,
         )
-        walker2 = Dot(a, color=style.HIGHLIGHT, radius=0.1)
-        r2, drive2 = _walk(city, self.example_routes[1], walker2)
-        note = label(
-            f"another route: also {round(self.example_lengths[1])} blocks",
-            style.LABEL_SIZE, style.L1,
-        ).next_to(l1, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
+        return walker, route, l1
+
+    def _say_another_route(self, city: VGroup, ends: _Ends, walker: Dot, first: VMobject,
+                           l1: VGroup) -> None:
+        """A second car drives another route of the same length."""
+        blocks = round(self.example_lengths[1])
+        walker2 = Dot(ends.a, color=style.HIGHLIGHT, radius=0.1)
+        _, drive2 = _walk(city, self.example_routes[1], walker2)
+        note = label(f"another route: also {blocks} blocks", style.LABEL_SIZE, style.L1) \
+            .next_to(l1, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
         say(
             self,
-            f"Here is a different street route, also exactly "
-            f"{round(self.example_lengths[1])} blocks. The straight line is unique; "
-            f"the shortest street route is not.",
-            FadeOut(walker), r1.animate.set_stroke(opacity=0.45, width=5), FadeIn(walker2),
+            f"Here is a different street route, also exactly {blocks} blocks. The straight "
+            f"line is unique; the shortest street route is not.",
+            FadeOut(walker), first.animate.set_stroke(opacity=0.45, width=5), FadeIn(walker2),
             drive2, FadeIn(note),
             span=True,
         )
         self.play(FadeOut(walker2), run_time=style.SHORT)
-        self.wait(HOLD)  # end on a still: the beat's last frame shows the whole picture
 
     # ------------------------------------------------------------------ 3. many paths
     def many_paths(self) -> None:
         """Sampled shortest routes with a counter, the exact count, all routes of a 3 x 2 grid."""
         self.open_beat("many-paths")
-        m, n = GRID
         head = header("How many shortest routes?", DIST_TAG)
         city = self._big_city()
         ends = self._ends(city)
+        routes, info = self._say_samples(head, city, ends)
+        exact = self._say_count(routes, info)
+        tiles, caption = self._build_small_grid(head)
+        self.play(FadeOut(city), FadeOut(ends.group), FadeOut(routes), FadeOut(info),
+                  FadeOut(exact), run_time=style.SHORT)
+        sm, sn = SMALL
+        say(
+            self,
+            f"On a {sm} by {sn} grid we can show every shortest route: all "
+            f"{self.small_count} of them, each {sm + sn} blocks long.",
+            FadeIn(caption),
+            LaggedStart(*[Succession(FadeIn(town), Create(route)) for town, route in tiles],
+                        lag_ratio=0.5),
+            span=True,
+        )
+
+    def _say_samples(self, head: VGroup, city: VGroup, ends: _Ends) -> tuple[VGroup, VGroup]:
+        """Random shortest routes drawn one by one, counted; returns the routes and the text."""
         routes = VGroup(*[_route(city, p, color=style.HIGHLIGHT, width=7) for p in self.samples])
         counter = readout(r"\text{routes drawn}", 0, color=style.L1, decimals=0,
                           size=style.BODY_SIZE)
@@ -337,15 +417,11 @@ class ManyManhattanPaths(Chapter):
                      size=style.BODY_SIZE, color=style.TEXT)
         info = VGroup(counter, length).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         info.next_to(city, RIGHT, buff=style.GAP_L).align_to(city, UP)
-        self.add(head, city, ends, info)
-
-        def settle(route):
-            return route.animate.set_stroke(color=style.L1, width=4, opacity=0.35)
-
+        self.add(head, city, ends.group, info)
         # Each new route is drawn in the highlight colour; the one before it settles into L1.
         steps = [
             (Create(r), UpdateFromAlphaFunc(counter, lambda mob, a, i=i: set_readout(mob, i + 1)),
-             *([settle(routes[i - 1])] if i else []))
+             *([_settle(routes[i - 1])] if i else []))
             for i, r in enumerate(routes)
         ]
         narrate_steps(
@@ -355,6 +431,11 @@ class ManyManhattanPaths(Chapter):
             f"here are {len(self.samples)} different ones.",
             steps,
         )
+        return routes, info
+
+    def _say_count(self, routes: VGroup, info: VGroup) -> VMobject:
+        """The exact number of shortest routes; returns its formula."""
+        m, n = GRID
         exact = tex(
             fill_tex(r"\text{all of them: }\binom{#+#}{#}=#", m, n, n, self.route_count),
             size=style.BODY_SIZE, color=style.HIGHLIGHT,
@@ -363,15 +444,20 @@ class ManyManhattanPaths(Chapter):
             self,
             f"How many are there in all? Exactly {self.route_count}: the binomial coefficient "
             f"{m + n} choose {n}.",
-            settle(routes[-1]), Write(exact),
+            _settle(routes[-1]), Write(exact),
             span=True,
         )
-        # All routes of the small grid, as small multiples, each traced.
+        return exact
+
+    def _build_small_grid(self, head: VGroup) -> tuple[list, VMobject]:
+        """All routes of the small grid as small multiples: (grid, route) pairs and a caption."""
         sm, sn = SMALL
-        tiles = VGroup()
+        tiles, pairs = VGroup(), []
         for p in self.small_routes:
-            c = _city(sm, sn, cell=0.42, width=1.5)
-            tiles.add(VGroup(c, _route(c, p, color=style.L1, width=5)))
+            town = _city(sm, sn, cell=0.42, width=1.5)
+            route = _route(town, p, color=style.L1, width=5)
+            tiles.add(VGroup(town, route))
+            pairs.append((town, route))
         tiles.arrange_in_grid(rows=2, buff=style.GAP_L)
         fit_width(tiles)
         caption = tex(
@@ -381,46 +467,29 @@ class ManyManhattanPaths(Chapter):
         )
         VGroup(caption, tiles).arrange(DOWN, buff=style.GAP_L).next_to(head, DOWN,
                                                                        buff=style.GAP_L)
-        self.play(FadeOut(city), FadeOut(ends), FadeOut(routes), FadeOut(info), FadeOut(exact),
-                  run_time=style.SHORT)
-        say(
-            self,
-            f"On a {sm} by {sn} grid we can show every shortest route: all "
-            f"{self.small_count} of them, each {sm + sn} blocks long.",
-            FadeIn(caption),
-            LaggedStart(*[Succession(FadeIn(t[0]), Create(t[1])) for t in tiles],
-                        lag_ratio=0.5),
-            span=True,
-        )
+        return pairs, caption
 
     # ------------------------------------------------------------------ 4. why count
-    def _word_tiles(self, word: str, slots: VGroup) -> VGroup:
-        return VGroup(*[_tile(ch).move_to(s) for ch, s in zip(word, slots, strict=True)])
-
     def why_count(self) -> None:
         """A route is a word of R and U moves; choosing where the U's go counts them."""
         self.open_beat("why-count")
-        sm, sn = SMALL
         head = header("Why that number?", DIST_TAG)
-        city = _city(sm, sn, cell=1.1)
+        city = _city(*SMALL, cell=1.1)
         city.next_to(head, DOWN, buff=style.GAP_L).to_edge(LEFT, buff=style.EDGE + style.GAP_L)
-        first, second = (self.small_routes[i] for i in WORD_PICKS)
-        w1, w2 = (self.small_words[i] for i in WORD_PICKS)
-        slots = VGroup(*[
-            SurroundingRectangle(label("R", style.HEADING_SIZE), buff=0.18, stroke_width=0)
-            .stretch_to_fit_width(0.75).stretch_to_fit_height(0.8) for _ in w1
-        ]).arrange(RIGHT, buff=style.GAP_S)
+        first = self.small_routes[WORD_PICKS[0]]
+        word = self.small_words[WORD_PICKS[0]]
+        slots = VGroup(*[_box(stroke_width=0) for _ in word]).arrange(RIGHT, buff=style.GAP_S)
         slots.next_to(city, RIGHT, buff=style.GAP_L * 1.5).align_to(city, UP)
-        tiles = self._word_tiles(w1, slots)
+        tiles = VGroup(*[_tile(ch).move_to(s) for ch, s in zip(word, slots, strict=True)])
         legend = label("R = one block right,  U = one block up", style.LABEL_SIZE, style.MUTED)
         legend.next_to(slots, DOWN, buff=style.GAP, aligned_edge=LEFT)
-        walker = Dot(_at(city, [0, 0])[0], color=style.HIGHLIGHT, radius=0.1)
+        walker = Dot(_corner(city, 0, 0), color=style.HIGHLIGHT, radius=0.1)
         self.add(head, city, walker)
-        blocks = [_route(city, first[i: i + 2]) for i in range(len(w1))]
+        blocks = [_route(city, first[i: i + 2]) for i in range(len(word))]
         say(
             self,
             f"Why {self.route_count}? Write a route as a word: R for one block right, U for one "
-            f"block up. This one reads {' '.join(w1)}.",
+            f"block up. This one reads {' '.join(word)}.",
             FadeIn(legend),
             Succession(*[
                 AnimationGroup(Create(s, rate_func=linear),
@@ -429,8 +498,16 @@ class ManyManhattanPaths(Chapter):
             ]),
             span=True,
         )
-        # Rearranging the word: the same tiles move to their new slots (R's keep their order,
-        # U's keep theirs), and the walker drives the new route from A.
+        self._say_rearranged(city, slots, tiles, VGroup(*blocks), walker)
+        self._say_choice(tiles, legend)
+        self.wait(HOLD)
+
+    def _say_rearranged(self, city: VGroup, slots: VGroup, tiles: VGroup, old: VGroup,
+                        walker: Dot) -> None:
+        """The same tiles move to the slots of another word, and a car drives that route."""
+        sm, sn = SMALL
+        w1, w2 = (self.small_words[i] for i in WORD_PICKS)
+        # R's keep their order, U's keep theirs
         targets = {ch: [i for i, c in enumerate(w2) if c == ch] for ch in "RU"}
         seen = {"R": 0, "U": 0}
         moves = []
@@ -438,9 +515,8 @@ class ManyManhattanPaths(Chapter):
             moves.append(tile.animate(path_arc=-1.2).move_to(slots[targets[ch][seen[ch]]]))
             seen[ch] += 1
         # a new walker starts at A (the old one does not cut diagonally across the blocks)
-        walker2 = Dot(_at(city, [0, 0])[0], color=style.HIGHLIGHT, radius=0.1)
-        route2, drive2 = _walk(city, second, walker2)
-        old = VGroup(*blocks)
+        walker2 = Dot(_corner(city, 0, 0), color=style.HIGHLIGHT, radius=0.1)
+        _, drive2 = _walk(city, self.small_routes[WORD_PICKS[1]], walker2)
         say(
             self,
             f"Every shortest route has {sm} R's and {sn} U's. Move the U's to other slots, "
@@ -452,25 +528,27 @@ class ManyManhattanPaths(Chapter):
             ),
             span=True,
         )
+
+    def _say_choice(self, tiles: VGroup, legend: VMobject) -> None:
+        """A route is a choice of the U slots: the binomial coefficient, small and big grid."""
+        sm, sn = SMALL
         m, n = GRID
-        formula = VGroup(
-            tex(fill_tex(r"\binom{#}{#}=\frac{#!}{#!\,#!}=#", sm + sn, sn, sm + sn, sm, sn,
-                         self.small_count), size=style.BODY_SIZE, color=style.HIGHLIGHT),
-            tex(fill_tex(r"#\times#\text{ grid: }\binom{#}{#}=#", m, n, m + n, n,
-                         self.route_count), size=style.BODY_SIZE),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        small = tex(fill_tex(r"\binom{#}{#}=\frac{#!}{#!\,#!}=#", sm + sn, sn, sm + sn, sm, sn,
+                             self.small_count), size=style.BODY_SIZE, color=style.HIGHLIGHT)
+        big = tex(fill_tex(r"#\times#\text{ grid: }\binom{#}{#}=#", m, n, m + n, n,
+                           self.route_count), size=style.BODY_SIZE)
+        formula = VGroup(small, big).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         formula.next_to(legend, DOWN, buff=style.GAP_L, aligned_edge=LEFT)
-        u_tiles = VGroup(*[t for t, ch in zip(tiles, w1, strict=True) if ch == "U"])
+        word = self.small_words[WORD_PICKS[0]]
+        u_tiles = VGroup(*[t for t, ch in zip(tiles, word, strict=True) if ch == "U"])
         say(
             self,
             f"So a route is a choice of which {sn} of the {sm + sn} slots hold a U: {sm + sn} "
             f"choose {sn} is {self.small_count}, and on the {m} by {n} grid, {m + n} choose "
             f"{n} is {self.route_count}.",
-            Succession(Indicate(u_tiles, color=style.HIGHLIGHT), Write(formula[0]),
-                       Write(formula[1])),
+            Succession(Indicate(u_tiles, color=style.HIGHLIGHT), Write(small), Write(big)),
             span=True,
         )
-        self.wait(HOLD)
 
     # ------------------------------------------------------------------ 5. many minimisers
     def many_minimisers(self) -> None:
