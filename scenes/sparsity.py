@@ -9,6 +9,9 @@ updaters only look values up in (or interpolate between) those precomputed array
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 from manim import (
     DL,
@@ -19,6 +22,7 @@ from manim import (
     UP,
     UR,
     AnimationGroup,
+    Axes,
     Circle,
     Circumscribe,
     Create,
@@ -86,6 +90,7 @@ DESCENT_PAUSES = (8, 12, 15)  # beat 4: the step each run reaches as its sentenc
 KINK_TARGET = 0.8  # beat 5: the unpenalised optimum
 KINK_LAM_MAX = 1.2  # beat 5: lam sweeps 0 -> this; L1 sticks at 0 from lam = |target|
 KINK_W = (-0.6, 1.2)
+KINK_YMAX = 1.5  # beat 5: the top of the objective axes (the curve is cut above it)
 KINK_STOPS = (0.25, 0.5, 0.7, 0.9)  # beat 5: lam as each sentence ends (0.8 in between)
 THRESHOLD = 1.0  # beat 6: the threshold / ridge lambda of ESL Table 3.4
 Z_RANGE = (-3.0, 3.0)
@@ -136,41 +141,285 @@ def _both(*animations, run_time: float = 1.0) -> AnimationGroup:
     return AnimationGroup(*animations, run_time=run_time)
 
 
-def _pieces(ax, xs, ys, color, breaks, width: float = 5.0) -> VGroup:
+def _steady(tracker: ValueTracker, value: float):
+    """Move ``tracker`` to ``value`` at an even pace (no easing)."""
+    return tracker.animate(rate_func=linear).set_value(value)
+
+
+def _run_masks(xs: np.ndarray, breaks) -> list[np.ndarray]:
+    """Masks of the runs of samples between ``breaks`` (those holding two samples or more)."""
+    edges = [-np.inf, *breaks, np.inf]
+    masks = ((xs > lo) & (xs < hi) for lo, hi in zip(edges[:-1], edges[1:], strict=True))
+    return [m for m in masks if m.sum() >= 2]
+
+
+def _pieces(ax, xs, ys, color, breaks) -> VGroup:
     """A curve split where it jumps: one polyline per run of samples between ``breaks``."""
     xs, ys = np.asarray(xs), np.asarray(ys)
-    group = VGroup()
-    edges = [-np.inf, *breaks, np.inf]
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
-        m = (xs > lo) & (xs < hi)
-        if m.sum() >= 2:
-            group.add(polyline(ax, xs[m], ys[m], color, width))
-    return group
+    return VGroup(*(polyline(ax, xs[m], ys[m], color) for m in _run_masks(xs, breaks)))
 
 
-def _exact_readout(name_tex: str, value: float, color, decimals: int = 4) -> VGroup:
+class _ExactReadout(VGroup):
     """``name = value`` that shows a ZERO-coloured "0 exactly" when the value is exactly 0.0.
 
-    Returns VGroup ``(name, number, zero)``; update with :func:`_set_exact`.
+    Its parts: ``symbol`` (``name =``), ``number`` and ``zero``; update it with :meth:`show`.
     """
-    base = readout(name_tex, value, color=color, decimals=decimals)
-    zero = MathTex(r"0\ \ \text{exactly}", font_size=style.LABEL_SIZE, color=style.ZERO)
-    zero.next_to(base[0], RIGHT, buff=style.GAP_S)
-    group = VGroup(base[0], base[1], zero)
-    group.exact = None
-    _set_exact(group, value)
-    return group
+
+    def __init__(self, name_tex: str, value: float, color, decimals: int = 4) -> None:
+        symbol, number = readout(name_tex, value, color=color, decimals=decimals)
+        zero = MathTex(r"0\ \ \text{exactly}", font_size=style.LABEL_SIZE, color=style.ZERO)
+        zero.next_to(symbol, RIGHT, buff=style.GAP_S)
+        super().__init__(symbol, number, zero)
+        self.symbol, self.number, self.zero = symbol, number, zero
+        self.exact: bool | None = None
+        self.show(value)
+
+    def show(self, value: float) -> None:
+        """Show ``value``; switch to "0 exactly" iff value == 0.0."""
+        exact = value == 0.0
+        if not exact:
+            set_readout(VGroup(self.symbol, self.number), value)
+        if exact != self.exact:
+            self.number.set_opacity(0.0 if exact else 1.0)
+            self.zero.set_opacity(1.0 if exact else 0.0)
+            self.exact = exact
 
 
-def _set_exact(group: VGroup, value: float) -> None:
-    """Show ``value`` in an :func:`_exact_readout`; switch to "0 exactly" iff value == 0.0."""
-    exact = value == 0.0
-    if not exact:
-        set_readout(VGroup(group[0], group[1]), value)
-    if exact != group.exact:
-        group[1].set_opacity(0.0 if exact else 1.0)
-        group[2].set_opacity(1.0 if exact else 0.0)
-        group.exact = exact
+# ---- the named parts of each beat's picture -----------------------------------------------
+@dataclass
+class _CurvePlot:
+    """An L1 and an L2 curve on house axes (beats 2, 3). ``group`` is
+    ``VGroup(axes, VGroup(l1, l2), VGroup(l1_label, l2_label, title))``, laid out as one."""
+
+    axes: VGroup  # house_axes: (ax, axis labels)
+    ax: Axes
+    l1: VMobject
+    l2: VMobject
+    l1_label: VMobject
+    l2_label: VMobject
+    title: VMobject
+    group: VGroup
+
+
+@dataclass
+class _NormMarker:
+    """Beat 2's marker: the tracker ``w`` drives a stem, a dot on each curve and the readouts."""
+
+    ax: Axes
+    grid: np.ndarray  # the w grid
+    values: dict  # each penalty on the grid
+    w: ValueTracker
+    stem: DashedLine
+    on_axis: Dot
+    l1_dot: Dot
+    l2_dot: Dot
+    w_read: VGroup
+    l1_read: VGroup
+    l2_read: VGroup
+    group: VGroup  # (stem, on_axis, l1_dot, l2_dot): what the updater moves
+    reads: VGroup  # (w_read, l1_read, l2_read)
+
+    def follow(self, _m=None) -> None:
+        """Put everything at the tracker's w."""
+        ax, x = self.ax, self.w.get_value()
+        y1 = np.interp(x, self.grid, self.values["l1"])
+        y2 = np.interp(x, self.grid, self.values["l2"])
+        self.stem.put_start_and_end_on(ax.c2p(x, 0), ax.c2p(x, 1))
+        self.on_axis.move_to(ax.c2p(x, 0))
+        self.l1_dot.move_to(ax.c2p(x, y1))
+        self.l2_dot.move_to(ax.c2p(x, y2))
+        # the readouts show the penalties of the w they show (w on the grid, exact)
+        xr = round(x, 2)
+        set_readout(self.w_read, xr)
+        set_readout(self.l1_read, np.interp(xr, self.grid, self.values["l1"]))
+        set_readout(self.l2_read, np.interp(xr, self.grid, self.values["l2"]))
+
+
+@dataclass
+class _SlopeMarker:
+    """Beat 3's marker: the tracker ``w`` drives a stem and two dots on each panel, the two
+    slope bars (raised from the axis by ``grow``) and the readouts."""
+
+    norm_ax: Axes
+    slope_ax: Axes
+    grid: np.ndarray  # the w grid
+    norms: dict  # each penalty on the grid
+    slopes: dict  # each penalty's slope on the grid
+    w_read: VGroup
+    l1_read: VGroup
+    l2_read: VGroup
+
+    def __post_init__(self) -> None:
+        self.w = ValueTracker(1.0)
+        self.grow = ValueTracker(0.0)  # the bars rise from the axis when first shown
+        self.stems = VGroup(*(DashedLine(LEFT, RIGHT, color=style.MUTED, stroke_width=2)
+                              for _ in range(2)))
+        self.norm_stem, self.slope_stem = self.stems
+        self.dots = VGroup(*(Dot(color=c, radius=0.07) for c in (style.L1, style.L2) * 2))
+        self.l1_dot, self.l2_dot, self.l1_slope_dot, self.l2_slope_dot = self.dots
+        self.bars = VGroup(VMobject(stroke_color=style.L1, stroke_width=10),
+                           VMobject(stroke_color=style.L2, stroke_width=10))
+        self.l1_bar, self.l2_bar = self.bars
+        self.group = VGroup(self.stems, self.bars, self.dots)
+
+    def follow(self, _m=None) -> None:
+        """Put everything at the tracker's w."""
+        axl, axr, x = self.norm_ax, self.slope_ax, self.w.get_value()
+        y1 = np.interp(x, self.grid, self.norms["l1"])
+        y2 = np.interp(x, self.grid, self.norms["l2"])
+        s1 = np.interp(x, self.grid, self.slopes["l1"])
+        s2 = np.interp(x, self.grid, self.slopes["l2"])
+        g = self.grow.get_value()
+        offset = 0.08 * RIGHT  # the two slope bars stand side by side
+        self.norm_stem.put_start_and_end_on(axl.c2p(x, 0), axl.c2p(x, 1))
+        self.slope_stem.put_start_and_end_on(axr.c2p(x, -2), axr.c2p(x, 2))
+        self.l1_dot.move_to(axl.c2p(x, y1))
+        self.l2_dot.move_to(axl.c2p(x, y2))
+        self.l1_slope_dot.move_to(axr.c2p(x, s1))
+        self.l2_slope_dot.move_to(axr.c2p(x, s2))
+        self.l1_bar.set_points_as_corners([axr.c2p(x, 0) - offset,
+                                           axr.c2p(x, g * s1 + 1e-3) - offset])
+        self.l2_bar.set_points_as_corners([axr.c2p(x, 0) + offset,
+                                           axr.c2p(x, g * s2 + 1e-3) + offset])
+        xr = round(x, 2)  # the slopes of the w shown (on the grid: exact)
+        set_readout(self.w_read, xr)
+        set_readout(self.l1_read, np.interp(xr, self.grid, self.slopes["l1"]))
+        set_readout(self.l2_read, np.interp(xr, self.grid, self.slopes["l2"]))
+
+
+@dataclass
+class _DescentPanel:
+    """One run of beat 4: its loss curve with a dot and a stem, its w step by step (a trace
+    with a dot per iterate) and its readout. ``group`` is ``VGroup(title, VGroup(loss_axes,
+    curve), trace_group, readout, zero_tick, dot, trace, trace_dots, stem)``."""
+
+    name: str  # the run, as DescentRuns.run names it
+    kind: str  # its penalty
+    color: str
+    title: VMobject
+    loss_axes: VGroup
+    ax: Axes
+    curve: VMobject
+    trace_group: VGroup  # (trace axes, the w = 0 line, its "0")
+    tx: Axes  # the trace's axes: step against w
+    readout: _ExactReadout
+    zero_tick: Line
+    dot: Dot
+    trace: VMobject
+    trace_dots: VGroup
+    stem: DashedLine
+    group: VGroup
+
+
+@dataclass
+class _Descent:
+    """Beat 4's picture: the goal and step counter on top, the three runs, the proximal
+    step's soft threshold, L2's own minimum on its trace."""
+
+    goal: VMobject
+    step: VGroup
+    panels: list[_DescentPanel]  # L2, L1 subgradient, L1 proximal
+    prox: VMobject
+    floor_line: DashedLine
+    floor_label: VMobject
+
+
+@dataclass
+class _KinkPanel:
+    """One penalty of beat 5: its objective redrawn as lam grows, the minimum with a stem to
+    its foot on the w axis, the readout of w* and its rule. ``group`` is ``VGroup(title, axes,
+    below, zero_tick, curve, stem, foot, dot)`` with ``below = VGroup(readout, rule)``."""
+
+    kind: str
+    title: VMobject
+    axes: VGroup
+    ax: Axes
+    curve: VMobject
+    stem: DashedLine
+    dot: Dot
+    foot: Dot
+    readout: _ExactReadout
+    rule: VMobject
+    zero_tick: Line
+    group: VGroup
+
+
+@dataclass
+class _Kink:
+    """Beat 5's picture: the two panels, the lam slider with its knob and readout, and the
+    stretch of the slider where the L1 minimum sticks at zero."""
+
+    panels: list[_KinkPanel]  # L1, L2
+    slider: NumberLine
+    knob: VMobject
+    lam_read: VGroup
+    stick_label: VMobject
+    stick: Line
+
+
+@dataclass
+class _MapPanel:
+    """One map of beat 6. ``group`` is ``VGroup(title, plot, note, readout)`` with
+    ``title = VGroup(name_label, kind_label)`` and ``plot = VGroup(axes, identity,
+    VGroup(band?), curve, VGroup(flat?))``; ``zone`` holds the dead zone's band and flat
+    stretch (empty for ridge)."""
+
+    key: str  # soft, ridge or hard
+    color: str
+    ax: Axes
+    axes: VGroup
+    name_label: VMobject
+    kind_label: VMobject
+    title: VGroup
+    identity: DashedLine
+    curve: VGroup  # one polyline per run between the map's jumps
+    breaks: list[float]  # where the map jumps
+    zone: VGroup
+    plot: VGroup
+    note: VMobject
+    readout: _ExactReadout
+    group: VGroup
+
+
+@dataclass
+class _Maps:
+    """Beat 6's picture: the three maps, their legend and the readout of z by the heading."""
+
+    panels: list[_MapPanel]  # lasso, ridge, best subset
+    legend: VGroup
+    z_read: VGroup
+
+
+@dataclass
+class _BalancePanel:
+    """One penalty of beat 7: its push against w. ``group`` is ``VGroup(axes, curve, segment,
+    VGroup(name, title))``; ``segment`` (L1 only, else empty) is ``VGroup(bar, ends)``, the
+    corner's interval [-lam, lam] at w = 0 with its end labels."""
+
+    kind: str
+    axes: VGroup
+    ax: Axes
+    curve: VMobject
+    segment: VGroup
+    bar: Line | None
+    name: VMobject
+    title: VMobject
+    group: VGroup
+
+
+@dataclass
+class _Balance:
+    """Beat 7's picture: the objective and z on top, the two panels, under each its minimum's
+    readout and its note about w = 0."""
+
+    panels: list[_BalancePanel]  # L1, L2
+    top: VGroup  # (formula, z_read)
+    z_read: VGroup
+    l1_min: _ExactReadout
+    l2_min: VGroup
+    mins: VGroup
+    l1_note: VMobject
+    l2_note: VMobject
 
 
 class WhyL1MakesZeros(Chapter):
@@ -261,28 +510,21 @@ class WhyL1MakesZeros(Chapter):
         self.play(FadeIn(badge), run_time=style.SHORT)
 
     # ------------------------------------------------------------------ beat 2
-    def _norm_axes(self, x_length: float, y_length: float) -> VGroup:
+    def _make_norm_plot(self, x_length: float, y_length: float) -> _CurvePlot:
         """Axes for |w| and w² over W_RANGE, the two curves and their labels."""
         axes = house_axes((*W_RANGE, 0.5), (0, 1, 0.5), x_length, y_length, "w", None)
-        ax = axes[0]
+        ax, _axis_labels = axes
         l1 = polyline(ax, self.w_grid, self.norm_values["l1"], style.L1)
         l2 = polyline(ax, self.w_grid, self.norm_values["l2"], style.L2)
         l1_lab = tex("|w|", color=style.L1).next_to(l1.get_end(), UP, buff=style.GAP_S)
         l2_lab = tex("w^2", color=style.L2).next_to(l2.get_end(), RIGHT, buff=style.GAP_S)
         title = label("penalty", style.LABEL_SIZE, style.MUTED).next_to(ax.y_axis, UP,
                                                                         style.GAP_S)
-        return VGroup(axes, VGroup(l1, l2), VGroup(l1_lab, l2_lab, title))
+        group = VGroup(axes, VGroup(l1, l2), VGroup(l1_lab, l2_lab, title))
+        return _CurvePlot(axes, ax, l1, l2, l1_lab, l2_lab, title, group)
 
-    def norm_curves(self) -> None:
-        """|w| and w² on shared axes; a marker along w; quadratic, not exponential; 0.25->0.1."""
-        self.open_beat("norm-curves")
-        head = header("Two penalties on one weight", TAG_TEXT)
-        plot = self._norm_axes(7.2, 3.9)
-        plot.to_edge(LEFT, buff=style.EDGE)
-        ax = plot[0][0]
-
-        # The marker: one w tracker drives the dots and the readouts.
-        w = ValueTracker(0.8)
+    def _make_norm_marker(self, ax: Axes) -> _NormMarker:
+        """The marker at w = 0.8: a stem, a dot on each curve, the readouts of w and both."""
         stem = DashedLine(ax.c2p(0.8, 0), ax.c2p(0.8, 1), color=style.MUTED, stroke_width=2)
         on_axis = Dot(ax.c2p(0.8, 0), color=style.HIGHLIGHT, radius=0.08)
         d1 = Dot(color=style.L1, radius=0.08)
@@ -291,66 +533,103 @@ class WhyL1MakesZeros(Chapter):
         r_1 = readout("|w|", 0.8, color=style.L1)
         r_2 = readout("w^2", 0.64, color=style.L2, decimals=4)
         reads = VGroup(r_w, r_1, r_2).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-        reads.next_to(plot, RIGHT, buff=style.GAP_L).align_to(plot, UP)
-        _fit_room(VGroup(plot, reads), head, buff=style.GAP_L)
+        return _NormMarker(ax, self.w_grid, self.norm_values, ValueTracker(0.8), stem, on_axis,
+                           d1, d2, r_w, r_1, r_2, VGroup(stem, on_axis, d1, d2), reads)
 
-        def follow(_m) -> None:
-            x = w.get_value()
-            y1 = np.interp(x, self.w_grid, self.norm_values["l1"])
-            y2 = np.interp(x, self.w_grid, self.norm_values["l2"])
-            stem.put_start_and_end_on(ax.c2p(x, 0), ax.c2p(x, 1))
-            on_axis.move_to(ax.c2p(x, 0))
-            d1.move_to(ax.c2p(x, y1))
-            d2.move_to(ax.c2p(x, y2))
-            # the readouts show the penalties of the w they show (w on the grid, exact)
-            xr = round(x, 2)
-            set_readout(r_w, xr)
-            set_readout(r_1, np.interp(xr, self.w_grid, self.norm_values["l1"]))
-            set_readout(r_2, np.interp(xr, self.w_grid, self.norm_values["l2"]))
-
-        marker = VGroup(stem, on_axis, d1, d2)
-        follow(marker)
+    def norm_curves(self) -> None:
+        """|w| and w² on shared axes; a marker along w; quadratic, not exponential; 0.25->0.1."""
+        self.open_beat("norm-curves")
+        head = header("Two penalties on one weight", TAG_TEXT)
+        plot = self._make_norm_plot(7.2, 3.9)
+        plot.group.to_edge(LEFT, buff=style.EDGE)
+        marker = self._make_norm_marker(plot.ax)
+        marker.reads.next_to(plot.group, RIGHT, buff=style.GAP_L).align_to(plot.group, UP)
+        _fit_room(VGroup(plot.group, marker.reads), head, buff=style.GAP_L)
+        marker.follow()
         self.add(head)
+        self._say_two_penalties(plot, marker)
+        note = self._say_quadratic(marker)
+        self._say_worked_number(plot.ax, marker, note)
+
+    def _say_two_penalties(self, plot: _CurvePlot, marker: _NormMarker) -> None:
+        """Draw the two curves, then slide the marker along w."""
         say(
             self,
             "Two penalties on one weight w: the absolute value in orange, the square in blue.",
             Succession(
-                _both(Create(plot[0]), FadeIn(plot[2][2])),
-                _both(Create(plot[1][0]), FadeIn(plot[2][0]), run_time=1.5),
-                _both(Create(plot[1][1]), FadeIn(plot[2][1]), run_time=1.5),
+                _both(Create(plot.axes), FadeIn(plot.title)),
+                _both(Create(plot.l1), FadeIn(plot.l1_label), run_time=1.5),
+                _both(Create(plot.l2), FadeIn(plot.l2_label), run_time=1.5),
             ),
             span=True,
         )
-        marker.add_updater(follow)
+        marker.group.add_updater(marker.follow)
         say(self, "Slide w and both follow.",
-            Succession(_both(FadeIn(marker), FadeIn(reads), run_time=0.4),
-                       _glide(w, 0.8, -0.9)),
+            Succession(_both(FadeIn(marker.group), FadeIn(marker.reads), run_time=0.4),
+                       _glide(marker.w, 0.8, -0.9)),
             span=True)
         say(self, "Near zero, the square is much flatter than the absolute value.",
-            _glide(w, -0.9, -0.3, 0.3, NEAR_ZERO_W, weights=(1, 3, 1)), span=True)
+            _glide(marker.w, -0.9, -0.3, 0.3, NEAR_ZERO_W, weights=(1, 3, 1)), span=True)
 
-        # Quadratic, not exponential: a common claim, shown and struck out.
+    def _say_quadratic(self, marker: _NormMarker) -> VGroup:
+        """Quadratic, not exponential: a common claim, shown and struck out, then corrected
+        while w doubles. Returns the note (left on screen)."""
         quote = label("\u201cw\u00b2 grows exponentially\u201d", style.SMALL_SIZE, style.MUTED)
         strike = Line(quote.get_left(), quote.get_right(), color=style.HIGHLIGHT, stroke_width=3)
-        claim = VGroup(label("A common claim:", style.SMALL_SIZE, style.MUTED),
-                       VGroup(quote, strike)).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        claim_head = label("A common claim:", style.SMALL_SIZE, style.MUTED)
+        claim = VGroup(claim_head, VGroup(quote, strike)).arrange(DOWN, aligned_edge=LEFT,
+                                                                 buff=style.GAP_S)
         fix = VGroup(
             label("It grows quadratically:", style.SMALL_SIZE),
             tex(r"(2w)^2 = 4\,w^2", color=style.L2),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         note = VGroup(claim, fix).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-        note.next_to(reads, DOWN, buff=style.GAP_L).align_to(reads, LEFT)
+        note.next_to(marker.reads, DOWN, buff=style.GAP_L).align_to(marker.reads, LEFT)
         say(self, "A common claim is that w squared grows exponentially.",
-            Succession(_both(FadeIn(claim[0]), FadeIn(quote)), Create(strike)), span=True)
+            Succession(_both(FadeIn(claim_head), FadeIn(quote)), Create(strike)), span=True)
         lo, hi = DOUBLING
         say(self, "It grows quadratically: double w, and w squared grows four times.",
             Succession(FadeIn(fix, shift=0.2 * UP, run_time=0.8),
-                       _glide(w, NEAR_ZERO_W, lo, run_time=0.8),
-                       _glide(w, lo, hi, run_time=1.6)),
+                       _glide(marker.w, NEAR_ZERO_W, lo, run_time=0.8),
+                       _glide(marker.w, lo, hi, run_time=1.6)),
             span=True)
+        return note
 
-        # The worked number: 0.25 -> 0.1.
+    def _make_drops(self, ax: Axes, w: ValueTracker) -> tuple[VGroup, Callable]:
+        """Each penalty's drop, measured live as w shrinks: a bar at w_from from the current
+        value up to the value at w_from, and a dashed line across to the current dot. Returns
+        the drops and their updater."""
+        w_from = self.worked.w_from
+        drops = VGroup(*(VGroup(DashedLine(LEFT, RIGHT, color=c, stroke_width=2),
+                                Line(color=c, stroke_width=8)) for c in (style.L1, style.L2)))
+
+        def measure(_m=None) -> None:
+            x = w.get_value()
+            for k, (across, bar) in zip(("l1", "l2"), drops, strict=True):
+                now = float(np.interp(x, self.w_grid, self.norm_values[k]))
+                at_from, _at_to = self.worked_values[k]
+                across.put_start_and_end_on(ax.c2p(x, now), ax.c2p(w_from, now) + 1e-3 * RIGHT)
+                bar.put_start_and_end_on(ax.c2p(w_from, now), ax.c2p(w_from, at_from) + 1e-3 * UP)
+
+        return drops, measure
+
+    def _make_drop_table(self, reads: VGroup) -> tuple[VGroup, VGroup]:
+        """The worked number's table under the readouts: L1's rows, then L2's a gap lower."""
         wn = self.worked
+        (a1, b1), (a2, b2) = self.worked_values["l1"], self.worked_values["l2"]
+        l1_rows = VGroup(tex(rf"|w|:\ {a1:g} \to {b1:g}", color=style.L1),
+                         tex(rf"\text{{drop}}\ \ {wn.drop_l1:.2f}", color=style.L1))
+        l2_rows = VGroup(tex(rf"w^2:\ {a2:g} \to {b2:g}", color=style.L2),
+                         tex(rf"\text{{drop only}}\ \ {wn.drop_l2:.4f}", color=style.L2))
+        table = VGroup(*l1_rows, *l2_rows).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        l2_rows.shift(style.GAP * DOWN)
+        table.next_to(reads, DOWN, buff=style.GAP_L).align_to(reads, LEFT)
+        return l1_rows, l2_rows
+
+    def _say_worked_number(self, ax: Axes, marker: _NormMarker, note: VGroup) -> None:
+        """The worked number: shrink w from 0.25 to 0.1 and measure each penalty's drop."""
+        wn, w = self.worked, marker.w
+        _lo, hi = DOUBLING
         ghosts = VGroup(*(
             Circle(radius=0.09, stroke_color=c, stroke_width=3)
             .move_to(ax.c2p(wn.w_from, self.worked_values[k][0]))
@@ -363,31 +642,9 @@ class WhyL1MakesZeros(Chapter):
                        FadeIn(ghosts, scale=1.5, run_time=0.8)),
             span=True,
         )
-        # Each penalty's drop, measured live as w shrinks: a bar at w_from from the current
-        # value up to the value at w_from, and a dashed line across to the current dot.
-        drops = VGroup(*(VGroup(DashedLine(LEFT, RIGHT, color=c, stroke_width=2),
-                                Line(color=c, stroke_width=8)) for c in (style.L1, style.L2)))
-
-        def measure(_m) -> None:
-            x = w.get_value()
-            for k, drop in zip(("l1", "l2"), drops, strict=True):
-                now = float(np.interp(x, self.w_grid, self.norm_values[k]))
-                top_v = self.worked_values[k][0]
-                drop[0].put_start_and_end_on(ax.c2p(x, now),
-                                             ax.c2p(wn.w_from, now) + 1e-3 * RIGHT)
-                drop[1].put_start_and_end_on(ax.c2p(wn.w_from, now),
-                                             ax.c2p(wn.w_from, top_v) + 1e-3 * UP)
-
-        measure(drops)
-        (a1, b1), (a2, b2) = self.worked_values["l1"], self.worked_values["l2"]
-        table = VGroup(
-            tex(rf"|w|:\ {a1:g} \to {b1:g}", color=style.L1),
-            tex(rf"\text{{drop}}\ \ {wn.drop_l1:.2f}", color=style.L1),
-            tex(rf"w^2:\ {a2:g} \to {b2:g}", color=style.L2),
-            tex(rf"\text{{drop only}}\ \ {wn.drop_l2:.4f}", color=style.L2),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        table[2:].shift(style.GAP * DOWN)
-        table.next_to(reads, DOWN, buff=style.GAP_L).align_to(reads, LEFT)
+        drops, measure = self._make_drops(ax, w)
+        measure()
+        l1_rows, l2_rows = self._make_drop_table(marker.reads)
         drops.add_updater(measure)
         say(
             self,
@@ -396,50 +653,45 @@ class WhyL1MakesZeros(Chapter):
             Succession(
                 FadeIn(drops, run_time=0.2),  # its own step: an animation pauses its updaters
                 _glide(w, wn.w_from, wn.w_to, run_time=3.8),
-                FadeIn(table[:2], shift=0.2 * UP, run_time=1.5),
-                FadeIn(table[2:], shift=0.2 * UP, run_time=1.5),
+                FadeIn(l1_rows, shift=0.2 * UP, run_time=1.5),
+                FadeIn(l2_rows, shift=0.2 * UP, run_time=1.5),
             ),
             span=True,
         )
         drops.clear_updaters()
-        marker.clear_updaters()
+        marker.group.clear_updaters()
         w.set_value(wn.w_to)
-        follow(marker)
-        measure(drops)  # the resting frame shows exactly w = w_to and its drops
+        marker.follow()
+        measure()  # the resting frame shows exactly w = w_to and its drops
 
     # ------------------------------------------------------------------ beat 3
-    def _slope_axes(self, x_length: float, y_length: float, kinds=("l1", "l2")) -> VGroup:
+    def _make_slope_plot(self, x_length: float, y_length: float) -> _CurvePlot:
         """Axes for the slopes sign(w) and 2w over W_RANGE, the slope curves and labels."""
         axes = house_axes((*W_RANGE, 0.5), (-2, 2, 1), x_length, y_length, "w", None,
                           numbers=False)
-        ax = axes[0]
+        ax, axis_labels = axes
         # Only the numbers that no curve, label or resting marker crosses.
         ax.x_axis.add_numbers([-0.5, 0.5], font_size=style.SMALL_SIZE)
         ax.y_axis.add_numbers([1, 2], font_size=style.SMALL_SIZE)
-        curves, labels = VGroup(), VGroup()
-        if "l1" in kinds:
-            c = _pieces(ax, self.w_grid, self.slope_values["l1"], style.L1, breaks=[0.0])
-            curves.add(c)
-            labels.add(
-                tex(r"\operatorname{sign}(w)", color=style.L1)
-                .next_to(c[0], UP, buff=style.GAP_S)
-                .align_to(c[0], LEFT)
-            )
-        if "l2" in kinds:
-            c = polyline(ax, self.w_grid, self.slope_values["l2"], style.L2)
-            curves.add(c)
-            labels.add(tex("2w", color=style.L2).next_to(ax.c2p(0.75, 1.5), UL, buff=style.GAP_S))
+        l1 = _pieces(ax, self.w_grid, self.slope_values["l1"], style.L1, breaks=[0.0])
+        left_piece, _right_piece = l1
+        l1_lab = (tex(r"\operatorname{sign}(w)", color=style.L1)
+                  .next_to(left_piece, UP, buff=style.GAP_S).align_to(left_piece, LEFT))
+        l2 = polyline(ax, self.w_grid, self.slope_values["l2"], style.L2)
+        l2_lab = tex("2w", color=style.L2).next_to(ax.c2p(0.75, 1.5), UL, buff=style.GAP_S)
         title = label("slope", style.LABEL_SIZE, style.MUTED).next_to(ax.y_axis, UP, style.GAP_S)
-        axes[1].shift(style.GAP_S * RIGHT)  # the w label clear of the bars standing at w = 1
-        return VGroup(axes, curves, VGroup(*labels, title))
+        axis_labels.shift(style.GAP_S * RIGHT)  # the w label clear of the bars standing at w = 1
+        group = VGroup(axes, VGroup(l1, l2), VGroup(l1_lab, l2_lab, title))
+        return _CurvePlot(axes, ax, l1, l2, l1_lab, l2_lab, title, group)
 
     def slopes(self) -> None:
         """The slopes sign(w) and 2w on a second pair of axes, driven by the same w."""
         self.open_beat("slopes")
         head = header("Slopes: the push toward zero", TAG_TEXT)
-        left = self._norm_axes(5.4, 3.4)
-        right = self._slope_axes(5.4, 3.4)
-        panels = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
+        left = self._make_norm_plot(5.4, 3.4)
+        right = self._make_slope_plot(5.4, 3.4)
+        panels = VGroup(left.group, right.group).arrange(RIGHT, buff=style.GAP_L,
+                                                         aligned_edge=DOWN)
         r_w = readout("w", 1.0, color=style.HIGHLIGHT)
         r_1 = readout(r"\text{L1 slope}", 1.0, color=style.L1)
         r_2 = readout(r"\text{L2 slope}", 2.0, color=style.L2)
@@ -447,97 +699,66 @@ class WhyL1MakesZeros(Chapter):
         reads.next_to(panels, DOWN, buff=style.GAP)
         _fit_room(VGroup(panels, reads), head, buff=style.GAP)
         self.add(head)
-        axl, axr = left[0][0], right[0][0]
         say(
             self,
             "Gradient descent moves a weight against the penalty's slope. "
             "On the right, each penalty's slope at the same w.",
             Succession(
-                FadeIn(left, run_time=1.2),
-                _both(Create(right[0]), FadeIn(right[2][2]), run_time=0.8),
-                _both(Create(right[1][0]), FadeIn(right[2][0])),
-                _both(Create(right[1][1]), FadeIn(right[2][1])),
+                FadeIn(left.group, run_time=1.2),
+                _both(Create(right.axes), FadeIn(right.title), run_time=0.8),
+                _both(Create(right.l1), FadeIn(right.l1_label)),
+                _both(Create(right.l2), FadeIn(right.l2_label)),
             ),
             span=True,
         )
+        marker = _SlopeMarker(left.ax, right.ax, self.w_grid, self.norm_values,
+                              self.slope_values, r_w, r_1, r_2)
+        marker.follow()
+        marker.group.add_updater(marker.follow)
+        self._say_pushes(marker, reads)
+        marker.group.clear_updaters()
+        marker.w.set_value(SMALL_W)
+        marker.follow()  # the resting frame shows exactly w = SMALL_W, whatever the frame rate
 
-        w = ValueTracker(1.0)
-        grow = ValueTracker(0.0)  # the bars rise from the axis when first shown
-        stems = VGroup(*(DashedLine(LEFT, RIGHT, color=style.MUTED, stroke_width=2)
-                         for _ in range(2)))
-        dots = VGroup(*(Dot(color=c, radius=0.07) for c in (style.L1, style.L2) * 2))
-        offset = 0.08 * RIGHT  # the two slope bars stand side by side
-        bars = VGroup(
-            VMobject(stroke_color=style.L1, stroke_width=10),
-            VMobject(stroke_color=style.L2, stroke_width=10),
-        )
-
-        def follow(_m) -> None:
-            x = w.get_value()
-            y1 = np.interp(x, self.w_grid, self.norm_values["l1"])
-            y2 = np.interp(x, self.w_grid, self.norm_values["l2"])
-            s1 = np.interp(x, self.w_grid, self.slope_values["l1"])
-            s2 = np.interp(x, self.w_grid, self.slope_values["l2"])
-            g = grow.get_value()
-            stems[0].put_start_and_end_on(axl.c2p(x, 0), axl.c2p(x, 1))
-            stems[1].put_start_and_end_on(axr.c2p(x, -2), axr.c2p(x, 2))
-            dots[0].move_to(axl.c2p(x, y1))
-            dots[1].move_to(axl.c2p(x, y2))
-            dots[2].move_to(axr.c2p(x, s1))
-            dots[3].move_to(axr.c2p(x, s2))
-            bars[0].set_points_as_corners([axr.c2p(x, 0) - offset,
-                                           axr.c2p(x, g * s1 + 1e-3) - offset])
-            bars[1].set_points_as_corners([axr.c2p(x, 0) + offset,
-                                           axr.c2p(x, g * s2 + 1e-3) + offset])
-            xr = round(x, 2)  # the slopes of the w shown (on the grid: exact)
-            set_readout(r_w, xr)
-            set_readout(r_1, np.interp(xr, self.w_grid, self.slope_values["l1"]))
-            set_readout(r_2, np.interp(xr, self.w_grid, self.slope_values["l2"]))
-
-        marker = VGroup(stems, bars, dots)
-        follow(marker)
-        marker.add_updater(follow)
+    def _say_pushes(self, marker: _SlopeMarker, reads: VGroup) -> None:
+        """Raise the slope bars, then let w shrink, cross zero and come back to SMALL_W."""
+        w = marker.w
         say(
             self,
             "The bars show each slope. At w = 1, L2 pushes twice as hard as L1.",
-            Succession(_both(FadeIn(marker), FadeIn(reads), run_time=0.6),
-                       _glide(grow, 0.0, 1.0, run_time=1.4),
-                       Indicate(r_2, color=style.L2)),
+            Succession(_both(FadeIn(marker.group), FadeIn(reads), run_time=0.6),
+                       _glide(marker.grow, 0.0, 1.0, run_time=1.4),
+                       Indicate(marker.l2_read, color=style.L2)),
             span=True,
         )
+        tiny, big, past_zero = SHRINK_W
         say(
             self,
             "Let w shrink toward zero. The slope of w squared is 2w, so L2's push fades "
             "away as the weight gets small.",
-            _glide(w, 1.0, SHRINK_W[0]),
+            _glide(w, 1.0, tiny),
             span=True,
         )
         say(
             self,
             "The slope of the absolute value stays at one: "
             "L1 pushes a tiny weight as hard as a big one.",
-            Succession(Indicate(r_1, color=style.L1), _glide(w, SHRINK_W[0], SHRINK_W[1],
-                                                             run_time=2.0)),
+            Succession(Indicate(marker.l1_read, color=style.L1),
+                       _glide(w, tiny, big, run_time=2.0)),
             span=True,
         )
-        say(
-            self,
-            "Past zero, both slopes flip sign: both still push toward zero.",
-            _glide(w, SHRINK_W[1], SHRINK_W[2]),
-            span=True,
-        )
+        say(self, "Past zero, both slopes flip sign: both still push toward zero.",
+            _glide(w, big, past_zero), span=True)
         ws = SMALL_W
         s1, s2 = (float(penalty_slope(ws, k)) for k in ("l1", "l2"))
         say(
             self,
             f"Back at w = {ws:g}: L1 still pushes with {s1:g}, L2 with only {s2:g}.",
-            Succession(_glide(w, SHRINK_W[2], ws, run_time=2.0),
-                       Indicate(r_1, color=style.L1), Indicate(r_2, color=style.L2)),
+            Succession(_glide(w, past_zero, ws, run_time=2.0),
+                       Indicate(marker.l1_read, color=style.L1),
+                       Indicate(marker.l2_read, color=style.L2)),
             span=True,
         )
-        marker.clear_updaters()
-        w.set_value(ws)
-        follow(marker)  # the resting frame shows exactly w = SMALL_W, whatever the frame rate
 
     # ------------------------------------------------------------------ beat 4
     def gradient_steps(self) -> None:
@@ -574,7 +795,7 @@ class WhyL1MakesZeros(Chapter):
             trace_lab = tex("0", size=style.SMALL_SIZE, color=style.ZERO)
             trace_lab.next_to(zero_line, LEFT, buff=style.GAP_S)
             t = label(title, style.LABEL_SIZE, color)
-            r = _exact_readout("w", runs.run(name)[0], color)
+            r = _ExactReadout("w", runs.run(name)[0], color)
             panel = VGroup(
                 t, VGroup(loss_axes, curve), VGroup(trace_axes, zero_line, trace_lab), r
             ).arrange(DOWN, buff=style.GAP_S)
@@ -632,7 +853,7 @@ class WhyL1MakesZeros(Chapter):
                     i = len(trace_dots)
                     c = style.ZERO if ws[i] == 0.0 else color
                     trace_dots.add(Dot(tx.c2p(i, ws[i]), color=c, radius=0.045))
-                _set_exact(r, float(x))  # where the dot is: an iterate when it rests on one
+                r.show(float(x))  # where the dot is: an iterate when it rests on one
             set_readout(step, shown)
 
         # Everything the updater changes lives in this one group, added last: manim then
@@ -724,7 +945,7 @@ class WhyL1MakesZeros(Chapter):
             stem = DashedLine(LEFT, RIGHT, color=color, stroke_width=2)
             dot = Dot(color=style.HIGHLIGHT, radius=0.09)
             foot = Dot(color=color, radius=0.07)
-            r = _exact_readout("w^*", float(self.kink_minima[kind][0]), color, decimals=3)
+            r = _ExactReadout("w^*", float(self.kink_minima[kind][0]), color, decimals=3)
             rule = tex(minimum, color=style.MUTED, size=style.SMALL_SIZE)
             zero_tick = Line(ax.c2p(0, 0) + 0.12 * DOWN, ax.c2p(0, 0) + 0.12 * UP,
                              color=style.ZERO, stroke_width=5)
@@ -769,7 +990,7 @@ class WhyL1MakesZeros(Chapter):
                 dot.move_to(ax.c2p(w_star, f_star))
                 foot.move_to(ax.c2p(w_star, 0))
                 stem.put_start_and_end_on(ax.c2p(w_star, 0), ax.c2p(w_star, f_star) + 1e-3 * UP)
-                _set_exact(r, w_star)
+                r.show(w_star)
 
         # Everything redraw() changes lives in this one group, added last (see gradient_steps).
         live = VGroup(knob, r_lam, *(VGroup(v[1], v[2], v[4], v[3], v[5]) for v in parts.values()))
@@ -857,7 +1078,7 @@ class WhyL1MakesZeros(Chapter):
                 flat = polyline(ax, self.z_grid[inside], ys[inside], style.ZERO, width=7)
                 zone.add(band, flat)
             note = tex(formula, color=color)
-            r = _exact_readout(r"\text{out}", float(np.interp(z0, self.z_grid, ys)), color,
+            r = _ExactReadout(r"\text{out}", float(np.interp(z0, self.z_grid, ys)), color,
                                decimals=2)
             plot = VGroup(axes, identity, zone[:1], curve, zone[1:])
             panel = VGroup(title, plot, note, r).arrange(DOWN, buff=style.GAP)
@@ -936,7 +1157,7 @@ class WhyL1MakesZeros(Chapter):
                 out = float(np.interp(zv, self.z_grid, ys))
                 pen[0].put_start_and_end_on(ax.c2p(zv, 0), ax.c2p(zv, out) + 1e-3 * UP)
                 pen[1].move_to(ax.c2p(zv, out))
-                _set_exact(r, out)
+                r.show(out)
 
             drawing = VGroup(pieces, pen, r)
             draw(drawing)
@@ -963,7 +1184,7 @@ class WhyL1MakesZeros(Chapter):
                 out = float(np.interp(z, self.z_grid, self.threshold_maps[key]))
                 g.put_start_and_end_on(ax.c2p(z, 0), ax.c2p(z, out) + 1e-3 * UP)
                 d.move_to(ax.c2p(z, out))
-                _set_exact(r, out)
+                r.show(out)
 
         live = VGroup(guides, dots)
         follow(live)
@@ -1032,7 +1253,7 @@ class WhyL1MakesZeros(Chapter):
         z_read = readout("z", BALANCE_Z[0], style.LOSS)
         top = VGroup(formula, z_read).arrange(RIGHT, buff=2 * style.GAP_L)
         mins = VGroup(
-            _exact_readout(r"\text{L1 minimum}\ w", self.balance_min["l1"][-1], style.L1, 3),
+            _ExactReadout(r"\text{L1 minimum}\ w", self.balance_min["l1"][-1], style.L1, 3),
             readout(r"\text{L2 minimum}\ w", self.balance_min["l2"][-1], style.L2, 3),
         )
         notes = VGroup(
@@ -1061,7 +1282,7 @@ class WhyL1MakesZeros(Chapter):
                 wmin = float(np.interp(zv, self.balance_z, self.balance_min[kind]))
                 dot.move_to(ax.c2p(wmin, zv - wmin))
                 if kind == "l1":
-                    _set_exact(m, wmin)
+                    m.show(wmin)
                 else:
                     set_readout(m, wmin)
 
