@@ -15,6 +15,8 @@ centred, so the intercept is not penalised. One coordinate move is
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from manim import (
     DOWN,
@@ -32,6 +34,7 @@ from manim import (
     GrowFromCenter,
     LaggedStart,
     Line,
+    MathTex,
     MoveAlongPath,
     Polygon,
     Rectangle,
@@ -164,6 +167,19 @@ def _sign(v: int) -> str:
     return {-1: "-", 0: "0", 1: "+"}[int(v)]
 
 
+# ---- a beat's named parts ------------------------------------------------------------------
+@dataclass
+class _RidgePanel:
+    """Beat 2's right-hand column, top to bottom."""
+
+    objective: MathTex
+    formula: MathTex
+    numbers: MathTex
+    note: MathTex
+    steps: VGroup  # a readout: how many steps the solve took
+    column: VGroup  # all of the above, arranged and placed
+
+
 class FormulaVersusAlgorithm(Chapter):
     """Chapter 7: ridge has a formula; the lasso needs a (simple) algorithm."""
 
@@ -232,12 +248,17 @@ class FormulaVersusAlgorithm(Chapter):
         return VGroup(*[polyline(ax, c[:, 0], c[:, 1], style.LOSS, width=2.5, closed=True)
                         for c in contours])
 
+    def _plane_shown(self) -> bool:
+        """Whether the shared plane is on screen (it is not when a beat plays alone)."""
+        return getattr(self, "plane", None) is not None and self.plane in self.mobjects
+
     def _plane(self, contours) -> tuple[VGroup, VGroup]:
-        """The (w1, w2) plane shared by beats 2-4; a beat played alone builds it at once."""
-        if getattr(self, "plane", None) is None or self.plane not in self.mobjects:
+        """The (w1, w2) plane shared by beats 2-4 and its contours; a beat played alone builds
+        them at once. ``self.plane_ax`` is the plane's axes."""
+        if not self._plane_shown():
             self.plane = _weight_axes()
-            self.lines = self._contours(self.plane[0], contours)
-            return self.plane, self.lines
+            self.plane_ax, _names = self.plane
+            self.lines = self._contours(self.plane_ax, contours)
         return self.plane, self.lines
 
     def _others(self) -> list:
@@ -257,13 +278,32 @@ class FormulaVersusAlgorithm(Chapter):
     def closed_form(self) -> None:
         """Ridge: one linear solve, and the answer appears on the contour plot in one step."""
         self.open_beat("closed-form")
-        r = self.ridge
         head = _header("Ridge: one formula", L2_TAG)
         plane, lines = self._plane(self.ridge_contours)
-        ax = plane[0]
+        panel = self._ridge_panel(head)
+        self.add(head)
+        say(
+            self,
+            "Two correlated features, and the ridge objective: half the squared error, plus "
+            "lambda times the squared weights. Its contours are ellipses.",
+            Succession(
+                AnimationGroup(Create(plane), Write(panel.objective), run_time=2.5),
+                LaggedStart(*[Create(c) for c in reversed(lines)], lag_ratio=0.4,
+                            run_time=4.0),
+            ),
+            span=True,
+        )
+        squeeze = self._say_ridge_formula(panel, lines)
+        answer, answer_label = self._say_ridge_answer(panel, squeeze)
+        self._settle(head, panel.column, answer, answer_label)
+
+    def _ridge_panel(self, head) -> _RidgePanel:
+        """Beat 2's column: the objective, the formula, its numbers, lambda, a step counter."""
+        r = self.ridge
         objective = tex(r"\tfrac12\|y - Xw\|_2^2", r"+", r"\lambda\|w\|_2^2",
                         size=style.BODY_SIZE)
-        objective[2].set_color(style.L2)
+        _error, _plus, penalty = objective
+        penalty.set_color(style.L2)
         formula = tex(r"\hat w = (X^\top X + 2\lambda I)^{-1} X^\top y",
                       size=style.HEADING_SIZE, color=style.L2)
         numbers = tex(_matrix(r.matrix) + "^{-1}" + _vector(r.rhs, 1) + "=" + _vector(r.coef),
@@ -271,54 +311,51 @@ class FormulaVersusAlgorithm(Chapter):
         note = tex(fill_tex(r"\lambda = #,\ \text{data centred (no penalty on the intercept)}",
                             f"{RIDGE_LAM:g}"), size=style.SMALL_SIZE, color=style.MUTED)
         steps = readout(r"\text{steps}", 0, color=style.L2, decimals=0)
-        info = VGroup(objective, formula, numbers, note, steps).arrange(
+        column = VGroup(objective, formula, numbers, note, steps).arrange(
             DOWN, aligned_edge=LEFT, buff=style.GAP)
-        _right_panel(info, head)
-        self.add(head)
-        say(
-            self,
-            "Two correlated features, and the ridge objective: half the squared error, plus "
-            "lambda times the squared weights. Its contours are ellipses.",
-            Succession(
-                AnimationGroup(Create(plane), Write(objective), run_time=2.5),
-                LaggedStart(*[Create(c) for c in reversed(lines)], lag_ratio=0.4,
-                            run_time=4.0),
-            ),
-            span=True,
-        )
-        bottom = Dot(ax.c2p(*r.coef), color=style.HIGHLIGHT, radius=0.06)
-        squeeze = lines[-1].copy().set_stroke(style.HIGHLIGHT, width=5)
+        _right_panel(column, head)
+        return _RidgePanel(objective, formula, numbers, note, steps, column)
+
+    def _say_ridge_formula(self, panel: _RidgePanel, lines: VGroup) -> VMobject:
+        """The formula is written while the outer contour shrinks to the bowl's bottom.
+        Returns the shrunk contour (a dot now)."""
+        bottom = Dot(self.plane_ax.c2p(*self.ridge.coef), color=style.HIGHLIGHT, radius=0.06)
+        outer = lines[-1]
+        squeeze = outer.copy().set_stroke(style.HIGHLIGHT, width=5)
         say(
             self,
             "Setting its gradient to zero gives a formula: X transpose X plus two lambda I, "
             "inverted, times X transpose y.",
             Succession(
-                Write(formula, run_time=3.5),
+                Write(panel.formula, run_time=3.5),
                 Transform(squeeze, bottom, run_time=2.5),
             ),
             span=True,
         )
-        self.ridge_dot = Dot(ax.c2p(*r.coef), color=style.L2, radius=0.1)
+        return squeeze
+
+    def _say_ridge_answer(self, panel: _RidgePanel, squeeze: VMobject) -> tuple[Dot, MathTex]:
+        """The numbers of the one solve, and its answer on the plane; returns dot and label."""
+        answer = Dot(self.plane_ax.c2p(*self.ridge.coef), color=style.L2, radius=0.1)
         answer_label = tex(r"\hat w", size=style.LABEL_SIZE, color=style.L2)
-        answer_label.next_to(self.ridge_dot, UP + RIGHT, buff=style.GAP_S)
-        self.ridge_info = VGroup(info, answer_label)
+        answer_label.next_to(answer, UP + RIGHT, buff=style.GAP_S)
+        steps = panel.steps
         say(
             self,
             "Here that is one two-by-two linear solve, and the answer lands at the bottom of "
             "the bowl, in one step.",
             Succession(
-                AnimationGroup(TransformFromCopy(formula, numbers), FadeIn(note), FadeIn(steps),
-                               run_time=3.0),
+                AnimationGroup(TransformFromCopy(panel.formula, panel.numbers),
+                               FadeIn(panel.note), FadeIn(steps), run_time=3.0),
                 AnimationGroup(
-                    FadeOut(squeeze), GrowFromCenter(self.ridge_dot), FadeIn(answer_label),
+                    FadeOut(squeeze), GrowFromCenter(answer), FadeIn(answer_label),
                     UpdateFromAlphaFunc(steps, lambda m, a: set_readout(m, 1 if a > 0 else 0)),
                     run_time=1.5),
             ),
             span=True,
         )
         set_readout(steps, 1)
-        self.head = head
-        self._settle(head, info, self.ridge_dot, answer_label)
+        return answer, answer_label
 
     # ------------------------------------------------------------------ 3. no formula
     def no_formula(self) -> None:
