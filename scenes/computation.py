@@ -167,6 +167,27 @@ def _sign(v: int) -> str:
     return {-1: "-", 0: "0", 1: "+"}[int(v)]
 
 
+def _key(pattern) -> tuple[int, int]:
+    """A sign pattern as a dictionary key: (sign of w1, sign of w2)."""
+    return tuple(int(v) for v in pattern)
+
+
+def _sign_grid() -> tuple[dict, VGroup]:
+    """The nine sign patterns laid out like the plane: w1's sign across, w2's sign up.
+    Returns the cells by pattern and the grid they sit in."""
+    cells = {}
+    grid = VGroup()
+    for s2 in (1, 0, -1):
+        row = VGroup()
+        for s1 in (-1, 0, 1):
+            cell = tex(fill_tex(r"(#,\,#)", _sign(s1), _sign(s2)), size=style.SMALL_SIZE)
+            cells[(s1, s2)] = cell
+            row.add(cell)
+        grid.add(row.arrange(RIGHT, buff=style.GAP_L))
+    grid.arrange(DOWN, buff=style.GAP)
+    return cells, grid
+
+
 # ---- a beat's named parts ------------------------------------------------------------------
 @dataclass
 class _RidgePanel:
@@ -178,6 +199,20 @@ class _RidgePanel:
     note: MathTex
     steps: VGroup  # a readout: how many steps the solve took
     column: VGroup  # all of the above, arranged and placed
+
+
+@dataclass
+class _LassoPanel:
+    """Beat 3's right-hand column: objective, the solve for a known pattern, the nine patterns."""
+
+    objective: MathTex
+    lam_note: MathTex
+    known: MathTex
+    known_note: MathTex
+    grid_title: MathTex
+    cells: dict  # sign pattern -> its cell in the grid
+    marks: dict  # sign pattern -> its check or cross
+    column: VGroup
 
 
 class FormulaVersusAlgorithm(Chapter):
@@ -361,55 +396,15 @@ class FormulaVersusAlgorithm(Chapter):
     def no_formula(self) -> None:
         """The lasso's kinks; the real reason it has no formula: the zero pattern is unknown."""
         self.open_beat("no-formula", fresh=False)
-        sp = self.patterns
-        fresh = getattr(self, "plane", None) is None or self.plane not in self.mobjects
+        fresh = not self._plane_shown()
         old = [] if fresh else self._others()
         if fresh:
             self.clear()
         plane, lines = self._plane(self.lasso_contours)
-        ax = plane[0]
         head = _header("Lasso: kinks, and a pattern to find", L1_TAG)
-        objective = tex(r"\tfrac12\|y - Xw\|_2^2", r"+", r"\lambda\,(|w_1| + |w_2|)",
-                        size=style.BODY_SIZE)
-        objective[2].set_color(style.L1)
-        lam_note = tex(fill_tex(r"\lambda = #", f"{LASSO_LAM:g}"), size=style.SMALL_SIZE,
-                       color=style.MUTED)
-        known = tex(r"\hat w_A = (X_A^\top X_A)^{-1}\,(X_A^\top y - \lambda\, s_A)",
-                    size=style.BODY_SIZE, color=style.L1)
-        known_note = tex(r"A:\ \text{the nonzero weights},\quad s_A:\ \text{their signs}",
-                         size=style.SMALL_SIZE, color=style.MUTED)
-        # the nine patterns, laid out like the plane: w1's sign across, w2's sign up
-        cells, marks = {}, {}
-        grid = VGroup()
-        for s2 in (1, 0, -1):
-            row = VGroup()
-            for s1 in (-1, 0, 1):
-                cell = tex(fill_tex(r"(#,\,#)", _sign(s1), _sign(s2)), size=style.SMALL_SIZE)
-                cells[(s1, s2)] = cell
-                row.add(cell)
-            grid.add(row.arrange(RIGHT, buff=style.GAP_L))
-        grid.arrange(DOWN, buff=style.GAP)
-        grid_title = tex(r"\text{signs of } (w_1, w_2):\ 3^2 = 9\ \text{patterns}",
-                         size=style.SMALL_SIZE)
-        for i, s in enumerate(sp.patterns):
-            ok = bool(sp.valid[i])
-            mark = tex(r"\checkmark" if ok else r"\times", size=style.LABEL_SIZE,
-                       color=style.ZERO if ok else style.MUTED)
-            mark.next_to(cells[tuple(int(v) for v in s)], RIGHT, buff=style.GAP_S)
-            marks[tuple(int(v) for v in s)] = mark
-        table = VGroup(grid, *marks.values())
-        info = VGroup(VGroup(objective, lam_note).arrange(RIGHT, buff=style.GAP), known,
-                      known_note, grid_title, table).arrange(DOWN, aligned_edge=LEFT,
-                                                              buff=style.GAP)
-        _right_panel(info, head)
-        (a, b), (c, d) = WINDOW
-        axis_marks = VGroup(
-            DashedLine(ax.c2p(a, 0), ax.c2p(b, 0), color=style.HIGHLIGHT, stroke_width=3),
-            DashedLine(ax.c2p(0, c), ax.c2p(0, d), color=style.HIGHLIGHT, stroke_width=3),
-        )
-        kinks = VGroup()
-        lasso_lines = self._contours(ax, self.lasso_contours)
-        swap = [FadeIn(head)]
+        panel = self._lasso_panel(head)
+        axis_marks = self._axis_marks()
+        lasso_lines = self._contours(self.plane_ax, self.lasso_contours)
         if fresh:
             first = [FadeIn(plane), LaggedStart(*[Create(m) for m in lasso_lines],
                                                 lag_ratio=0.3)]
@@ -420,12 +415,59 @@ class FormulaVersusAlgorithm(Chapter):
             self,
             "Now the lasso on the same data: half the squared error, plus lambda times the "
             "absolute weights.",
-            *swap, *first, Write(objective), FadeIn(lam_note), span=True,
+            FadeIn(head), *first, Write(panel.objective), FadeIn(panel.lam_note), span=True,
         )
-        # each contour in turn, with the corners where it crosses an axis
+        kinks = self._say_kinks(axis_marks)
+        self._say_known_pattern(panel, axis_marks, kinks)
+        faces = self._say_pattern_scan(panel)
+        key = _key(self.patterns.patterns[self.valid])
+        box, answer = self._say_lasso_answer(panel, key)
+        self._settle(head, panel.column, box, faces[key], answer)
+
+    def _lasso_panel(self, head) -> _LassoPanel:
+        """Beat 3's column: the objective, the solve for a known pattern, the nine patterns."""
+        objective = tex(r"\tfrac12\|y - Xw\|_2^2", r"+", r"\lambda\,(|w_1| + |w_2|)",
+                        size=style.BODY_SIZE)
+        _error, _plus, penalty = objective
+        penalty.set_color(style.L1)
+        lam_note = tex(fill_tex(r"\lambda = #", f"{LASSO_LAM:g}"), size=style.SMALL_SIZE,
+                       color=style.MUTED)
+        known = tex(r"\hat w_A = (X_A^\top X_A)^{-1}\,(X_A^\top y - \lambda\, s_A)",
+                    size=style.BODY_SIZE, color=style.L1)
+        known_note = tex(r"A:\ \text{the nonzero weights},\quad s_A:\ \text{their signs}",
+                         size=style.SMALL_SIZE, color=style.MUTED)
+        cells, grid = _sign_grid()
+        grid_title = tex(r"\text{signs of } (w_1, w_2):\ 3^2 = 9\ \text{patterns}",
+                         size=style.SMALL_SIZE)
+        marks = {}  # each pattern's solve: a check if it keeps its own signs, else a cross
+        for s, ok in zip(self.patterns.patterns, self.patterns.valid, strict=True):
+            mark = tex(r"\checkmark" if ok else r"\times", size=style.LABEL_SIZE,
+                       color=style.ZERO if ok else style.MUTED)
+            mark.next_to(cells[_key(s)], RIGHT, buff=style.GAP_S)
+            marks[_key(s)] = mark
+        table = VGroup(grid, *marks.values())
+        column = VGroup(VGroup(objective, lam_note).arrange(RIGHT, buff=style.GAP), known,
+                        known_note, grid_title, table).arrange(DOWN, aligned_edge=LEFT,
+                                                               buff=style.GAP)
+        _right_panel(column, head)
+        return _LassoPanel(objective, lam_note, known, known_note, grid_title, cells, marks,
+                           column)
+
+    def _axis_marks(self) -> VGroup:
+        """The two axes of the plane, dashed: where the absolute values have their kinks."""
+        ax = self.plane_ax
+        (a, b), (c, d) = WINDOW
+        return VGroup(
+            DashedLine(ax.c2p(a, 0), ax.c2p(b, 0), color=style.HIGHLIGHT, stroke_width=3),
+            DashedLine(ax.c2p(0, c), ax.c2p(0, d), color=style.HIGHLIGHT, stroke_width=3),
+        )
+
+    def _say_kinks(self, axis_marks: VGroup) -> VGroup:
+        """Each contour in turn, with the corners where it crosses an axis; returns them."""
+        kinks = VGroup()
         walk = []
         for curve, pts in zip(self.lines, self.lasso_contours, strict=True):
-            corners = [Dot(ax.c2p(*k), color=style.HIGHLIGHT, radius=0.08)
+            corners = [Dot(self.plane_ax.c2p(*k), color=style.HIGHLIGHT, radius=0.08)
                        for k in pts[np.any(pts == 0.0, axis=1)]]
             kinks.add(*corners)
             walk.append(AnimationGroup(
@@ -437,42 +479,56 @@ class FormulaVersusAlgorithm(Chapter):
             "a kink, and no gradient.",
             Succession(Create(axis_marks, run_time=1.0), *walk), span=True,
         )
+        return kinks
+
+    def _say_known_pattern(self, panel: _LassoPanel, axis_marks: VGroup, kinks: VGroup) -> None:
+        """With the zero pattern known, the lasso is one linear solve too."""
         say(
             self,
             "But kinks alone do not stop a formula. If we knew which weights are zero, and the "
             "others' signs, the lasso would be one linear solve too.",
             Succession(
                 AnimationGroup(FadeOut(axis_marks), FadeOut(kinks), run_time=1.5),
-                Write(known, run_time=4.0),
-                FadeIn(known_note, shift=0.2 * UP, run_time=1.5),
+                Write(panel.known, run_time=4.0),
+                FadeIn(panel.known_note, shift=0.2 * UP, run_time=1.5),
             ),
             span=True,
         )
-        faces = {tuple(int(v) for v in s): _face(ax, s) for s in sp.patterns}
+
+    def _say_pattern_scan(self, panel: _LassoPanel) -> dict:
+        """Every sign pattern's face of the plane, its cell and its mark, one after the other;
+        the invalid ones' faces go again. Returns the faces by pattern."""
+        sp = self.patterns
+        faces = {_key(s): _face(self.plane_ax, s) for s in sp.patterns}
         scan = []
-        for i, s in enumerate(sp.patterns):
-            key = tuple(int(v) for v in s)
-            show = AnimationGroup(FadeIn(faces[key]), FadeIn(cells[key]), FadeIn(marks[key]))
-            scan.append(show)
-            if not sp.valid[i]:
+        for s, ok in zip(sp.patterns, sp.valid, strict=True):
+            key = _key(s)
+            scan.append(AnimationGroup(FadeIn(faces[key]), FadeIn(panel.cells[key]),
+                                       FadeIn(panel.marks[key])))
+            if not ok:
                 scan.append(FadeOut(faces[key]))
         say(
             self,
             "Finding that pattern is the work: each weight is negative, zero or positive, so "
             f"two weights give nine patterns, {number_word(MANY)} give "
             f"{self.many_patterns / 1e9:.1f} billion.",
-            FadeIn(grid_title), Succession(*scan), span=True,
+            FadeIn(panel.grid_title), Succession(*scan), span=True,
         )
-        self.minimum_dot = Dot(ax.c2p(*self.exact), color=style.ZERO, radius=0.12)
-        key = tuple(int(v) for v in sp.patterns[self.valid])
-        box = SurroundingRectangle(VGroup(cells[key], marks[key]), color=style.ZERO,
+        return faces
+
+    def _say_lasso_answer(self, panel: _LassoPanel, key) -> tuple[SurroundingRectangle, VGroup]:
+        """The one pattern that keeps its signs, and its solve sliding out to the minimum.
+        Returns the box around that pattern and the answer (dot and label)."""
+        ax = self.plane_ax
+        minimum = Dot(ax.c2p(*self.exact), color=style.ZERO, radius=0.12)
+        box = SurroundingRectangle(VGroup(panel.cells[key], panel.marks[key]), color=style.ZERO,
                                    buff=0.08)
         answer = tex(fill_tex(r"\hat w = (#,\ #)", f"{self.exact[0]:.2f}", f"{self.exact[1]:g}"),
                      size=style.BODY_SIZE, color=style.ZERO)
         answer.next_to(ax.c2p(*self.exact), UP, buff=0.45)
-        losers = [VGroup(cells[k], marks[k]) for k in cells if k != key]
+        losers = [VGroup(panel.cells[k], panel.marks[k]) for k in panel.cells if k != key]
         origin, end = ax.c2p(0, 0), ax.c2p(*self.exact)
-        self.minimum_dot.move_to(origin).set_opacity(0)
+        minimum.move_to(origin).set_opacity(0)
 
         def slide_in(m, alpha: float) -> None:
             """The solve's answer, sliding out along its face from 0 to where it lies."""
@@ -485,15 +541,12 @@ class FormulaVersusAlgorithm(Chapter):
             Succession(
                 AnimationGroup(Create(box), *[m.animate.set_opacity(0.35) for m in losers],
                                run_time=2.0),
-                AnimationGroup(UpdateFromAlphaFunc(self.minimum_dot, slide_in), Write(answer),
+                AnimationGroup(UpdateFromAlphaFunc(minimum, slide_in), Write(answer),
                                run_time=3.0),
             ),
             span=True,
         )
-        self.minimum_dot = VGroup(self.minimum_dot, answer)
-        self._settle(head, info, box, faces[key], self.minimum_dot)
-        self.head = head
-        self.beat3 = VGroup(info, box, *faces.values())
+        return box, VGroup(minimum, answer)
 
     # ------------------------------------------------------------------ 4. coordinate descent
     def coordinate_descent(self) -> None:
