@@ -395,9 +395,7 @@ class Scorecard(Chapter):
                 pts = scene_points(ax, steps[: i + 1], ws[: i + 1])
                 if i < runs.steps:
                     pts = np.vstack([pts, ax.c2p(k, np.interp(k, steps, ws))])
-                if len(pts) < 2:
-                    pts = np.vstack([pts, pts])
-                trace.set_points_as_corners(pts)
+                trace.set_points_as_corners(_pair(pts))
             landed.set_opacity(1.0 if k >= first else 0.0)
             marker.put_start_and_end_on(ax.c2p(k, 0), ax.c2p(k, runs.w0))
 
@@ -621,6 +619,7 @@ class Scorecard(Chapter):
         panel = self._panel("nudge one point", "as a loss", body, slopes,
                             VGroup(ols, lad, mover, *traces.values(), marker))
         pos = np.asarray(e.positions)
+        index = np.arange(len(pos))
         s = ValueTracker(0.0)
         last = len(pos) - 1
         before = pos < self.tie_position
@@ -628,10 +627,10 @@ class Scorecard(Chapter):
         def follow(_m):
             k = s.get_value()
             i = int(min(np.floor(k + 1e-9), last))
-            x = float(np.interp(k, np.arange(len(pos)), pos))
+            x = float(np.interp(k, index, pos))
             mover.move_to(ax.c2p(x, e.y[e.moving]))
-            move_line(ols, ax, np.interp(k, np.arange(len(pos)), e.ols_intercepts),
-                      np.interp(k, np.arange(len(pos)), e.ols_slopes), DATA_X, DATA_Y)
+            move_line(ols, ax, np.interp(k, index, e.ols_intercepts),
+                      np.interp(k, index, e.ols_slopes), DATA_X, DATA_Y)
             move_line(lad, ax, e.lad_intercepts[i], e.lad_slopes[i], DATA_X, DATA_Y)
             set_readout(r2, float(e.ols_slopes[i]))
             set_readout(r1, float(e.lad_slopes[i]))
