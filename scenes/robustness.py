@@ -10,6 +10,9 @@ updaters only look values up in (or interpolate between) those precomputed array
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 from manim import (
     DOWN,
@@ -17,6 +20,7 @@ from manim import (
     RIGHT,
     UP,
     Arrow,
+    Axes,
     Circle,
     Create,
     DashedLine,
@@ -29,11 +33,13 @@ from manim import (
     Indicate,
     LaggedStart,
     Line,
+    MathTex,
     Polygon,
     Rectangle,
     ReplacementTransform,
     Square,
     Succession,
+    Text,
     TransformFromCopy,
     UpdateFromAlphaFunc,
     ValueTracker,
@@ -86,9 +92,28 @@ ANSCOMBE_SET = 3
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
+def _axes(*args, **kwargs) -> tuple[VGroup, Axes]:
+    """:func:`house_axes` (axes and labels, to draw) and its axes by name (to place on)."""
+    group = house_axes(*args, **kwargs)
+    axes, _labels = group
+    return group, axes
+
+
 def _dots(ax, xs, ys, color=style.DATA, radius: float = 0.07) -> VGroup:
     pts = (ax.c2p(a, b) for a, b in zip(xs, ys, strict=True))
     return VGroup(*(Dot(p, color=color, radius=radius) for p in pts))
+
+
+def _drag_parts(ax, path: FitPath, x_range, y_range, radius: float = 0.07,
+                mover_radius: float = 0.09, width: float = 5.0):
+    """A drag's picture at its first step: (dots, mover, ols, lad), the points that stay, the
+    moving point (highlighted) and both fitted lines."""
+    others = [i for i in range(len(path.x)) if i != path.moving]
+    dots = _dots(ax, path.x[others], path.y[others], radius=radius)
+    mover = Dot(ax.c2p(path.xs[0], path.ys[0]), color=style.HIGHLIGHT, radius=mover_radius)
+    ols = fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2, width=width)
+    lad = fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1, width=width)
+    return dots, mover, ols, lad
 
 
 def _until(at: float):
@@ -105,6 +130,15 @@ def _at(anim, start: float, length: float):
     if start + length < 1.0:
         parts.append(Wait(1.0 - start - length))
     return Succession(*parts)
+
+
+def _counting(total: VGroup, running: np.ndarray):
+    """An UpdateFromAlphaFunc update showing on the readout ``total`` the running sum
+    ``running`` up to the share of the play done."""
+    def update(_m, a: float) -> None:
+        k = int(min(np.floor(a * len(running)), len(running) - 1))
+        set_readout(total, float(running[k]))
+    return update
 
 
 def _arrow(ax, x: float, y0: float, y1: float, side: int, color) -> Arrow:
@@ -138,7 +172,7 @@ def _share_bar(title: str, color, width: float) -> VGroup:
 
 def _set_share(bar: VGroup, share: float) -> None:
     """Fill a :func:`_share_bar` to ``share`` (0..1), updating the number only when it shows."""
-    track, fill, pct = bar[1], bar[2], bar[3]
+    _name, track, fill, pct = bar
     dl, ul = track.get_corner(DOWN + LEFT), track.get_corner(UP + LEFT)
     dx = RIGHT * track.width * max(share, 1e-4)
     fill.set_points_as_corners([dl, dl + dx, ul + dx, ul, dl])
@@ -160,6 +194,132 @@ def _equation(name: str, line, color) -> VGroup:
     head = label(name, style.SMALL_SIZE, color)
     eq = tex(rf"y = {line.intercept:.2f} + {line.slope:.3f}\,x", size=style.BODY_SIZE, color=color)
     return VGroup(head, eq).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+
+
+def _block(color, *lines: str) -> VGroup:
+    """A takeaway block: lines of text in one colour, left-aligned."""
+    rows = VGroup(*(label(t, style.LABEL_SIZE, color) for t in lines))
+    return rows.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+
+
+# ---- the named parts of each beat's picture (built first, then narrated over) --------------
+@dataclass
+class _Switch:
+    """Beat 1's notes under the title card: the loss plus penalty of chapters 2 and 3, then the
+    two losses of this chapter, and how far card and notes rise together."""
+
+    loss: MathTex  # the squared loss of before (it becomes least squares' sum)
+    plus: MathTex
+    penalty: MathTex  # lambda times the norm of w
+    was: Text
+    l1_sum: MathTex
+    l1_name: Text
+    l2_sum: MathTex
+    l2_name: Text
+    miss: MathTex  # what r_i is
+    rise: float
+
+
+@dataclass
+class _Residuals:
+    """Beat 2's picture: left the small scatter with its line and residuals, right the axes of
+    the cost of one residual."""
+
+    panels: VGroup  # the two plots side by side
+    left: VGroup  # the scatter's axes with their labels
+    ax: Axes
+    right: VGroup  # the cost's axes with their labels
+    bx: Axes
+    line: Line
+    dots: VGroup
+    segs: VGroup  # each residual as a segment from the line to its point
+    squares: VGroup  # each residual's square, standing on the line
+    first: int  # the residual named "r" (the longest)
+    r_name: MathTex
+
+
+@dataclass
+class _Totals:
+    """Beat 2's running totals: both sums, the order residuals are costed in, the running sums,
+    and the column of lengths laid end to end."""
+
+    l1: VGroup  # readout of sum |r_i|
+    l2: VGroup  # readout of sum r_i^2
+    both: VGroup
+    order: list[int]
+    run1: np.ndarray
+    run2: np.ndarray
+    column: VGroup
+    col_name: MathTex
+
+
+@dataclass
+class _Probe:
+    """Beat 2's probe at residual ``r``: its two costs as bars on the r axis and as dots on the
+    curves, with readouts; ``follow`` redraws them from ``r``."""
+
+    r: ValueTracker
+    bar1: Line
+    bar2: Line
+    p1: Dot
+    p2: Dot
+    rr: VGroup
+    ra: VGroup
+    rs: VGroup
+    nums: VGroup  # the three readouts
+    follow: Callable
+
+
+@dataclass
+class _Tug:
+    """Beat 3's picture: the dozen points with both fits, the legend, the share bars."""
+
+    plot: VGroup
+    ax: Axes
+    x_range: tuple
+    y_range: tuple
+    legend: VGroup
+    bars: VGroup  # the bars' title and both bars
+    l2_bar: VGroup
+    l1_bar: VGroup
+    dots: VGroup
+    mover: Dot
+    ols: Line
+    lad: Line
+    ghosts: VGroup  # both starting lines, dashed
+
+
+@dataclass
+class _Anscombe:
+    """Beat 4's picture: set III, both fits and their equations, the note on the other ten."""
+
+    plot: VGroup
+    ax: Axes
+    ols_eq: VGroup
+    lad_eq: VGroup
+    note: VGroup
+    dots: VGroup
+    ring: Circle  # around the outlier
+    ols: Line
+    lad: Line
+    ten: list[int]  # the points other than the outlier
+
+
+@dataclass
+class _Lever:
+    """Beat 5's picture: the dozen points in a wide plot, both fits, the plot's box."""
+
+    plot: VGroup
+    ax: Axes
+    x_range: tuple
+    y_range: tuple
+    legend: VGroup
+    dots: VGroup
+    mover: Dot
+    ols: Line
+    lad: Line
+    box: VMobject
+
 
 
 class OutlierTugsTheFit(Chapter):
@@ -230,18 +390,42 @@ class OutlierTugsTheFit(Chapter):
     def title_beat(self) -> None:
         """The bridge from the penalty chapters: the norm leaves the weights for the misses."""
         card = super().title_beat()
+        notes = self._build_switch(card)
+        narrate_steps(
+            self,
+            "Written out: we minimised a squared loss plus a penalty, and the L1 or L2 norm "
+            "sat in the penalty, on the weights w.",
+            [(card.animate.shift(notes.rise * UP), Write(VGroup(notes.loss, notes.plus))),
+             (Write(notes.penalty), FadeIn(notes.was)),
+             (Indicate(notes.penalty, color=style.HIGHLIGHT),)],
+        )
+        narrate_steps(
+            self,
+            "Now the penalty goes, and the norm moves onto the misses: their lengths give "
+            "least absolute deviations, their squares give least squares.",
+            [(FadeOut(VGroup(notes.plus, notes.penalty), notes.was),),
+             (TransformFromCopy(notes.loss, notes.l1_sum), FadeIn(notes.l1_name),
+              Write(notes.miss)),
+             # the squared loss of before is least squares itself: it moves to its place
+             (ReplacementTransform(notes.loss, notes.l2_sum), FadeIn(notes.l2_name))],
+        )
+
+    def _build_switch(self, card: VGroup) -> _Switch:
+        """The notes under the title card, placed (already risen) and how far the card rises."""
         # What chapters 2 and 3 minimised: a squared loss on the misses plus a norm of w.
         before = tex(r"\textstyle\sum_i r_i^2", "+", r"\lambda\,\|w\|_p",
                      size=style.HEADING_SIZE)
-        before[2].set_color(style.HIGHLIGHT)
+        loss, plus, penalty_term = before
+        penalty_term.set_color(style.HIGHLIGHT)
         was = label("so far: the norm was a penalty on the weights w", style.SMALL_SIZE,
                     style.MUTED)
         top = VGroup(before, was).arrange(RIGHT, buff=style.GAP)
         # What this chapter minimises: the norm of the misses r_i = y_i - (a + b x_i).
-        l1 = VGroup(tex(r"\textstyle\sum_i |r_i|", size=style.HEADING_SIZE, color=style.L1),
-                    label("least absolute deviations", style.SMALL_SIZE, style.L1))
-        l2 = VGroup(tex(r"\textstyle\sum_i r_i^2", size=style.HEADING_SIZE, color=style.L2),
-                    label("least squares", style.SMALL_SIZE, style.L2))
+        l1_sum = tex(r"\textstyle\sum_i |r_i|", size=style.HEADING_SIZE, color=style.L1)
+        l1_name = label("least absolute deviations", style.SMALL_SIZE, style.L1)
+        l2_sum = tex(r"\textstyle\sum_i r_i^2", size=style.HEADING_SIZE, color=style.L2)
+        l2_name = label("least squares", style.SMALL_SIZE, style.L2)
+        l1, l2 = VGroup(l1_sum, l1_name), VGroup(l2_sum, l2_name)
         for pair in (l1, l2):
             pair.arrange(DOWN, buff=style.GAP_S)
         now = VGroup(l1, l2).arrange(RIGHT, buff=style.GAP_L * 2)
@@ -256,23 +440,8 @@ class OutlierTugsTheFit(Chapter):
         room = config.frame_height / 2 - style.EDGE - card.get_top()[1]
         rise = min(room, max(0.0, style.FLOOR + style.GAP - notes.get_bottom()[1]))
         notes.shift(rise * UP)
-        narrate_steps(
-            self,
-            "Written out: we minimised a squared loss plus a penalty, and the L1 or L2 norm "
-            "sat in the penalty, on the weights w.",
-            [(card.animate.shift(rise * UP), Write(before[0:2])),
-             (Write(before[2]), FadeIn(was)),
-             (Indicate(before[2], color=style.HIGHLIGHT),)],
-        )
-        narrate_steps(
-            self,
-            "Now the penalty goes, and the norm moves onto the misses: their lengths give "
-            "least absolute deviations, their squares give least squares.",
-            [(FadeOut(before[1:], was),),
-             (TransformFromCopy(before[0], l1[0]), FadeIn(l1[1]), Write(miss)),
-             # the squared loss of before is least squares itself: it moves to its place
-             (ReplacementTransform(before[0], l2[0]), FadeIn(l2[1]))],
-        )
+        return _Switch(loss, plus, penalty_term, was, l1_sum, l1_name, l2_sum, l2_name, miss,
+                       rise)
 
     # ------------------------------------------------------------------ beat 2
     def two_losses(self) -> None:
@@ -280,19 +449,41 @@ class OutlierTugsTheFit(Chapter):
         self.open_beat("two-losses")
         head = _header("Two ways to cost a residual")
         self.add(head)
+        fig = self._build_residuals(head)
+        narrate_steps(
+            self,
+            f"{number_word(len(self.small_x)).capitalize()} points and a line through them. "
+            "Each point misses the line by a residual r.",
+            [(Create(fig.left), FadeIn(fig.dots)), (Create(fig.line),),
+             (Create(fig.segs[fig.first]), FadeIn(fig.r_name))],
+        )
+        totals = self._build_totals(fig)
+        self._sum_lengths(fig, totals)
+        self._sum_squares(fig, totals)
+        self._square_law(fig, totals)
+        self._show_costs(fig)
+        probe = self._build_probe(fig.bx)
+        probe.follow(None)
+        self.play(FadeIn(probe.bar1, probe.bar2, probe.p1, probe.p2, probe.nums),
+                  run_time=style.SHORT)
+        driver = self.drive([probe.bar2, probe.bar1, probe.p1, probe.p2, probe.rr, probe.ra,
+                             probe.rs], probe.follow)
+        self._slide_probe(fig.bx, probe)
+        self._below_one(probe, totals)
+        self._not_exponential(fig, probe)
+        probe.follow(driver)
+        driver.clear_updaters()
 
-        # Left: the small scatter with its least-squares line.
+    def _build_residuals(self, head: VGroup) -> _Residuals:
+        """Left the small scatter with its least-squares line, each residual as a segment and
+        as a square on the line; right the axes of the cost of one residual r."""
         x_range, y_range = (0, 10, 2), (0, 7, 1)
-        left = house_axes(x_range, y_range, 6.0, 3.7, "x", "y")
-        ax = left[0]
-        # Right: the cost of one residual r.
-        right = house_axes((-R_MAX, R_MAX, 1), (0, R_MAX**2, 3), 5.0, 3.7, "r", None)
-        bx = right[0]
+        left, ax = _axes(x_range, y_range, 6.0, 3.7, "x", "y")
+        right, bx = _axes((-R_MAX, R_MAX, 1), (0, R_MAX**2, 3), 5.0, 3.7, "r", None)
         panels = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
         panels.next_to(head, DOWN, buff=style.GAP).set_x(0)
         line = fit_line(ax, *self.small_line, x_range, y_range, style.TEXT).set_stroke(width=3)
         dots = _dots(ax, self.small_x, self.small_y)
-
         segs, squares = VGroup(), VGroup()
         for xi, yi, r in zip(self.small_x, self.small_y, self.small_residuals, strict=True):
             on_line = ax.c2p(xi, yi - r)
@@ -303,63 +494,65 @@ class OutlierTugsTheFit(Chapter):
             squares.add(sq)
         first = int(np.argmax(np.abs(self.small_residuals)))  # the residual named "r"
         r_name = tex("r", color=style.L1).next_to(segs[first], LEFT, buff=style.GAP_S)
-        narrate_steps(
-            self,
-            f"{number_word(len(self.small_x)).capitalize()} points and a line through them. "
-            "Each point misses the line by a residual r.",
-            [(Create(left), FadeIn(dots)), (Create(line),),
-             (Create(segs[first]), FadeIn(r_name))],
-        )
+        return _Residuals(panels, left, ax, right, bx, line, dots, segs, squares, first, r_name)
+
+    def _build_totals(self, fig: _Residuals) -> _Totals:
+        """Both totals (counting up as each residual's cost is drawn, running sums from setup)
+        and the column the lengths are laid in, end to end: the L1 total's own length."""
         tot1 = readout(r"\sum |r_i|", 0.0, color=style.L1)
         tot2 = readout(r"\sum r_i^2", 0.0, color=style.L2)
-        totals = VGroup(tot1, tot2).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        totals.align_to(ax, UP).align_to(ax, LEFT).shift(RIGHT * style.GAP_L)
-        # The totals count up as each residual's cost is drawn (running sums from setup).
-        order = [first] + [i for i in range(len(segs)) if i != first]
+        both = VGroup(tot1, tot2).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        both.align_to(fig.ax, UP).align_to(fig.ax, LEFT).shift(RIGHT * style.GAP_L)
+        order = [fig.first] + [i for i in range(len(fig.segs)) if i != fig.first]
         run1 = np.cumsum(np.abs(self.small_residuals[order]))
         run2 = np.cumsum(np.square(self.small_residuals[order]))
-
-        def counting(total, running):
-            def update(_m, a: float) -> None:
-                k = int(min(np.floor(a * len(running)), len(running) - 1))
-                set_readout(total, float(running[k]))
-            return update
-
-        # "Add them up": each length is laid end to end in a column, the total's own length.
-        unit = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]  # scene length of one y unit
-        base = np.array([bx.get_left()[0] + 1.0, ax.c2p(0, 0)[1], 0.0])
+        unit = fig.ax.c2p(0, 1)[1] - fig.ax.c2p(0, 0)[1]  # scene length of one y unit
+        base = np.array([fig.bx.get_left()[0] + 1.0, fig.ax.c2p(0, 0)[1], 0.0])
         column = VGroup(*(Line(base + UP * unit * (c - abs(self.small_residuals[i])),
                                base + UP * unit * c, color=style.L1, stroke_width=8)
                           for i, c in zip(order, run1, strict=True)))
         col_name = tex(r"\sum |r_i|", color=style.L1).next_to(column, RIGHT, buff=style.GAP_S)
+        return _Totals(tot1, tot2, both, order, run1, run2, column, col_name)
 
+    def _sum_lengths(self, fig: _Residuals, totals: _Totals) -> None:
+        """Each residual's length drawn and laid in the column while the L1 total counts up."""
         def lay(i: int, k: int):
-            draw = [Create(segs[i])] if i != first else []
-            return Succession(*draw, TransformFromCopy(segs[i], column[k]))
+            draw = [Create(fig.segs[i])] if i != fig.first else []
+            return Succession(*draw, TransformFromCopy(fig.segs[i], totals.column[k]))
 
         say(
             self,
             "The L1 loss costs each residual by its length, the absolute value. "
             "Add them up and you get the total absolute deviation.",
-            _at(FadeOut(r_name), 0.0, 0.1), _at(FadeIn(tot1), 0.0, 0.1),
-            _at(LaggedStart(*(lay(i, k) for k, i in enumerate(order)), lag_ratio=0.5), 0.1, 0.8),
-            _at(UpdateFromAlphaFunc(tot1, counting(tot1, run1)), 0.1, 0.8),
-            _at(FadeIn(col_name), 0.85, 0.15), span=True,
+            _at(FadeOut(fig.r_name), 0.0, 0.1), _at(FadeIn(totals.l1), 0.0, 0.1),
+            _at(LaggedStart(*(lay(i, k) for k, i in enumerate(totals.order)), lag_ratio=0.5),
+                0.1, 0.8),
+            _at(UpdateFromAlphaFunc(totals.l1, _counting(totals.l1, totals.run1)), 0.1, 0.8),
+            _at(FadeIn(totals.col_name), 0.85, 0.15), span=True,
         )
-        tot1[1].set_value(self.small_l1).next_to(tot1[0], RIGHT, buff=style.GAP_S)
-        self.bring_to_front(dots)
+        name, number = totals.l1
+        number.set_value(self.small_l1).next_to(name, RIGHT, buff=style.GAP_S)
+        self.bring_to_front(fig.dots)
+
+    def _sum_squares(self, fig: _Residuals, totals: _Totals) -> None:
+        """Each residual's square grown from the line while the L2 total counts up."""
         say(
             self,
             "The L2 loss costs each residual by the area of its square.",
-            _at(FadeIn(tot2), 0.0, 0.1),
-            _at(LaggedStart(*(GrowFromPoint(squares[i], segs[i].get_start()) for i in order),
-                            lag_ratio=0.5), 0.1, 0.9),
-            _at(UpdateFromAlphaFunc(tot2, counting(tot2, run2)), 0.1, 0.9), span=True,
+            _at(FadeIn(totals.l2), 0.0, 0.1),
+            _at(LaggedStart(*(GrowFromPoint(fig.squares[i], fig.segs[i].get_start())
+                              for i in totals.order), lag_ratio=0.5), 0.1, 0.9),
+            _at(UpdateFromAlphaFunc(totals.l2, _counting(totals.l2, totals.run2)), 0.1, 0.9),
+            span=True,
         )
-        tot2[1].set_value(self.small_l2).next_to(tot2[0], RIGHT, buff=style.GAP_S)
-        self.bring_to_front(segs, dots)
-        # Twice as long, four times as big: the largest square split into four of half its side.
-        big = squares[first]
+        name, number = totals.l2
+        number.set_value(self.small_l2).next_to(name, RIGHT, buff=style.GAP_S)
+        self.bring_to_front(fig.segs, fig.dots)
+
+    def _square_law(self, fig: _Residuals, totals: _Totals) -> None:
+        """Twice as long, four times as big: the largest square split into four of half its
+        side; then the split, the highlight and the column go."""
+        big = fig.squares[fig.first]
         halves = VGroup(Line(big.get_top(), big.get_bottom()), Line(big.get_left(),
                                                                     big.get_right()))
         halves.set_stroke(style.HIGHLIGHT, width=3)
@@ -370,8 +563,11 @@ class OutlierTugsTheFit(Chapter):
             _at(Create(halves), 0.3, 0.4), span=True,
         )
         self.play(FadeOut(halves), big.animate.set_fill(style.L2, opacity=0.3),
-                  FadeOut(column, col_name), run_time=style.SHORT)
+                  FadeOut(totals.column, totals.col_name), run_time=style.SHORT)
 
+    def _show_costs(self, fig: _Residuals) -> None:
+        """The right panel: the cost of one residual r, as its length and as its square."""
+        bx = fig.bx
         c1 = polyline(bx, self.r_grid, self.r_costs["l1"], style.L1)
         c2 = polyline(bx, self.r_grid, self.r_costs["l2"], style.L2)
         # Named at the left ends, away from the probe and the marks on the right.
@@ -381,12 +577,14 @@ class OutlierTugsTheFit(Chapter):
             self,
             "On the right is the cost of one residual r: its length in orange, "
             "its square in blue.",
-            [(Create(right),), (Create(c1), FadeIn(l1_lab)), (Create(c2), FadeIn(l2_lab))],
+            [(Create(fig.right),), (Create(c1), FadeIn(l1_lab)), (Create(c2), FadeIn(l2_lab))],
         )
-        # A probe at residual r rides both curves; its costs are read off (interpolated
-        # from the precomputed curves, which are exact on this grid's nodes).
+
+    def _build_probe(self, bx: Axes) -> _Probe:
+        """A probe at residual r riding both curves: its two costs as bars standing on the r
+        axis side by side, as dots on the curves, and read off (interpolated from the
+        precomputed curves, which are exact on this grid's nodes)."""
         rv = ValueTracker(0.0)
-        # The probe: the two costs of r as bars standing on the r axis, side by side.
         bar2 = Line(bx.c2p(0, 0), bx.c2p(0, 1e-3), color=style.L2, stroke_width=8)
         bar1 = Line(bx.c2p(0, 0), bx.c2p(0, 1e-3), color=style.L1, stroke_width=8)
         p1 = Dot(bx.c2p(0, 0), color=style.L1, radius=0.08)
@@ -394,8 +592,8 @@ class OutlierTugsTheFit(Chapter):
         rr = readout("r", 0.0)
         ra = readout("|r|", 0.0, color=style.L1)
         rs = readout("r^2", 0.0, color=style.L2)
-        probe_nums = VGroup(rr, ra, rs).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        probe_nums.next_to(bx.c2p(0, R_MAX**2), DOWN + RIGHT, buff=style.GAP_S)
+        nums = VGroup(rr, ra, rs).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        nums.next_to(bx.c2p(0, R_MAX**2), DOWN + RIGHT, buff=style.GAP_S)
 
         def follow(_m) -> None:
             r = rv.get_value()
@@ -410,24 +608,30 @@ class OutlierTugsTheFit(Chapter):
             set_readout(ra, v1)
             set_readout(rs, v2)
 
-        follow(None)
-        self.play(FadeIn(bar1, bar2, p1, p2, probe_nums), run_time=style.SHORT)
-        driver = self.drive([bar2, bar1, p1, p2, rr, ra, rs], follow)
-        marks = VGroup()
-        notes = []
+        return _Probe(rv, bar1, bar2, p1, p2, rr, ra, rs, nums, follow)
+
+    def _build_marks(self, bx: Axes) -> list[tuple[Dot, Dot, VGroup]]:
+        """At each marked residual: its two costs as dots on the curves and their values (one
+        value when they agree)."""
+        marks = []
         for r, v1, v2 in zip(R_MARKS, self.r_marks["l1"], self.r_marks["l2"], strict=True):
             d1 = Dot(bx.c2p(r, v1), color=style.L1, radius=0.06)
             d2 = Dot(bx.c2p(r, v2), color=style.L2, radius=0.06)
-            marks.add(d1, d2)
             if v1 == v2:
-                notes.append(VGroup(tex(f"{v1:g}", color=style.TEXT, size=style.SMALL_SIZE)
-                                    .next_to(d1, DOWN + RIGHT, buff=style.GAP_S)))
+                note = VGroup(tex(f"{v1:g}", color=style.TEXT, size=style.SMALL_SIZE)
+                              .next_to(d1, DOWN + RIGHT, buff=style.GAP_S))
             else:
-                notes.append(VGroup(
+                note = VGroup(
                     tex(f"{v1:g}", color=style.L1, size=style.SMALL_SIZE)
                     .next_to(d1, DOWN + RIGHT, buff=style.GAP_S),
                     tex(f"{v2:g}", color=style.L2, size=style.SMALL_SIZE)
-                    .next_to(d2, LEFT, buff=style.GAP_S)))
+                    .next_to(d2, LEFT, buff=style.GAP_S))
+            marks.append((d1, d2, note))
+        return marks
+
+    def _slide_probe(self, bx: Axes, probe: _Probe) -> None:
+        """The probe slides out to each marked residual, whose costs then stay marked."""
+        marks = self._build_marks(bx)
         sq, ab = self.r_marks["l2"], self.r_marks["l1"]
         r_last, v1, v2 = R_MARKS[-1], self.r_marks["l1"][-1], self.r_marks["l2"][-1]
         words = [
@@ -435,37 +639,40 @@ class OutlierTugsTheFit(Chapter):
             f"At {R_MARKS[1]:g} the square costs {sq[1]:g} against {ab[1]:g};",
             f"at {r_last:g}, {v2:g} against {v1:g}. The further out, the bigger the ratio.",
         ]
-        for k, (r, text) in enumerate(zip(R_MARKS, words, strict=True)):
+        for r, (d1, d2, note), text in zip(R_MARKS, marks, words, strict=True):
             say(self, text,
-                rv.animate(rate_func=_until(0.6)).set_value(r),
-                _at(FadeIn(marks[2 * k], marks[2 * k + 1], notes[k]), 0.6, 0.15),
+                probe.r.animate(rate_func=_until(0.6)).set_value(r),
+                _at(FadeIn(d1, d2, note), 0.6, 0.15),
                 run_time=style.LONG, span=True)
+
+    def _below_one(self, probe: _Probe, totals: _Totals) -> None:
+        """Back under one, where the square is the smaller cost: the totals explained."""
         below = 0.5  # a residual under one: its square is the smaller cost
         say(
             self,
             "Below one it is the other way round: the square is the smaller cost, which is "
             f"why these {number_word(len(self.small_x))} small misses total less squared "
             "than plain.",
-            rv.animate(rate_func=_until(0.5)).set_value(below),
-            _at(Indicate(totals, color=style.HIGHLIGHT), 0.5, 0.3),
+            probe.r.animate(rate_func=_until(0.5)).set_value(below),
+            _at(Indicate(totals.both, color=style.HIGHLIGHT), 0.5, 0.3),
             run_time=style.LONG, span=True,
         )
-        fix = VGroup(
-            label("Not “exponentially” more: quadratically.", style.SMALL_SIZE,
-                  style.HIGHLIGHT),
-            tex(r"r \to 2r:\quad |r| \to 2|r|,\quad r^2 \to 4r^2", color=style.HIGHLIGHT),
-        ).arrange(RIGHT, buff=style.GAP)
-        fit_width(fix).next_to(panels, DOWN, buff=style.GAP)
+
+    def _not_exponential(self, fig: _Residuals, probe: _Probe) -> None:
+        """The common claim corrected under the panels while the probe goes out to R_MAX."""
+        claim = label("Not “exponentially” more: quadratically.", style.SMALL_SIZE,
+                      style.HIGHLIGHT)
+        law = tex(r"r \to 2r:\quad |r| \to 2|r|,\quad r^2 \to 4r^2", color=style.HIGHLIGHT)
+        fix = VGroup(claim, law).arrange(RIGHT, buff=style.GAP)
+        fit_width(fix).next_to(fig.panels, DOWN, buff=style.GAP)
         half = R_MAX / 2
         narrate_steps(
             self,
             "A common claim is that under squares an outlier costs exponentially more. It "
             "costs more, but quadratically more: double the residual, four times the cost.",
-            [(Write(fix[0]), rv.animate.set_value(half)),
-             (Write(fix[1]), rv.animate.set_value(R_MAX))],
+            [(Write(claim), probe.r.animate.set_value(half)),
+             (Write(law), probe.r.animate.set_value(R_MAX))],
         )
-        follow(driver)
-        driver.clear_updaters()
 
     # ------------------------------------------------------------------ beat 3
     def outlier_tug(self) -> None:
