@@ -25,6 +25,7 @@ from manim import (
     FadeIn,
     LaggedStart,
     Line,
+    MathTex,
     SurroundingRectangle,
     UpdateFromAlphaFunc,
     ValueTracker,
@@ -98,6 +99,24 @@ class _Teaser:
     bars: VGroup  # each point's absolute-deviations miss, as a bar
     ols_read: VGroup
     lad_read: VGroup
+
+
+@dataclass
+class _Budget:
+    """One panel of the second teaser: a budget's plane with its ball, w hat, the contact."""
+
+    p: int  # 1: the L1 diamond, 2: the L2 circle
+    plane: VGroup  # the axes with their labels
+    ax: Axes
+    title: MathTex
+    ball: VMobject
+    hat_dot: Dot
+    hat_label: MathTex
+    hat: VGroup  # the two
+    contact: Dot
+    w1_read: VGroup
+    read: VGroup  # the w1 and w2 readouts in a row
+    grown: VMobject  # the loss's level curve, grown so far
 
 
 def _axes(*args, **kwargs) -> tuple[VGroup, Axes]:
@@ -266,111 +285,122 @@ class LectureOpening(Chapter):
         weight exactly 0) and the circle on its smooth side (both nonzero)."""
         self.open_beat("cold-open-corner")
         head = header("Two weights, two budgets", "L1 / L2 as a penalty")
-        panels, reads, contacts, grown, hats, balls, titles = [], [], [], [], [], [], []
-        for p, color, name in ((1, style.L1, r"|w_1| + |w_2| \le 1"),
-                               (2, style.L2, r"w_1^2 + w_2^2 \le 1")):
-            plane = house_axes([-CORNER_PLANE, CORNER_PLANE, 1], [-CORNER_LOW, CORNER_PLANE, 1],
-                               3.9, 3.9 * (CORNER_PLANE + CORNER_LOW) / (2 * CORNER_PLANE),
-                               "w_1", "w_2", numbers=False)
-            ax = plane[0]
-            title = tex(name, size=style.LABEL_SIZE, color=color)
-            ball = VMobject(stroke_color=color, stroke_width=4).set_points_as_corners(
-                scene_points(ax, *np.vstack([self.corner_balls[p],
-                                             self.corner_balls[p][:1]]).T))
-            hat = VGroup(Dot(ax.c2p(*CORNER_CENTER), radius=0.07, color=style.LOSS),
-                         tex(r"\hat w", size=style.LABEL_SIZE, color=style.LOSS))
-            hat[1].next_to(hat[0], UR, buff=style.GAP_S * 0.5)
-            w = self.corner_contacts[p]
-            contact = Dot(ax.c2p(*w), radius=0.1, color=style.HIGHLIGHT)
-            read = VGroup(readout("w_1", w[0], color), readout("w_2", w[1], color)).arrange(
-                RIGHT, buff=style.GAP_L)
-            panels.append(plane)
-            titles.append(title)
-            balls.append(ball)
-            hats.append(hat)
-            contacts.append(contact)
-            reads.append(read)
-            grown.append(VMobject(stroke_color=style.LOSS, stroke_width=3))
-        for plane, title in zip(panels, titles, strict=True):
-            title.next_to(plane, UP, buff=style.GAP_S)
-        body = VGroup(*(VGroup(t, pl) for t, pl in zip(titles, panels, strict=True)))
-        body.arrange(RIGHT, buff=2 * style.GAP_L)
-        body.next_to(head, DOWN, buff=style.GAP)
-        for plane, ball, hat, contact, p in zip(panels, balls, hats, contacts, (1, 2),
-                                                strict=True):
-            ax = plane[0]  # arrange moved the axes: put the drawings back on them
-            ball.set_points_as_corners(scene_points(
-                ax, *np.vstack([self.corner_balls[p], self.corner_balls[p][:1]]).T))
-            hat[0].move_to(ax.c2p(*CORNER_CENTER))
-            hat[1].next_to(hat[0], UR, buff=style.GAP_S * 0.5)
-            contact.move_to(ax.c2p(*self.corner_contacts[p]))
-        for plane, read in zip(panels, reads, strict=True):
-            read.next_to(plane, DOWN, buff=style.GAP_S)
-        # the corner's weight that is exactly 0 lies on the w2 axis: mark that axis
-        ax1 = panels[0][0]
-        on_axis = Line(ax1.c2p(0, 0), ax1.c2p(*self.corner_contacts[1]), color=style.ZERO,
-                       stroke_width=7)
-        exact = tag("exactly 0", style.ZERO).next_to(reads[0][0], DOWN, buff=style.GAP_S)
-        both = tag("both nonzero", style.L2).next_to(reads[1], DOWN, buff=style.GAP_S)
-        # the circle's contact dropped onto both axes: two nonzero coordinates
-        ax2, (w1c, w2c) = panels[1][0], self.corner_contacts[2]
-        drops = VGroup(DashedLine(ax2.c2p(w1c, w2c), ax2.c2p(w1c, 0), color=style.L2,
-                                  stroke_width=3),
-                       DashedLine(ax2.c2p(w1c, w2c), ax2.c2p(0, w2c), color=style.L2,
-                                  stroke_width=3))
+        l1 = self._budget(1, style.L1, r"|w_1| + |w_2| \le 1")
+        l2 = self._budget(2, style.L2, r"w_1^2 + w_2^2 \le 1")
+        self._lay_out_budgets(head, l1, l2)
+        on_axis, exact, both, drops = self._contact_marks(l1, l2)
         grow = ValueTracker(0.0)
-
-        def spread(_mob):
-            g = int(round(grow.get_value() * (len(self.corner_grow[1]) - 1)))
-            for p, ell, plane in zip((1, 2), grown, panels, strict=True):
-                runs = self.corner_grow[p][g]
-                ell.clear_points()
-                for run in runs:
-                    pts = scene_points(plane[0], run[:, 0], run[:, 1])
-                    ell.start_new_path(pts[0])
-                    ell.add_points_as_corners(pts[1:])
-
+        spread = self._spread(grow, l1, l2)
         say(self, "Second teaser: a model with two weights. The loss is smallest at the point "
             "w hat, but the weights must stay inside a budget: the L1 diamond, or the L2 "
             "circle.",
-            AnimationGroup(AnimationGroup(FadeIn(head), Create(panels[0]), Create(panels[1])),
-                           FadeIn(hats[0], hats[1], scale=2.0),
-                           AnimationGroup(FadeIn(titles[0]), Create(balls[0])),
-                           AnimationGroup(FadeIn(titles[1]), Create(balls[1])),
+            AnimationGroup(AnimationGroup(FadeIn(head), Create(l1.plane), Create(l2.plane)),
+                           FadeIn(l1.hat, l2.hat, scale=2.0),
+                           AnimationGroup(FadeIn(l1.title), Create(l1.ball)),
+                           AnimationGroup(FadeIn(l2.title), Create(l2.ball)),
                            lag_ratio=1.0),
             span=True)
-        driver = self.drive(grown, spread)
+        driver = self.drive([l1.grown, l2.grown], spread)
         say(self, "Grow the loss's level curves out from w hat until they first touch each "
             "shape.", grow.animate(rate_func=linear).set_value(1.0), span=True)
         driver.clear_updaters()
         say(self, "The diamond is touched at a corner, on an axis: one weight is exactly zero.",
-            AnimationGroup(FadeIn(contacts[0], scale=3.0), Create(on_axis), FadeIn(reads[0]),
+            AnimationGroup(FadeIn(l1.contact, scale=3.0), Create(on_axis), FadeIn(l1.read),
                            FadeIn(exact, scale=1.2), lag_ratio=1.0),
             span=True)
         say(self, "The circle is touched on its smooth side, and both weights stay nonzero.",
-            AnimationGroup(FadeIn(contacts[1], scale=3.0), Create(drops, lag_ratio=0.0),
-                           FadeIn(reads[1]),
+            AnimationGroup(FadeIn(l2.contact, scale=3.0), Create(drops, lag_ratio=0.0),
+                           FadeIn(l2.read),
                            FadeIn(both, scale=1.2), lag_ratio=1.0),
             run_time=1.2 * style.LONG)  # shorter than the sentence: the beat ends on a still
+
+    def _ball_points(self, ax: Axes, p: int):
+        """The scene points of budget ``p``'s ball outline, closed."""
+        ball = self.corner_balls[p]
+        return scene_points(ax, *np.vstack([ball, ball[:1]]).T)
+
+    def _budget(self, p: int, color, name: str) -> _Budget:
+        """Budget ``p``'s panel, before layout: plane, title, ball, w hat, contact, readouts."""
+        plane, ax = _axes([-CORNER_PLANE, CORNER_PLANE, 1], [-CORNER_LOW, CORNER_PLANE, 1],
+                          3.9, 3.9 * (CORNER_PLANE + CORNER_LOW) / (2 * CORNER_PLANE),
+                          "w_1", "w_2", numbers=False)
+        title = tex(name, size=style.LABEL_SIZE, color=color)
+        ball = VMobject(stroke_color=color, stroke_width=4).set_points_as_corners(
+            self._ball_points(ax, p))
+        hat_dot = Dot(ax.c2p(*CORNER_CENTER), radius=0.07, color=style.LOSS)
+        hat_label = tex(r"\hat w", size=style.LABEL_SIZE, color=style.LOSS)
+        hat = VGroup(hat_dot, hat_label)
+        hat_label.next_to(hat_dot, UR, buff=style.GAP_S * 0.5)
+        w1, w2 = self.corner_contacts[p]
+        contact = Dot(ax.c2p(w1, w2), radius=0.1, color=style.HIGHLIGHT)
+        w1_read = readout("w_1", w1, color)
+        read = VGroup(w1_read, readout("w_2", w2, color)).arrange(RIGHT, buff=style.GAP_L)
+        grown = VMobject(stroke_color=style.LOSS, stroke_width=3)
+        return _Budget(p, plane, ax, title, ball, hat_dot, hat_label, hat, contact, w1_read,
+                       read, grown)
+
+    def _lay_out_budgets(self, head: VGroup, *budgets: _Budget) -> None:
+        """The panels side by side under ``head``, titles above, readouts below."""
+        for b in budgets:
+            b.title.next_to(b.plane, UP, buff=style.GAP_S)
+        body = VGroup(*(VGroup(b.title, b.plane) for b in budgets))
+        body.arrange(RIGHT, buff=2 * style.GAP_L)
+        body.next_to(head, DOWN, buff=style.GAP)
+        for b in budgets:  # arrange moved the axes: put the drawings back on them
+            b.ball.set_points_as_corners(self._ball_points(b.ax, b.p))
+            b.hat_dot.move_to(b.ax.c2p(*CORNER_CENTER))
+            b.hat_label.next_to(b.hat_dot, UR, buff=style.GAP_S * 0.5)
+            b.contact.move_to(b.ax.c2p(*self.corner_contacts[b.p]))
+        for b in budgets:
+            b.read.next_to(b.plane, DOWN, buff=style.GAP_S)
+
+    def _contact_marks(self, l1: _Budget, l2: _Budget):
+        """What the contacts' sentences add: the diamond's contact on the w2 axis with its
+        "exactly 0" tag, the circle's contact dropped onto both axes with "both nonzero"."""
+        # the corner's weight that is exactly 0 lies on the w2 axis: mark that axis
+        on_axis = Line(l1.ax.c2p(0, 0), l1.ax.c2p(*self.corner_contacts[1]), color=style.ZERO,
+                       stroke_width=7)
+        exact = tag("exactly 0", style.ZERO).next_to(l1.w1_read, DOWN, buff=style.GAP_S)
+        both = tag("both nonzero", style.L2).next_to(l2.read, DOWN, buff=style.GAP_S)
+        # the circle's contact dropped onto both axes: two nonzero coordinates
+        ax2, (w1c, w2c) = l2.ax, self.corner_contacts[2]
+        drops = VGroup(DashedLine(ax2.c2p(w1c, w2c), ax2.c2p(w1c, 0), color=style.L2,
+                                  stroke_width=3),
+                       DashedLine(ax2.c2p(w1c, w2c), ax2.c2p(0, w2c), color=style.L2,
+                                  stroke_width=3))
+        return on_axis, exact, both, drops
+
+    def _spread(self, grow: ValueTracker, *budgets: _Budget):
+        """The updater that grows each loss's level curve to ``grow`` (0: w hat, 1: contact)."""
+        def spread(_mob):
+            g = int(round(grow.get_value() * (GROW_STEPS - 1)))
+            for b in budgets:
+                b.grown.clear_points()
+                for run in self.corner_grow[b.p][g]:
+                    pts = scene_points(b.ax, run[:, 0], run[:, 1])
+                    b.grown.start_new_path(pts[0])
+                    b.grown.add_points_as_corners(pts[1:])
+
+        return spread
 
     def title_beat(self):
         """The lecture's title card (chapter 1)."""
         card = super().title_beat()
-        norms = VGroup(
-            tex(r"\|w\|_1 = |w_1| + |w_2| + \dots + |w_n|", size=style.BODY_SIZE,
-                color=style.L1),
-            tex(r"\|w\|_2^2 = w_1^2 + w_2^2 + \dots + w_n^2", size=style.BODY_SIZE,
-                color=style.L2),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        l1_norm = tex(r"\|w\|_1 = |w_1| + |w_2| + \dots + |w_n|", size=style.BODY_SIZE,
+                      color=style.L1)
+        l2_norm = tex(r"\|w\|_2^2 = w_1^2 + w_2^2 + \dots + w_n^2", size=style.BODY_SIZE,
+                      color=style.L2)
+        norms = VGroup(l1_norm, l2_norm).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
         # the card moves up to make room, then each formula is written as it is read
-        place = VGroup(card.copy(), norms).arrange(DOWN, buff=style.GAP_L)
+        card_slot = card.copy()
+        place = VGroup(card_slot, norms).arrange(DOWN, buff=style.GAP_L)
         place.to_edge(UP, buff=style.EDGE * 2)
-        lift = place[0].get_center() - card.get_center()
+        lift = card_slot.get_center() - card.get_center()
         say(self, "The L1 norm adds up the absolute values of the entries.",
-            AnimationGroup(card.animate.shift(lift), Write(norms[0]), lag_ratio=0.5),
+            AnimationGroup(card.animate.shift(lift), Write(l1_norm), lag_ratio=0.5),
             span=True)
         say(self, "As a penalty, L2 means the squared L2 norm: the sum of the squares.",
-            Write(norms[1]), span=True)
+            Write(l2_norm), span=True)
         words = ("robustness", "stability", "sparsity")
         row = label("   ".join(words), style.BODY_SIZE)  # one text: one baseline
         row.next_to(place, DOWN, buff=style.GAP_L)
@@ -386,27 +416,9 @@ class LectureOpening(Chapter):
         head = label("The road ahead", style.HEADING_SIZE).to_edge(UP, buff=style.EDGE)
         number = {slug: n for n, (slug, _) in enumerate(chapters.chapter_list(), 1)}
         titles = dict(chapters.chapter_list())
-        groups = [[s for s in slugs if s in number] for _, slugs, _ in ROADMAP]
-        # another chapter list may leave a group empty (shown: only the groups it fills) or
-        # hold chapters no group names (shown in a plain group of their own)
-        rest = [s for s in number if s != self.SLUG and not any(s in g for g in groups)]
-        parts = [(part, g) for part, g in zip(ROADMAP, groups, strict=True) if g]
-        if rest:
-            parts.append((("Also in this lecture", (),
-                           ("also belong to this lecture.", "also belongs to this lecture.")),
-                          rest))
-        groups = [g for _, g in parts]
-        blocks = VGroup()
-        for (name, _, _), slugs in parts:
-            rows = VGroup(*(VGroup(label(f"{number[s]}", style.BODY_SIZE, style.HIGHLIGHT),
-                                   label(titles[s], style.BODY_SIZE)).arrange(RIGHT,
-                                                                              buff=style.GAP)
-                            for s in slugs)).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-            for row in rows:  # numbers right-aligned, titles on one left edge
-                row[1].align_to(rows[0][1], LEFT)
-                row[0].next_to(row[1], LEFT, buff=style.GAP)
-            blocks.add(VGroup(label(name, style.LABEL_SIZE, style.MUTED), rows)
-                       .arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S))
+        parts = self._roadmap_parts(number)
+        blocks = VGroup(*(_roadmap_block(name, [(number[s], titles[s]) for s in slugs])
+                          for (name, _, _), slugs in parts))
         # two columns: the first two groups stacked, the rest beside them
         columns = VGroup(VGroup(*blocks[:2]).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L),
                          *blocks[2:]).arrange(RIGHT, aligned_edge=UP, buff=1.5 * style.GAP_L)
@@ -416,7 +428,7 @@ class LectureOpening(Chapter):
         columns.shift(max(0.0, columns.get_center()[1] - room_mid) * DOWN)
         say(self, "The road ahead: the same two norms, used in two ways.", Write(head),
             span=True)
-        for block, ((_, _, words), slugs) in zip(blocks, parts, strict=True):
+        for (heading, rows), ((_, _, words), slugs) in zip(blocks, parts, strict=True):
             nums = [number[s] for s in slugs]
             which = ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}" if len(nums) > 1 else (
                 f"{nums[0]}")
@@ -425,16 +437,30 @@ class LectureOpening(Chapter):
             noun = "Chapters" if len(nums) > 1 else "Chapter"
             # the group's heading, then its chapters one by one as they are named
             say(self, f"{noun} {which} {words}",
-                LaggedStart(FadeIn(block[0], shift=0.2 * RIGHT),
-                            *(FadeIn(row, shift=0.2 * RIGHT) for row in block[1]),
+                LaggedStart(FadeIn(heading, shift=0.2 * RIGHT),
+                            *(FadeIn(row, shift=0.2 * RIGHT) for row in rows),
                             lag_ratio=0.8),
                 span=True)
         if not parts:  # a lecture of this chapter alone
             return
-        first = groups[0][0]
-        mark = SurroundingRectangle(blocks[0][1][0], color=style.HIGHLIGHT, buff=0.1)
+        (_, first_slugs), (_, first_rows) = parts[0], blocks[0]
+        first = first_slugs[0]  # the next chapter: first of the first group shown
+        mark = SurroundingRectangle(first_rows[0], color=style.HIGHLIGHT, buff=0.1)
         say(self, f"We start with chapter {number[first]}: {titles[first]}.", Create(mark),
             run_time=style.LONG)  # shorter than the sentence: the beat ends on a still
+
+    def _roadmap_parts(self, number: dict) -> list:
+        """The roadmap's groups as (ROADMAP entry, slugs shown) for this chapter list."""
+        groups = [[s for s in slugs if s in number] for _, slugs, _ in ROADMAP]
+        # another chapter list may leave a group empty (shown: only the groups it fills) or
+        # hold chapters no group names (shown in a plain group of their own)
+        rest = [s for s in number if s != self.SLUG and not any(s in g for g in groups)]
+        parts = [(part, g) for part, g in zip(ROADMAP, groups, strict=True) if g]
+        if rest:
+            parts.append((("Also in this lecture", (),
+                           ("also belong to this lecture.", "also belongs to this lecture.")),
+                          rest))
+        return parts
 
 
 def _place_line(line: Line, ax, fit) -> None:
@@ -463,3 +489,16 @@ def _legend_row(name: str, what: str, color, value) -> VGroup:
     value.align_to(name_text, LEFT)
     return group
 
+
+def _roadmap_block(name: str, entries) -> VGroup:
+    """A roadmap group: ``VGroup(heading, rows)``, a row per (number, title) in ``entries``,
+    the numbers right-aligned and the titles on one left edge."""
+    rows = VGroup(*(VGroup(label(f"{n}", style.BODY_SIZE, style.HIGHLIGHT),
+                           label(title, style.BODY_SIZE)).arrange(RIGHT, buff=style.GAP)
+                    for n, title in entries)).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+    _, first_title = rows[0]
+    for num, title in rows:  # numbers right-aligned, titles on one left edge
+        title.align_to(first_title, LEFT)
+        num.next_to(title, LEFT, buff=style.GAP)
+    return VGroup(label(name, style.LABEL_SIZE, style.MUTED), rows).arrange(
+        DOWN, aligned_edge=LEFT, buff=style.GAP_S)
