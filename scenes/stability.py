@@ -301,7 +301,8 @@ class NudgeMakesTheLineJump(Chapter):
             l2s.append(l2)
             corners.append(c)
             pair_lines.append(np.stack([ys[i] - c * xs[i], c], axis=1))
-            corner_l1.append(slope_profiles(xs, ys, c)[0])
+            l1_at_corners, _ = slope_profiles(xs, ys, c)
+            corner_l1.append(l1_at_corners)
             if k == self.why_tie:  # the flat bottom: keep the line that held before the tie
                 b = self.slope_before
             else:
@@ -311,7 +312,8 @@ class NudgeMakesTheLineJump(Chapter):
             l1_min[k] = b, float(np.abs(ys - a - b * xs).sum())
             o = ols_fit(xs, ys)
             ols_lines[k] = o.intercept, o.slope
-            l2_min[k] = o.slope, float(slope_profiles(xs, ys, [o.slope])[1][0])
+            _, (l2_at_ols,) = slope_profiles(xs, ys, [o.slope])
+            l2_min[k] = o.slope, float(l2_at_ols)
             on = np.argsort(np.abs(ys - a - b * xs))[:2]
             on_line[k] = np.sort(on)
         self.profile_grids, self.l1_profiles, self.l2_profiles = grids, l1s, l2s
@@ -442,7 +444,8 @@ class NudgeMakesTheLineJump(Chapter):
         r2 = readout(r"\text{slope}_{L2}", e.ols_slopes[0], color=style.L2)
         r1 = readout(r"\text{slope}_{L1}", e.lad_slopes[0], color=style.L1)
         nums = VGroup(r2, r1).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        nums.next_to(bx.c2p(self.positions[-1], SLOPE_Y[0]), UL, buff=style.GAP)
+        slope_lo, _, _ = SLOPE_Y
+        nums.next_to(bx.c2p(self.positions[-1], slope_lo), UL, buff=style.GAP)
         trace2 = polyline(bx, self.positions[:1], self.ols_slopes[:1], style.L2)
         trace1a = polyline(bx, self.positions[:1], self.lad_slopes[:1], style.L1)
         trace1b = polyline(bx, self.positions[:1], self.lad_slopes[:1], style.L1)
@@ -623,7 +626,7 @@ class NudgeMakesTheLineJump(Chapter):
         """Beat 3's drawings at the first position (``_why_place`` puts them in place)."""
         e, pos, ax, a1, a2 = self.example, self.why_positions, pic.ax, pic.a1, pic.a2
         k0, y = WHY_START, e.y[e.moving]
-        l1_lo = self.l1_range[0]
+        l1_lo, _, _ = self.l1_range
         return _WhyParts(
             dots=self._still_dots(ax, 0.07),
             mover=Dot(ax.c2p(pos[k0], y), color=style.HIGHLIGHT, radius=0.09),
