@@ -761,11 +761,40 @@ class WhyL1MakesZeros(Chapter):
         )
 
     # ------------------------------------------------------------------ beat 4
-    def gradient_steps(self) -> None:
-        """Three runs of mathutils.descend from the same start, stepping along the loss."""
-        self.open_beat("gradient-steps")
+    def _make_descent_panel(self, name: str, kind: str, color, title: str, top: float,
+                            trace_lo: float) -> _DescentPanel:
+        """One run's panel: title, loss curve, trace axes with the w = 0 line, readout, and the
+        parts the updater moves (dot, stem, trace, a dot per iterate)."""
         runs = self.runs
-        head = header("Step by step", TAG_TEXT)
+        loss_axes = house_axes((*DESCENT_W, 0.5), (0, top, 0.5), 3.6, 1.6, "w", None)
+        ax, _axis_labels = loss_axes
+        ax.y_axis.remove(ax.y_axis.numbers)  # the loss value itself does not matter here
+        curve = polyline(ax, self.descent_grid, self.descent_curves[kind], color, width=4)
+        trace_axes = house_axes((0, runs.steps, 1), (trace_lo, runs.w0, 0.5), 3.6, 1.1,
+                                None, None, numbers=False)
+        tx, _no_labels = trace_axes
+        zero_line = Line(tx.c2p(0, 0), tx.c2p(runs.steps, 0), color=style.ZERO, stroke_width=3)
+        tx.x_axis.set_opacity(0)  # the w = 0 line replaces the step axis
+        trace_lab = tex("0", size=style.SMALL_SIZE, color=style.ZERO)
+        trace_lab.next_to(zero_line, LEFT, buff=style.GAP_S)
+        heading = label(title, style.LABEL_SIZE, color)
+        r = _ExactReadout("w", runs.run(name)[0], color)
+        trace_group = VGroup(trace_axes, zero_line, trace_lab)
+        group = VGroup(heading, VGroup(loss_axes, curve), trace_group, r).arrange(
+            DOWN, buff=style.GAP_S)
+        zero_tick = Line(ax.c2p(0, 0) + 0.12 * DOWN, ax.c2p(0, 0) + 0.12 * UP,
+                         color=style.ZERO, stroke_width=5)
+        dot = Dot(ax.c2p(runs.w0, self.descent_points[name][0]), color=color, radius=0.08)
+        trace = VMobject(stroke_color=color, stroke_width=3)
+        trace_dots = VGroup()
+        stem = DashedLine(LEFT, RIGHT, color=color, stroke_width=2)
+        group.add(zero_tick, dot, trace, trace_dots, stem)
+        return _DescentPanel(name, kind, color, heading, loss_axes, ax, curve, trace_group, tx,
+                             r, zero_tick, dot, trace, trace_dots, stem, group)
+
+    def _build_descent(self, head: VGroup) -> _Descent:
+        """The goal and step counter over the three runs' panels, fitted under ``head``."""
+        runs = self.runs
         goal = tex(
             rf"\text{{minimise}}\quad \tfrac12\,(w - {runs.target:g})^2 + {runs.lam:g}\,R(w)"
             rf"\qquad w_0 = {runs.w0:g},\ \ \text{{step size}}\ {runs.lr:g}",
@@ -780,185 +809,175 @@ class WhyL1MakesZeros(Chapter):
         top = float(np.ceil(max(c.max() for c in self.descent_curves.values()) * 10) / 10)
         lo_w = float(min(r.min() for r in (runs.l2, runs.l1_subgradient, runs.l1_proximal)))
         trace_lo = float(np.floor(lo_w * 10) / 10)
-        panels, movers = VGroup(), []
-        for name, kind, color, title in specs:
-            loss_axes = house_axes((*DESCENT_W, 0.5), (0, top, 0.5), 3.6, 1.6, "w", None)
-            ax = loss_axes[0]
-            ax.y_axis.remove(ax.y_axis.numbers)  # the loss value itself does not matter here
-            curve = polyline(ax, self.descent_grid, self.descent_curves[kind], color, width=4)
-            trace_axes = house_axes((0, runs.steps, 1), (trace_lo, runs.w0, 0.5), 3.6, 1.1,
-                                    None, None, numbers=False)
-            tx = trace_axes[0]
-            zero_line = Line(tx.c2p(0, 0), tx.c2p(runs.steps, 0), color=style.ZERO,
-                             stroke_width=3)
-            tx.x_axis.set_opacity(0)  # the w = 0 line replaces the step axis
-            trace_lab = tex("0", size=style.SMALL_SIZE, color=style.ZERO)
-            trace_lab.next_to(zero_line, LEFT, buff=style.GAP_S)
-            t = label(title, style.LABEL_SIZE, color)
-            r = _ExactReadout("w", runs.run(name)[0], color)
-            panel = VGroup(
-                t, VGroup(loss_axes, curve), VGroup(trace_axes, zero_line, trace_lab), r
-            ).arrange(DOWN, buff=style.GAP_S)
-            zero_tick = Line(ax.c2p(0, 0) + 0.12 * DOWN, ax.c2p(0, 0) + 0.12 * UP,
-                             color=style.ZERO, stroke_width=5)
-            dot = Dot(ax.c2p(runs.w0, self.descent_points[name][0]), color=color, radius=0.08)
-            trace = VMobject(stroke_color=color, stroke_width=3)
-            trace_dots = VGroup()
-            stem = DashedLine(LEFT, RIGHT, color=color, stroke_width=2)
-            panel.add(zero_tick, dot, trace, trace_dots, stem)
-            panels.add(panel)
-            movers.append((name, ax, tx, dot, trace, trace_dots, r, color, stem))
-        panels.arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
+        panels = [self._make_descent_panel(*spec, top, trace_lo) for spec in specs]
+        l2, _subgradient, proximal = panels
+        row = VGroup(*(p.group for p in panels)).arrange(RIGHT, buff=style.GAP_L,
+                                                         aligned_edge=UP)
         # the proximal step's soft threshold, written under its panel when it is named
         prox = tex(rf"\text{{then}}\ \ w \leftarrow \operatorname{{sign}}(w)\,"
                    rf"(|w| - {self.prox_threshold:g})_+", color=style.L1, size=style.SMALL_SIZE)
-        prox.next_to(panels[2][3], DOWN, buff=style.GAP_S)
-        body = VGroup(top_row, VGroup(panels, prox)).arrange(DOWN, buff=style.GAP)
+        prox.next_to(proximal.readout, DOWN, buff=style.GAP_S)
+        body = VGroup(top_row, VGroup(row, prox)).arrange(DOWN, buff=style.GAP)
         _fit_room(body, head)
-        for p, (_n, ax, *_rest) in zip(panels, movers, strict=True):  # arrange moved the axes
-            p[4].move_to(ax.c2p(0, 0))
+        for p in panels:  # arrange moved the axes
+            p.zero_tick.move_to(p.ax.c2p(0, 0))
         # L2's own minimum on its trace: where it settles, not zero
         l2_min = self.descent_minima["l2"]
-        tx2 = movers[0][2]
-        floor_line = DashedLine(tx2.c2p(0, l2_min), tx2.c2p(runs.steps, l2_min), color=style.L2,
-                                stroke_width=2)
+        floor_line = DashedLine(l2.tx.c2p(0, l2_min), l2.tx.c2p(runs.steps, l2_min),
+                                color=style.L2, stroke_width=2)
         floor_lab = tex(f"{l2_min:g}", size=style.SMALL_SIZE, color=style.L2)
         floor_lab.next_to(floor_line, RIGHT, buff=style.GAP_S)
+        return _Descent(goal, step, panels, prox, floor_line, floor_lab)
 
-        self.add(head)
-        k_t = ValueTracker(0.0)
-        grid = self.descent_grid
-        landed = {m[0]: runs.first_exact_zero(m[0]) for m in movers}
+    def _descent_updater(self, pic: _Descent, k_t: ValueTracker) -> Callable:
+        """The updater of beat 4: every run's dot, stem, trace, iterate dots and readout, and
+        the step counter, at the (fractional) step ``k_t``."""
+        runs, grid = self.runs, self.descent_grid
+        landed = {p.name: runs.first_exact_zero(p.name) for p in pic.panels}
 
-        def advance(_m) -> None:
+        def advance(_m=None) -> None:
             tk = k_t.get_value()
             k = min(int(np.floor(tk + 1e-9)), runs.steps)
             frac = smooth(tk - k) if k < runs.steps else 0.0
             shown = min(int(np.floor(tk + 0.5)), runs.steps)  # the step the dot is nearest
-            for name, ax, tx, dot, trace, trace_dots, r, color, stem in movers:
-                ws = runs.run(name)
+            for p in pic.panels:
+                ws = runs.run(p.name)
                 x = ws[k] if k == runs.steps else (1 - frac) * ws[k] + frac * ws[k + 1]
-                kind = "l2" if name == "l2" else "l1"
-                dot.move_to(ax.c2p(x, np.interp(x, grid, self.descent_curves[kind])))
-                stem.put_start_and_end_on(ax.c2p(x, 0), dot.get_center() + 1e-3 * UP)
-                stop = landed[name]  # once a run sits at exactly 0, its dots alone show it
+                p.dot.move_to(p.ax.c2p(x, np.interp(x, grid, self.descent_curves[p.kind])))
+                p.stem.put_start_and_end_on(p.ax.c2p(x, 0), p.dot.get_center() + 1e-3 * UP)
+                stop = landed[p.name]  # once a run sits at exactly 0, its dots alone show it
                 if stop is not None and k >= stop:
-                    pts = scene_points(tx, np.arange(stop + 1, dtype=float), ws[: stop + 1])
+                    pts = scene_points(p.tx, np.arange(stop + 1, dtype=float), ws[: stop + 1])
                 else:
-                    pts = scene_points(tx, np.arange(k + 1, dtype=float), ws[: k + 1])
+                    pts = scene_points(p.tx, np.arange(k + 1, dtype=float), ws[: k + 1])
                     if k < runs.steps:
-                        pts = np.vstack([pts, tx.c2p(k + frac, x)])
-                trace.set_points_as_corners(pts)
-                while len(trace_dots) <= k:  # a dot at every iterate reached
-                    i = len(trace_dots)
-                    c = style.ZERO if ws[i] == 0.0 else color
-                    trace_dots.add(Dot(tx.c2p(i, ws[i]), color=c, radius=0.045))
-                r.show(float(x))  # where the dot is: an iterate when it rests on one
-            set_readout(step, shown)
+                        pts = np.vstack([pts, p.tx.c2p(k + frac, x)])
+                p.trace.set_points_as_corners(pts)
+                while len(p.trace_dots) <= k:  # a dot at every iterate reached
+                    i = len(p.trace_dots)
+                    c = style.ZERO if ws[i] == 0.0 else p.color
+                    p.trace_dots.add(Dot(p.tx.c2p(i, ws[i]), color=c, radius=0.045))
+                p.readout.show(float(x))  # where the dot is: an iterate when it rests on one
+            set_readout(pic.step, shown)
 
+        return advance
+
+    def gradient_steps(self) -> None:
+        """Three runs of mathutils.descend from the same start, stepping along the loss."""
+        self.open_beat("gradient-steps")
+        head = header("Step by step", TAG_TEXT)
+        pic = self._build_descent(head)
+        self.add(head)
+        k_t = ValueTracker(0.0)
+        advance = self._descent_updater(pic, k_t)
         # Everything the updater changes lives in this one group, added last: manim then
         # redraws it every frame (what is added before it is drawn once, as background).
-        driver = VGroup(step, *(VGroup(m[4], m[5], m[8], m[3], m[6]) for m in movers))
+        driver = VGroup(pic.step, *(VGroup(p.trace, p.trace_dots, p.stem, p.dot, p.readout)
+                                    for p in pic.panels))
         advance(driver)
+        self._say_descent_setup(pic, driver)
+        driver.add_updater(advance)
+        self._say_descent_runs(pic, k_t)
+        driver.clear_updaters()
+        k_t.set_value(self.runs.steps)
+        advance(driver)  # the resting frame shows exactly the last step
+        self.wait(STILL)
+
+    def _say_descent_setup(self, pic: _Descent, driver: VGroup) -> None:
+        """The goal, then the three panels part by part, then the moving parts at step 0."""
+        runs = self.runs
         say(
             self,
             f"Now descend step by step. The data want w = {runs.target:g}; at lambda = "
             f"{runs.lam:g} the best L1 answer is exactly zero.",
             Succession(
-                FadeIn(goal, run_time=0.8),
-                _both(*(FadeIn(VGroup(p[0], p[1][0])) for p in panels), run_time=0.6),
-                _both(*(Create(p[1][1]) for p in panels), run_time=1.4),
-                _both(*(FadeIn(p[2]) for p in panels), run_time=0.6),
-                _both(*(FadeIn(p[4], scale=3) for p in panels), run_time=0.8),
+                FadeIn(pic.goal, run_time=0.8),
+                _both(*(FadeIn(VGroup(p.title, p.loss_axes)) for p in pic.panels), run_time=0.6),
+                _both(*(Create(p.curve) for p in pic.panels), run_time=1.4),
+                _both(*(FadeIn(p.trace_group) for p in pic.panels), run_time=0.6),
+                _both(*(FadeIn(p.zero_tick, scale=3) for p in pic.panels), run_time=0.8),
                 FadeIn(driver, run_time=0.6),
             ),
             span=True,
         )
-        driver.add_updater(advance)
+
+    def _say_descent_runs(self, pic: _Descent, k_t: ValueTracker) -> None:
+        """Step the three runs while each one's fate is told, boxing its readout in turn."""
+        runs = self.runs
+        l2, subgradient, proximal = pic.panels
         first = runs.first_exact_zero("l1_proximal")
         say(self, f"All three start at w = {runs.w0:g} and step down the curve. Below, each "
             "run's w, step by step.",
-            k_t.animate(rate_func=linear).set_value(first), span=True)
-        part = DESCENT_PAUSES
+            _steady(k_t, first), span=True)
+        at_parting, at_floor, at_zigzag = DESCENT_PAUSES
         say(self, "Then they part: L2 creeps on, the subgradient run hops across zero, and the "
             "proximal run stops dead at zero.",
-            k_t.animate(rate_func=linear).set_value(part[0]), span=True)
-        boxes = VGroup(*(
-            SurroundingRectangle(p[3], color=c, buff=style.GAP_S, corner_radius=0.08)
-            for p, c in zip(panels, (style.L2, style.L1, style.ZERO), strict=True)
-        ))
+            _steady(k_t, at_parting), span=True)
+        box, box_subgradient, box_proximal = (
+            SurroundingRectangle(p.readout, color=c, buff=style.GAP_S, corner_radius=0.08)
+            for p, c in ((l2, style.L2), (subgradient, style.L1), (proximal, style.ZERO))
+        )
         say(
             self,
-            f"L2 heads for its own minimum, {l2_min:g}, not for zero: each step multiplies "
-            f"the gap to it by {self.l2_ratio:g}.",
-            k_t.animate(rate_func=linear).set_value(part[1]),
-            Succession(_both(Create(floor_line), FadeIn(floor_lab), run_time=1.5),
-                       Create(boxes[0])),
+            f"L2 heads for its own minimum, {self.descent_minima['l2']:g}, not for zero: each "
+            f"step multiplies the gap to it by {self.l2_ratio:g}.",
+            _steady(k_t, at_floor),
+            Succession(_both(Create(pic.floor_line), FadeIn(pic.floor_label), run_time=1.5),
+                       Create(box)),
             span=True,
         )
         say(
             self,
             "Plain subgradient steps zig-zag around zero forever: close, but never exactly "
             "zero.",
-            k_t.animate(rate_func=linear).set_value(part[2]),
-            Transform(boxes[0], boxes[1], run_time=1.0),
+            _steady(k_t, at_zigzag),
+            Transform(box, box_subgradient, run_time=1.0),
             span=True,
         )
         say(
             self,
             "The proximal step ends in a soft threshold, which snaps small values to zero: "
             f"exactly zero from step {first} on.",
-            k_t.animate(rate_func=linear).set_value(runs.steps),
-            Succession(_both(Transform(boxes[0], boxes[2]), FadeIn(prox, shift=0.2 * UP)),
-                       Indicate(VGroup(*panels[2][7][first:]), color=style.ZERO,
+            _steady(k_t, runs.steps),
+            Succession(_both(Transform(box, box_proximal), FadeIn(pic.prox, shift=0.2 * UP)),
+                       Indicate(VGroup(*proximal.trace_dots[first:]), color=style.ZERO,
                                 scale_factor=1.6, run_time=2.0)),
             span=True,
         )
-        driver.clear_updaters()
-        k_t.set_value(runs.steps)
-        advance(driver)  # the resting frame shows exactly the last step
-        self.wait(STILL)
 
     # ------------------------------------------------------------------ beat 5
-    def kink(self) -> None:
-        """The objective redrawn as lam grows: the L1 minimum sticks at 0, L2's keeps creeping."""
-        self.open_beat("kink")
-        head = header("The kink at zero", TAG_TEXT)
-        # no descenders: the tag centred on this short heading pokes above the top margin
-        head.shift(max(0.0, head.get_top()[1] - (config.frame_height / 2 - style.EDGE)) * DOWN)
-        lams = self.kink_lams
-        ymax = 1.5
+    def _make_kink_panel(self, kind: str, color, formula: str, minimum: str) -> _KinkPanel:
+        """One penalty's panel: its objective as a title, the axes, the readout of w* and its
+        rule, and the parts the updater moves (curve, stem, minimum, foot)."""
+        axes = house_axes((*KINK_W, 0.4), (0, KINK_YMAX, 0.5), 5.6, 2.3, "w", None)
+        ax, _axis_labels = axes
+        ax.y_axis.remove(ax.y_axis.numbers)  # only where the minimum is matters here
+        title = tex(formula, color=color)
+        curve = VMobject(stroke_color=color, stroke_width=5)
+        stem = DashedLine(LEFT, RIGHT, color=color, stroke_width=2)
+        dot = Dot(color=style.HIGHLIGHT, radius=0.09)
+        foot = Dot(color=color, radius=0.07)
+        r = _ExactReadout("w^*", float(self.kink_minima[kind][0]), color, decimals=3)
+        rule = tex(minimum, color=style.MUTED, size=style.SMALL_SIZE)
+        zero_tick = Line(ax.c2p(0, 0) + 0.12 * DOWN, ax.c2p(0, 0) + 0.12 * UP,
+                         color=style.ZERO, stroke_width=5)
+        below = VGroup(r, rule).arrange(RIGHT, buff=style.GAP_L)
+        group = VGroup(title, axes, below).arrange(DOWN, buff=style.GAP)
+        group.add(zero_tick, curve, stem, foot, dot)
+        return _KinkPanel(kind, title, axes, ax, curve, stem, dot, foot, r, rule, zero_tick,
+                          group)
+
+    def _build_kink(self, head: VGroup) -> _Kink:
+        """The two panels side by side over the lam slider, fitted under ``head``."""
         t = KINK_TARGET
-        specs = (
-            ("l1", style.L1, rf"\tfrac12\,(w - {t:g})^2 + \lambda\,|w|",
-             rf"w^* = ({t:g} - \lambda)_+"),
-            ("l2", style.L2, rf"\tfrac12\,(w - {t:g})^2 + \lambda\,w^2",
-             rf"w^* = \frac{{{t:g}}}{{1 + 2\lambda}}"),
-        )
-        panels, parts = VGroup(), {}
-        for kind, color, formula, minimum in specs:
-            axes = house_axes((*KINK_W, 0.4), (0, ymax, 0.5), 5.6, 2.3, "w", None)
-            ax = axes[0]
-            ax.y_axis.remove(ax.y_axis.numbers)  # only where the minimum is matters here
-            title = tex(formula, color=color)
-            curve = VMobject(stroke_color=color, stroke_width=5)
-            stem = DashedLine(LEFT, RIGHT, color=color, stroke_width=2)
-            dot = Dot(color=style.HIGHLIGHT, radius=0.09)
-            foot = Dot(color=color, radius=0.07)
-            r = _ExactReadout("w^*", float(self.kink_minima[kind][0]), color, decimals=3)
-            rule = tex(minimum, color=style.MUTED, size=style.SMALL_SIZE)
-            zero_tick = Line(ax.c2p(0, 0) + 0.12 * DOWN, ax.c2p(0, 0) + 0.12 * UP,
-                             color=style.ZERO, stroke_width=5)
-            below = VGroup(r, rule).arrange(RIGHT, buff=style.GAP_L)
-            panel = VGroup(title, axes, below).arrange(DOWN, buff=style.GAP)
-            panel.add(zero_tick, curve, stem, foot, dot)
-            panels.add(panel)
-            parts[kind] = (ax, curve, stem, dot, foot, r)
-        panels.arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
-        for p in panels:  # readouts level across panels, each rule centred on its readout
-            r, rule = p[2]
-            r.match_y(panels[1][2][1])
-            rule.match_y(r)
+        l1 = self._make_kink_panel("l1", style.L1, rf"\tfrac12\,(w - {t:g})^2 + \lambda\,|w|",
+                                   rf"w^* = ({t:g} - \lambda)_+")
+        l2 = self._make_kink_panel("l2", style.L2, rf"\tfrac12\,(w - {t:g})^2 + \lambda\,w^2",
+                                   rf"w^* = \frac{{{t:g}}}{{1 + 2\lambda}}")
+        panels = VGroup(l1.group, l2.group).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
+        for p in (l1, l2):  # readouts level across panels, each rule centred on its readout
+            p.readout.match_y(l2.rule)
+            p.rule.match_y(p.readout)
         slider = NumberLine(x_range=[0, KINK_LAM_MAX, 0.2], length=4.8, color=style.MUTED,
                             include_numbers=True, font_size=style.SMALL_SIZE,
                             decimal_number_config={"num_decimal_places": 1})
@@ -971,40 +990,66 @@ class WhyL1MakesZeros(Chapter):
         stick_lab.match_y(r_lam)
         knob.next_to(slider.n2p(0), UP, buff=0.02)
         _fit_room(VGroup(panels, row, knob), head, buff=style.GAP)
-        for p in panels:  # arrange and the fit moved the axes: zero ticks back on the origins
-            p[3].move_to(p[1][0].c2p(0, 0))
+        for p in (l1, l2):  # arrange and the fit moved the axes: zero ticks back on the origins
+            p.zero_tick.move_to(p.ax.c2p(0, 0))
         stick = Line(slider.n2p(t), slider.n2p(KINK_LAM_MAX), color=style.ZERO, stroke_width=6)
+        return _Kink([l1, l2], slider, knob, r_lam, stick_lab, stick)
 
-        lam_t = ValueTracker(0.0)
+    def _kink_updater(self, pic: _Kink, lam_t: ValueTracker) -> Callable:
+        """The updater of beat 5: the knob, lam's readout and each panel's curve, minimum and
+        readout at the tracker's lam."""
+        lams = self.kink_lams
 
-        def redraw(_m) -> None:
+        def redraw(_m=None) -> None:
             lam = lam_t.get_value()
-            knob.next_to(slider.n2p(lam), UP, buff=0.02)
-            set_readout(r_lam, lam)
-            for kind, (ax, curve, stem, dot, foot, r) in parts.items():
-                ys = row_at(lams, self.kink_curves[kind], lam)
-                keep = ys <= ymax
-                curve.set_points_as_corners(scene_points(ax, self.kink_grid[keep], ys[keep]))
-                w_star = float(np.interp(lam, lams, self.kink_minima[kind]))
-                f_star = float(np.interp(lam, lams, self.kink_minimum_values[kind]))
-                dot.move_to(ax.c2p(w_star, f_star))
-                foot.move_to(ax.c2p(w_star, 0))
-                stem.put_start_and_end_on(ax.c2p(w_star, 0), ax.c2p(w_star, f_star) + 1e-3 * UP)
-                r.show(w_star)
+            pic.knob.next_to(pic.slider.n2p(lam), UP, buff=0.02)
+            set_readout(pic.lam_read, lam)
+            for p in pic.panels:
+                ys = row_at(lams, self.kink_curves[p.kind], lam)
+                keep = ys <= KINK_YMAX
+                p.curve.set_points_as_corners(scene_points(p.ax, self.kink_grid[keep], ys[keep]))
+                w_star = float(np.interp(lam, lams, self.kink_minima[p.kind]))
+                f_star = float(np.interp(lam, lams, self.kink_minimum_values[p.kind]))
+                p.dot.move_to(p.ax.c2p(w_star, f_star))
+                p.foot.move_to(p.ax.c2p(w_star, 0))
+                p.stem.put_start_and_end_on(p.ax.c2p(w_star, 0),
+                                            p.ax.c2p(w_star, f_star) + 1e-3 * UP)
+                p.readout.show(w_star)
 
+        return redraw
+
+    def kink(self) -> None:
+        """The objective redrawn as lam grows: the L1 minimum sticks at 0, L2's keeps creeping."""
+        self.open_beat("kink")
+        head = header("The kink at zero", TAG_TEXT)
+        # no descenders: the tag centred on this short heading pokes above the top margin
+        head.shift(max(0.0, head.get_top()[1] - (config.frame_height / 2 - style.EDGE)) * DOWN)
+        pic = self._build_kink(head)
+        lam_t = ValueTracker(0.0)
+        redraw = self._kink_updater(pic, lam_t)
         # Everything redraw() changes lives in this one group, added last (see gradient_steps).
-        live = VGroup(knob, r_lam, *(VGroup(v[1], v[2], v[4], v[3], v[5]) for v in parts.values()))
+        live = VGroup(pic.knob, pic.lam_read,
+                      *(VGroup(p.curve, p.stem, p.foot, p.dot, p.readout) for p in pic.panels))
         redraw(live)
         self.add(head)
         live.add_updater(redraw)
+        self._say_kink(pic, lam_t, live)
+        live.clear_updaters()
+        lam_t.set_value(KINK_LAM_MAX)
+        redraw(live)  # the resting frame shows exactly lam = KINK_LAM_MAX
+        self.wait(STILL)
+
+    def _say_kink(self, pic: _Kink, lam_t: ValueTracker, live: VGroup) -> None:
+        """Turn lam up sentence by sentence (KINK_STOPS), marking where L1 sticks at zero."""
+        t = KINK_TARGET
         l0, l1, l2, l3 = KINK_STOPS  # lam when each sentence ends
         say(
             self,
             f"Now the data want w = {t:g}. Turn up the penalty strength lambda: absolute "
             "value on the left, square on the right.",
             Succession(
-                _both(*(FadeIn(VGroup(p[0], p[1], p[2][1], p[3])) for p in panels),
-                      FadeIn(slider), FadeIn(live), run_time=1.2),
+                _both(*(FadeIn(VGroup(p.title, p.axes, p.rule, p.zero_tick)) for p in pic.panels),
+                      FadeIn(pic.slider), FadeIn(live), run_time=1.2),
                 _glide(lam_t, 0.0, l0, run_time=2.0),
             ),
             span=True,
@@ -1019,7 +1064,8 @@ class WhyL1MakesZeros(Chapter):
             "in the kink.",
             Succession(
                 _glide(lam_t, l2, t, run_time=2.0),
-                _both(Create(stick), FadeIn(stick_lab), _glide(lam_t, t, l3), run_time=1.5),
+                _both(Create(pic.stick), FadeIn(pic.stick_label), _glide(lam_t, t, l3),
+                      run_time=1.5),
             ),
             span=True,
         )
@@ -1030,18 +1076,69 @@ class WhyL1MakesZeros(Chapter):
             _glide(lam_t, l3, KINK_LAM_MAX),
             span=True,
         )
-        live.clear_updaters()
-        lam_t.set_value(KINK_LAM_MAX)
-        redraw(live)  # the resting frame shows exactly lam = KINK_LAM_MAX
-        self.wait(STILL)
 
     # ------------------------------------------------------------------ beat 6
-    def threshold_maps_beat(self) -> None:
-        """ESL Table 3.4: soft threshold, ridge shrink, hard threshold; dead zone highlighted."""
-        self.open_beat("threshold-maps")
-        head = header("Each penalty as a map of z", TAG_TEXT)
+    def _make_map_panel(self, key: str, color, name: str, kind: str, formula: str,
+                        dead: bool) -> _MapPanel:
+        """One map of z: title, axes with the identity, the map (its dead zone if ``dead``),
+        its formula and the readout of its output at Z_SWEEP's start."""
         lo, hi = Z_RANGE
-        lam = THRESHOLD
+        axes = house_axes((lo, hi, 1), (lo, hi, 1), 2.2, 1.5, "z", None, numbers=False)
+        ax, axis_labels = axes
+        # numbers only where no map passes: right of and above the origin
+        ax.x_axis.add_numbers(MAP_TICKS, font_size=style.SMALL_SIZE)
+        ax.y_axis.add_numbers(MAP_TICKS, font_size=style.SMALL_SIZE)
+        axis_labels.add(label("out", style.SMALL_SIZE, style.MUTED)
+                        .next_to(ax.c2p(0, hi), LEFT, buff=style.GAP))
+        name_lab = label(name, style.LABEL_SIZE, color)
+        kind_lab = label(kind, style.SMALL_SIZE, style.MUTED)
+        title = VGroup(name_lab, kind_lab).arrange(DOWN, buff=style.GAP_S)
+        identity = DashedLine(ax.c2p(lo, lo), ax.c2p(hi, hi), color=style.MUTED, stroke_width=2)
+        ys = self.threshold_maps[key]
+        t = self.map_thresholds[key]  # the dead zone's half-width
+        breaks = [-t, t] if key == "hard" else []
+        curve = _pieces(ax, self.z_grid, ys, color, breaks)
+        zone, band_layer, flat_layer = VGroup(), VGroup(), VGroup()  # under, over the curve
+        if dead:
+            band = Rectangle(width=ax.c2p(t, 0)[0] - ax.c2p(-t, 0)[0],
+                             height=ax.c2p(0, hi)[1] - ax.c2p(0, lo)[1],
+                             stroke_width=0, fill_color=style.ZERO, fill_opacity=0.2)
+            band.move_to(ax.c2p(0, 0))
+            inside = np.abs(self.z_grid) <= t
+            flat = polyline(ax, self.z_grid[inside], ys[inside], style.ZERO, width=7)
+            zone.add(band, flat)
+            band_layer.add(band)
+            flat_layer.add(flat)
+        note = tex(formula, color=color)
+        z0, _z1 = Z_SWEEP
+        r = _ExactReadout(r"\text{out}", float(np.interp(z0, self.z_grid, ys)), color,
+                          decimals=2)
+        plot = VGroup(axes, identity, band_layer, curve, flat_layer)
+        group = VGroup(title, plot, note, r).arrange(DOWN, buff=style.GAP)
+        return _MapPanel(key, color, ax, axes, name_lab, kind_lab, title, identity, curve,
+                         breaks, zone, plot, note, r, group)
+
+    def _make_map_legend(self) -> VGroup:
+        """The maps' legend, in two rows (in one, fit_width shrank it below the small size)."""
+        swatch_line = DashedLine(LEFT, RIGHT, color=style.MUTED, stroke_width=2)
+        swatch_line.scale_to_fit_width(0.5)
+        swatch_zone = Rectangle(width=0.35, height=0.25, stroke_width=0, fill_color=style.ZERO,
+                                fill_opacity=0.5)
+        legend = VGroup(
+            VGroup(
+                VGroup(swatch_line, label("no penalty", style.SMALL_SIZE, style.MUTED))
+                .arrange(RIGHT, buff=style.GAP_S),
+                VGroup(swatch_zone, label("dead zone: output exactly 0", style.SMALL_SIZE,
+                                          style.ZERO)).arrange(RIGHT, buff=style.GAP_S),
+            ).arrange(RIGHT, buff=style.GAP_L),
+            label(f"each minimises \u00bd(w \u2212 z)\u00b2 + \u03bbR(w), \u03bb = {THRESHOLD:g}; "
+                  "after ESL Table 3.4", style.SMALL_SIZE, style.MUTED),
+        ).arrange(DOWN, buff=style.GAP_S)
+        return fit_width(legend)
+
+    def _build_maps(self, head: VGroup) -> _Maps:
+        """The three maps in a row, lined up, over the legend, fitted under ``head``; the
+        readout of z between the heading and its tag."""
         specs = (
             ("soft", style.L1, "Lasso", "soft threshold",
              r"\operatorname{sign}(z)\,(|z| - \lambda)_+", True),
@@ -1050,76 +1147,39 @@ class WhyL1MakesZeros(Chapter):
             ("hard", style.BEST_SUBSET, "Best subset", "hard threshold",
              r"z \cdot \mathbf{1}(|z| > \sqrt{2\lambda})", True),
         )
-        z0 = Z_SWEEP[0]
-        panels, parts = VGroup(), []
-        for key, color, name, kind, formula, dead in specs:
-            axes = house_axes((lo, hi, 1), (lo, hi, 1), 2.2, 1.5, "z", None, numbers=False)
-            ax = axes[0]
-            # numbers only where no map passes: right of and above the origin
-            ax.x_axis.add_numbers(MAP_TICKS, font_size=style.SMALL_SIZE)
-            ax.y_axis.add_numbers(MAP_TICKS, font_size=style.SMALL_SIZE)
-            axes[1].add(label("out", style.SMALL_SIZE, style.MUTED)
-                        .next_to(ax.c2p(0, hi), LEFT, buff=style.GAP))
-            title = VGroup(
-                label(name, style.LABEL_SIZE, color), label(kind, style.SMALL_SIZE, style.MUTED)
-            ).arrange(DOWN, buff=style.GAP_S)
-            identity = DashedLine(ax.c2p(lo, lo), ax.c2p(hi, hi), color=style.MUTED,
-                                  stroke_width=2)
-            ys = self.threshold_maps[key]
-            t = self.map_thresholds[key]  # the dead zone's half-width
-            curve = _pieces(ax, self.z_grid, ys, color, breaks=[-t, t] if key == "hard" else [])
-            zone = VGroup()
-            if dead:
-                band = Rectangle(width=ax.c2p(t, 0)[0] - ax.c2p(-t, 0)[0],
-                                 height=ax.c2p(0, hi)[1] - ax.c2p(0, lo)[1],
-                                 stroke_width=0, fill_color=style.ZERO, fill_opacity=0.2)
-                band.move_to(ax.c2p(0, 0))
-                inside = np.abs(self.z_grid) <= t
-                flat = polyline(ax, self.z_grid[inside], ys[inside], style.ZERO, width=7)
-                zone.add(band, flat)
-            note = tex(formula, color=color)
-            r = _ExactReadout(r"\text{out}", float(np.interp(z0, self.z_grid, ys)), color,
-                               decimals=2)
-            plot = VGroup(axes, identity, zone[:1], curve, zone[1:])
-            panel = VGroup(title, plot, note, r).arrange(DOWN, buff=style.GAP)
-            panels.add(panel)
-            parts.append((key, ax, color, zone, r))
-        panels.arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=UP)
-        panels.next_to(head, DOWN, buff=style.GAP)
+        panels = [self._make_map_panel(*spec) for spec in specs]
+        first, middle, _last = panels
+        row = VGroup(*(p.group for p in panels))
+        row.arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=UP)
+        row.next_to(head, DOWN, buff=style.GAP)
         for p in panels:  # titles differ in height: line the plots, formulas, readouts up
-            p[0][0].align_to(panels[0][0][0], UP)
-            p[0][1].align_to(panels[0][0][1], UP)
-            p[1:].shift((panels[1][1].get_y() - p[1].get_y()) * UP)
-            p[2].match_y(panels[0][2])
-            p[3].match_y(panels[1][3])
-        swatch_line = DashedLine(LEFT, RIGHT, color=style.MUTED, stroke_width=2)
-        swatch_line.scale_to_fit_width(0.5)
-        swatch_zone = Rectangle(width=0.35, height=0.25, stroke_width=0, fill_color=style.ZERO,
-                                fill_opacity=0.5)
-        legend = VGroup(  # two rows: in one, fit_width shrank it below the small size
-            VGroup(
-                VGroup(swatch_line, label("no penalty", style.SMALL_SIZE, style.MUTED))
-                .arrange(RIGHT, buff=style.GAP_S),
-                VGroup(swatch_zone, label("dead zone: output exactly 0", style.SMALL_SIZE,
-                                          style.ZERO)).arrange(RIGHT, buff=style.GAP_S),
-            ).arrange(RIGHT, buff=style.GAP_L),
-            label(f"each minimises \u00bd(w \u2212 z)\u00b2 + \u03bbR(w), \u03bb = {lam:g}; "
-                  "after ESL Table 3.4", style.SMALL_SIZE, style.MUTED),
-        ).arrange(DOWN, buff=style.GAP_S)
-        fit_width(legend)
-        legend.next_to(panels, DOWN, buff=style.GAP)
-        _fit_room(VGroup(panels, legend), head)
+            p.name_label.align_to(first.name_label, UP)
+            p.kind_label.align_to(first.kind_label, UP)
+            VGroup(p.plot, p.note, p.readout).shift((middle.plot.get_y() - p.plot.get_y()) * UP)
+            p.note.match_y(first.note)
+            p.readout.match_y(middle.readout)
+        legend = self._make_map_legend()
+        legend.next_to(row, DOWN, buff=style.GAP)
+        _fit_room(VGroup(row, legend), head)
+        z0, _z1 = Z_SWEEP
         r_z = readout("z", z0, color=style.HIGHLIGHT)
-        r_z.move_to((head[0].get_right() + head[1].get_left()) / 2)
+        heading, badge = head
+        r_z.move_to((heading.get_right() + badge.get_left()) / 2)
+        return _Maps(panels, legend, r_z)
 
+    def threshold_maps_beat(self) -> None:
+        """ESL Table 3.4: soft threshold, ridge shrink, hard threshold; dead zone highlighted."""
+        self.open_beat("threshold-maps")
+        head = header("Each penalty as a map of z", TAG_TEXT)
+        maps = self._build_maps(head)
         self.add(head)
         say(
             self,
             "For a whole model with orthonormal inputs, each penalty maps each "
             "least-squares coefficient z to a new value.",
             Succession(
-                *(FadeIn(p[0], p[1][0], p[1][1], run_time=1.5) for p in panels),
-                FadeIn(legend, run_time=1.0),
+                *(FadeIn(p.title, p.axes, p.identity, run_time=1.5) for p in maps.panels),
+                FadeIn(maps.legend, run_time=1.0),
             ),
             span=True,
         )
@@ -1131,71 +1191,76 @@ class WhyL1MakesZeros(Chapter):
             "Best subset keeps a coefficient or drops it: a hard threshold at the square root "
             "of 2 lambda, with its own dead zone.",
         )
-        for (key, ax, color, zone, r), p, text in zip(parts, panels, texts, strict=True):
-            # the map is drawn from left to right by a pen, its output read off as it goes
-            ys = self.threshold_maps[key]
-            pieces = p[1][3]
-            t = self.map_thresholds[key]
-            edges = [-np.inf, *([-t, t] if key == "hard" else []), np.inf]
-            masks = [m for m in ((self.z_grid > a) & (self.z_grid < b)
-                                 for a, b in zip(edges[:-1], edges[1:], strict=True))
-                     if m.sum() >= 2]
-            zc = ValueTracker(lo)
-            pen = VGroup(DashedLine(LEFT, RIGHT, color=color, stroke_width=2),
-                         Dot(radius=0.07, color=color))
+        for panel, text in zip(maps.panels, texts, strict=True):
+            self._draw_map(panel, text)
+        self._say_same_z(maps)
 
-            def draw(_m, ax=ax, ys=ys, pieces=pieces, masks=masks, zc=zc, pen=pen, r=r):
-                zv = zc.get_value()
-                for piece, m in zip(pieces, masks, strict=True):
-                    keep = m & (self.z_grid <= zv)
-                    if keep.sum() >= 2:
-                        piece.set_points_as_corners(
-                            scene_points(ax, self.z_grid[keep], ys[keep]))
-                        piece.set_stroke(opacity=1.0)
-                    else:
-                        piece.set_stroke(opacity=0.0)
-                out = float(np.interp(zv, self.z_grid, ys))
-                pen[0].put_start_and_end_on(ax.c2p(zv, 0), ax.c2p(zv, out) + 1e-3 * UP)
-                pen[1].move_to(ax.c2p(zv, out))
-                r.show(out)
+    def _draw_map(self, panel: _MapPanel, text: str) -> None:
+        """Draw one map from left to right with a pen while ``text`` is said, its output read
+        off as it goes, then its dead zone."""
+        lo, hi = Z_RANGE
+        ys = self.threshold_maps[panel.key]
+        masks = _run_masks(self.z_grid, panel.breaks)  # one per piece of the curve
+        zc = ValueTracker(lo)
+        pen_line = DashedLine(LEFT, RIGHT, color=panel.color, stroke_width=2)
+        pen_dot = Dot(radius=0.07, color=panel.color)
+        pen = VGroup(pen_line, pen_dot)
 
-            drawing = VGroup(pieces, pen, r)
-            draw(drawing)
-            drawing.add_updater(draw)
-            steps = [_both(FadeIn(p[2], shift=0.2 * UP), FadeIn(drawing), run_time=0.8),
-                     _glide(zc, lo, hi, run_time=3.5)]
-            if len(zone):
-                steps.append(FadeIn(zone, run_time=1.0))
-            say(self, text, Succession(*steps, FadeOut(pen, run_time=0.4)), span=True)
-            drawing.clear_updaters()
-            zc.set_value(hi)
-            draw(drawing)
-            self.remove(pen)
+        def draw(_m=None) -> None:
+            zv = zc.get_value()
+            for piece, m in zip(panel.curve, masks, strict=True):
+                keep = m & (self.z_grid <= zv)
+                if keep.sum() >= 2:
+                    piece.set_points_as_corners(scene_points(panel.ax, self.z_grid[keep],
+                                                             ys[keep]))
+                    piece.set_stroke(opacity=1.0)
+                else:
+                    piece.set_stroke(opacity=0.0)
+            out = float(np.interp(zv, self.z_grid, ys))
+            pen_line.put_start_and_end_on(panel.ax.c2p(zv, 0), panel.ax.c2p(zv, out) + 1e-3 * UP)
+            pen_dot.move_to(panel.ax.c2p(zv, out))
+            panel.readout.show(out)
 
+        drawing = VGroup(panel.curve, pen, panel.readout)
+        draw()
+        drawing.add_updater(draw)
+        steps = [_both(FadeIn(panel.note, shift=0.2 * UP), FadeIn(drawing), run_time=0.8),
+                 _glide(zc, lo, hi, run_time=3.5)]
+        if len(panel.zone):
+            steps.append(FadeIn(panel.zone, run_time=1.0))
+        say(self, text, Succession(*steps, FadeOut(pen, run_time=0.4)), span=True)
+        drawing.clear_updaters()
+        zc.set_value(hi)
+        draw()
+        self.remove(pen)
+
+    def _say_same_z(self, maps: _Maps) -> None:
+        """Feed all three maps the same z, into the dead zone and back."""
+        z0, z1 = Z_SWEEP
         z_t = ValueTracker(z0)
         guides = VGroup(*(DashedLine(LEFT, RIGHT, color=style.HIGHLIGHT, stroke_width=2)
-                          for _ in parts))
-        dots = VGroup(*(Dot(color=style.HIGHLIGHT, radius=0.08) for _ in parts))
+                          for _ in maps.panels))
+        dots = VGroup(*(Dot(color=style.HIGHLIGHT, radius=0.08) for _ in maps.panels))
 
-        def follow(_m) -> None:
+        def follow(_m=None) -> None:
             z = z_t.get_value()
-            set_readout(r_z, z)
-            for (key, ax, _c, _zone, r), g, d in zip(parts, guides, dots, strict=True):
-                out = float(np.interp(z, self.z_grid, self.threshold_maps[key]))
-                g.put_start_and_end_on(ax.c2p(z, 0), ax.c2p(z, out) + 1e-3 * UP)
-                d.move_to(ax.c2p(z, out))
-                r.show(out)
+            set_readout(maps.z_read, z)
+            for p, g, d in zip(maps.panels, guides, dots, strict=True):
+                out = float(np.interp(z, self.z_grid, self.threshold_maps[p.key]))
+                g.put_start_and_end_on(p.ax.c2p(z, 0), p.ax.c2p(z, out) + 1e-3 * UP)
+                d.move_to(p.ax.c2p(z, out))
+                p.readout.show(out)
 
         live = VGroup(guides, dots)
         follow(live)
         # the readouts are on screen already: re-added with the updater, after everything else
-        driver = self.drive([p[3] for p in panels], follow)
-        z1 = Z_SWEEP[1]
+        driver = self.drive([p.readout for p in maps.panels], follow)
+        lasso, _ridge, _best_subset = maps.panels
         say(
             self,
             f"Feed all three the same z, from {z0:g} down into the dead zone: the lasso and "
             "best subset give exactly zero, ridge still a small number.",
-            Succession(_both(FadeIn(live), FadeIn(r_z), run_time=1.0),
+            Succession(_both(FadeIn(live), FadeIn(maps.z_read), run_time=1.0),
                        _glide(z_t, z0, z1, run_time=3.0)),
             span=True,
         )
@@ -1204,7 +1269,7 @@ class WhyL1MakesZeros(Chapter):
             "Back up: best subset jumps, the lasso rises smoothly. Only the lasso map is both "
             "continuous and has a dead zone.",
             Succession(_glide(z_t, z1, z0, run_time=3.0),
-                       Circumscribe(panels[0][1], color=style.ZERO, run_time=1.0)),
+                       Circumscribe(lasso.plot, color=style.ZERO, run_time=1.0)),
             span=True,
         )
         driver.clear_updaters()
@@ -1213,137 +1278,160 @@ class WhyL1MakesZeros(Chapter):
         self.wait(STILL)
 
     # ------------------------------------------------------------------ beat 7
-    def _balance_panel(self, kind: str) -> VGroup:
+    def _make_balance_panel(self, kind: str) -> _BalancePanel:
         """Axes of force against w: the penalty's push lam R'(w), for L1 with its corner's
-        interval [-lam, lam] at w = 0 as a separate vertical segment. Returns VGroup
-        ``(axes, push, segment, labels)``; ``segment`` is empty for L2."""
+        interval [-lam, lam] at w = 0 as a separate vertical segment (empty for L2)."""
         axes = house_axes((*W_RANGE, 0.5), (*BALANCE_F, 0.5), 5.4, 2.9, "w", None,
                           numbers=False)
-        ax = axes[0]
+        ax, _axis_labels = axes
         ax.x_axis.add_numbers([-1, 1], font_size=style.SMALL_SIZE)
         color = style.L1 if kind == "l1" else style.L2
         push = self.balance_push[kind]
+        bar = None
         if kind == "l1":
             curve = _pieces(ax, self.w_grid, push, color, breaks=[0.0])
-            segment = VGroup(Line(ax.c2p(0, -BALANCE_LAM), ax.c2p(0, BALANCE_LAM), color=color,
-                                  stroke_width=9))
+            bar = Line(ax.c2p(0, -BALANCE_LAM), ax.c2p(0, BALANCE_LAM), color=color,
+                       stroke_width=9)
             name = tex(r"\lambda\,\operatorname{sign}(w)", color=color)
             ends = VGroup(tex(r"\lambda", color=color, size=style.SMALL_SIZE)
                           .next_to(ax.c2p(0, BALANCE_LAM), UL, buff=style.GAP_S),
                           tex(r"-\lambda", color=color, size=style.SMALL_SIZE)
                           .next_to(ax.c2p(0, -BALANCE_LAM), DL, buff=style.GAP_S))
-            segment.add(ends)
+            segment = VGroup(bar, ends)
         else:
             curve = polyline(ax, self.w_grid, push, color)
             segment = VGroup()
             name = tex(r"2\lambda w", color=color)
         name.next_to(ax.c2p(W_RANGE[1], push[-1]), UL, buff=style.GAP_S)
         title = label("force", style.LABEL_SIZE, style.MUTED).next_to(ax.y_axis, UP, style.GAP_S)
-        return VGroup(axes, curve, segment, VGroup(name, title))
+        group = VGroup(axes, curve, segment, VGroup(name, title))
+        return _BalancePanel(kind, axes, ax, curve, segment, bar, name, title, group)
+
+    def _build_balance(self, head: VGroup) -> _Balance:
+        """The objective and z over the two panels, each with its minimum and note under it,
+        fitted under ``head``."""
+        l1, l2 = self._make_balance_panel("l1"), self._make_balance_panel("l2")
+        row = VGroup(l1.group, l2.group).arrange(RIGHT, buff=1.5 * style.GAP_L,
+                                                 aligned_edge=DOWN)
+        formula = tex(r"\min_w\ \tfrac12 (w - z)^2 + \lambda R(w),\qquad \lambda = "
+                      + f"{BALANCE_LAM:g}", size=style.LABEL_SIZE)
+        z_read = readout("z", BALANCE_Z[0], style.LOSS)
+        top = VGroup(formula, z_read).arrange(RIGHT, buff=2 * style.GAP_L)
+        l1_min = _ExactReadout(r"\text{L1 minimum}\ w", self.balance_min["l1"][-1], style.L1, 3)
+        l2_min = readout(r"\text{L2 minimum}\ w", self.balance_min["l2"][-1], style.L2, 3)
+        l1_note = tex(r"\text{at } w=0:\ \text{any push in } [-\lambda, \lambda]",
+                      color=style.L1, size=style.SMALL_SIZE)
+        l2_note = tex(r"\text{at } w=0:\ \text{push } 2\lambda\cdot 0 = 0", color=style.L2,
+                      size=style.SMALL_SIZE)
+        for m, n, p in ((l1_min, l1_note, l1), (l2_min, l2_note, l2)):
+            VGroup(m, n).arrange(DOWN, buff=style.GAP_S).next_to(p.group, DOWN, buff=style.GAP)
+        mins = VGroup(l1_min, l2_min)
+        body = VGroup(top, VGroup(row, mins, VGroup(l1_note, l2_note))).arrange(
+            DOWN, buff=style.GAP)
+        _fit_room(body, head)
+        return _Balance([l1, l2], top, z_read, l1_min, l2_min, mins, l1_note, l2_note)
+
+    def _balance_updater(self, bal: _Balance, z: ValueTracker, pulls: VGroup,
+                         points: VGroup) -> Callable:
+        """The updater of beat 7: z's readout, and in each panel the pull z - w, the balance
+        point and the minimum's readout, at the tracker's z."""
+
+        def follow(_m=None) -> None:
+            zv = z.get_value()
+            set_readout(bal.z_read, zv)
+            for p, pull, dot in zip(bal.panels, pulls, points, strict=True):
+                move_line(pull, p.ax, zv, -1.0, W_RANGE, BALANCE_F)  # the pull z - w
+                wmin = float(np.interp(zv, self.balance_z, self.balance_min[p.kind]))
+                dot.move_to(p.ax.c2p(wmin, zv - wmin))
+                if p.kind == "l1":
+                    bal.l1_min.show(wmin)
+                else:
+                    set_readout(bal.l2_min, wmin)
+
+        return follow
 
     def takeaway(self) -> None:
         """Why zero is the minimum under L1 and not under L2: the pull of the data against the
         penalty's push, with L1's whole interval [-lam, lam] of slopes at w = 0."""
         self.open_beat("takeaway")
         head = header("Why exactly zero", TAG_TEXT)
-        panels = VGroup(*(self._balance_panel(k) for k in ("l1", "l2")))
-        panels.arrange(RIGHT, buff=1.5 * style.GAP_L, aligned_edge=DOWN)
-        formula = tex(r"\min_w\ \tfrac12 (w - z)^2 + \lambda R(w),\qquad \lambda = "
-                      + f"{BALANCE_LAM:g}", size=style.LABEL_SIZE)
-        z_read = readout("z", BALANCE_Z[0], style.LOSS)
-        top = VGroup(formula, z_read).arrange(RIGHT, buff=2 * style.GAP_L)
-        mins = VGroup(
-            _ExactReadout(r"\text{L1 minimum}\ w", self.balance_min["l1"][-1], style.L1, 3),
-            readout(r"\text{L2 minimum}\ w", self.balance_min["l2"][-1], style.L2, 3),
-        )
-        notes = VGroup(
-            tex(r"\text{at } w=0:\ \text{any push in } [-\lambda, \lambda]", color=style.L1,
-                size=style.SMALL_SIZE),
-            tex(r"\text{at } w=0:\ \text{push } 2\lambda\cdot 0 = 0", color=style.L2,
-                size=style.SMALL_SIZE),
-        )
-        for m, n, p in zip(mins, notes, panels, strict=True):
-            VGroup(m, n).arrange(DOWN, buff=style.GAP_S).next_to(p, DOWN, buff=style.GAP)
-        body = VGroup(top, VGroup(panels, mins, notes)).arrange(DOWN, buff=style.GAP)
-        _fit_room(body, head)
+        bal = self._build_balance(head)
         self.add(head)
-
         z = ValueTracker(BALANCE_Z[0])
-        pulls = VGroup(*(Line(color=style.LOSS, stroke_width=4) for _ in panels))
-        points = VGroup(*(Dot(radius=0.09, color=style.HIGHLIGHT) for _ in panels))
+        pulls = VGroup(*(Line(color=style.LOSS, stroke_width=4) for _ in bal.panels))
+        points = VGroup(*(Dot(radius=0.09, color=style.HIGHLIGHT) for _ in bal.panels))
+        follow = self._balance_updater(bal, z, pulls, points)
+        follow()
+        self._say_balance(bal, pulls, points)
+        self._say_l1_corner(bal)
+        driver = self.drive([bal.z_read, pulls, points, bal.mins], follow)
+        self._say_weaken(bal, z)
+        driver.clear_updaters()
+        z.set_value(BALANCE_Z[1])
+        follow()  # the resting frame shows exactly z = BALANCE_Z[1]
+        self.wait(STILL)
 
-        def follow(_m) -> None:
-            zv = z.get_value()
-            set_readout(z_read, zv)
-            for kind, panel, pull, dot, m in zip(("l1", "l2"), panels, pulls, points, mins,
-                                                 strict=True):
-                ax = panel[0][0]
-                move_line(pull, ax, zv, -1.0, W_RANGE, BALANCE_F)  # the pull z - w
-                wmin = float(np.interp(zv, self.balance_z, self.balance_min[kind]))
-                dot.move_to(ax.c2p(wmin, zv - wmin))
-                if kind == "l1":
-                    m.show(wmin)
-                else:
-                    set_readout(m, wmin)
-
-        follow(None)
+    def _say_balance(self, bal: _Balance, pulls: VGroup, points: VGroup) -> None:
+        """The objective and both pushes, then the pulls and where they meet the pushes."""
         say(self, "Here is the real reason. At the best weight, the pull of the data toward z "
             "balances the penalty's push back toward zero.",
             Succession(
-                FadeIn(top, run_time=1.0),
-                _both(*(Create(p[0]) for p in panels), run_time=1.2),
-                _both(*(Create(p[1]) for p in panels), *(FadeIn(p[3]) for p in panels),
-                      run_time=1.5),
+                FadeIn(bal.top, run_time=1.0),
+                _both(*(Create(p.axes) for p in bal.panels), run_time=1.2),
+                _both(*(Create(p.curve) for p in bal.panels),
+                      *(FadeIn(VGroup(p.name, p.title)) for p in bal.panels), run_time=1.5),
             ),
             span=True)
         say(self, "The pull is the falling line, z minus w; where it meets the push is the "
             "minimum.",
             Succession(Create(pulls, run_time=2.0),
-                       _both(FadeIn(points, scale=2), FadeIn(mins))),
+                       _both(FadeIn(points, scale=2), FadeIn(bal.mins))),
             span=True)
 
-        # L1's push as a bar standing on the w axis: lambda away from zero; at the corner any
-        # value between -lambda and lambda.
-        ax1, lam = panels[0][0][0], BALANCE_LAM
+    def _say_l1_corner(self, bal: _Balance) -> None:
+        """L1's push as a bar standing on the w axis: lambda away from zero; at the corner any
+        value between -lambda and lambda."""
+        l1, _l2 = bal.panels
+        ax, lam = l1.ax, BALANCE_LAM
         probe_w, probe_f = ValueTracker(0.9), ValueTracker(lam)
-        probe = VGroup(Line(color=style.L1, stroke_width=12, stroke_opacity=0.6),
-                       Dot(radius=0.1, color=style.L1))
+        probe_bar = Line(color=style.L1, stroke_width=12, stroke_opacity=0.6)
+        probe_dot = Dot(radius=0.1, color=style.L1)
+        probe = VGroup(probe_bar, probe_dot)
 
-        def place_probe(m) -> None:
+        def place_probe(_m=None) -> None:
             wv, fv = probe_w.get_value(), probe_f.get_value()
-            m[0].put_start_and_end_on(ax1.c2p(wv, 0), ax1.c2p(wv, fv) + 1e-3 * UP)
-            m[1].move_to(ax1.c2p(wv, fv))
+            probe_bar.put_start_and_end_on(ax.c2p(wv, 0), ax.c2p(wv, fv) + 1e-3 * UP)
+            probe_dot.move_to(ax.c2p(wv, fv))
 
-        place_probe(probe)
+        place_probe()
         probe.add_updater(place_probe)
         say(self, "Away from zero the L1 push is lambda. At zero, its corner, the push can be "
             "anything from minus lambda to lambda.",
             Succession(
                 FadeIn(probe, run_time=0.4),
                 _glide(probe_w, 0.9, 0.0, run_time=2.0),
-                _both(Create(panels[0][2]), FadeIn(notes[0]), run_time=1.0),
+                _both(Create(l1.segment), FadeIn(bal.l1_note), run_time=1.0),
                 _glide(probe_f, lam, -lam, lam, run_time=2.5),
                 FadeOut(probe, run_time=0.4),
             ),
             span=True)
         probe.clear_updaters()
         self.remove(probe)
-        driver = self.drive([z_read, pulls, points, mins], follow)
+
+    def _say_weaken(self, bal: _Balance, z: ValueTracker) -> None:
+        """Weaken the pull into L1's dead zone and back, and L2's pull across zero."""
         z0, z1 = BALANCE_Z
+        l1, _l2 = bal.panels
         say(self, f"Weaken the pull: the L1 balance point slides to zero, then climbs the "
             f"corner. Any pull weaker than lambda, {BALANCE_LAM:g}, is cancelled: exactly zero.",
-            z.animate(rate_func=linear).set_value(z1), span=True)
+            _steady(z, z1), span=True)
         say(self, "L2 pushes with two lambda w, nothing at zero: any pull moves the weight off "
             "zero, so it only shrinks.",
-            Succession(FadeIn(notes[1], run_time=0.6),
+            Succession(FadeIn(bal.l2_note, run_time=0.6),
                        _glide(z, z1, -z1, z1, run_time=4.0)),
             span=True)
         say(self, "That corner is the dead zone of the soft threshold, and the reason an L1 "
             "penalty sets weights to exactly zero.",
             Succession(_glide(z, z1, z0, z1, run_time=4.0),
-                       Circumscribe(panels[0][2][0], color=style.ZERO, run_time=1.0)),
+                       Circumscribe(l1.bar, color=style.ZERO, run_time=1.0)),
             span=True)
-        driver.clear_updaters()
-        z.set_value(z1)
-        follow(None)  # the resting frame shows exactly z = BALANCE_Z[1]
-        self.wait(STILL)
