@@ -681,71 +681,71 @@ class OutlierTugsTheFit(Chapter):
         self.open_beat("outlier-tug")
         head = _header("One point dragged upward")
         self.add(head)
-        path = self.tug
-        x_range, y_range = (0, 10, 2), (0, 12, 2)
-        plot = house_axes(x_range, y_range, 5.8, 4.4, "x", "y")
-        ax = plot[0]
-        legend = fits_legend()
-        bars = VGroup(
-            label("the outlier's share of the total cost", style.SMALL_SIZE, style.TEXT),
-            _share_bar("squared residuals (L2)", style.L2, 2.8),
-            _share_bar("absolute residuals (L1)", style.L1, 2.8),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-        side = VGroup(legend, bars).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
-        VGroup(plot, side).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
-        VGroup(plot, side).next_to(head, DOWN, buff=style.GAP).set_x(0)
-        fit_width(VGroup(plot, side))
-
-        others = [i for i in range(len(self.tug_x)) if i != path.moving]
-        dots = _dots(ax, self.tug_x[others], self.tug_y[others])
-        mover = Dot(ax.c2p(path.xs[0], path.ys[0]), color=style.HIGHLIGHT, radius=0.09)
-        ols = fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2)
-        lad = fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1)
-        ghosts = VGroup(
-            *(DashedLine(m.get_start(), m.get_end(), color=c, stroke_width=2)
-              for m, c in ((ols, style.L2), (lad, style.L1)))
-        )
+        fig = self._build_tug(head)
         narrate_steps(
             self,
             f"{number_word(len(self.tug_x)).capitalize()} points lie near a line. "
             "Least squares in blue and least absolute "
             "deviations in orange almost agree.",
-            [(Create(plot), FadeIn(dots, mover)), (Create(ols),), (Create(lad), FadeIn(legend))],
+            [(Create(fig.plot), FadeIn(fig.dots, fig.mover)), (Create(fig.ols),),
+             (Create(fig.lad), FadeIn(fig.legend))],
         )
-        self.add(ghosts)
-        shares = (path.l2_share[0], path.l1_share[0])
+        self.add(fig.ghosts)
+        self._show_shares(fig)
+        pull1 = self._drag_up(fig)
+        squares = self._squares_at_top(fig)
+        self._equal_pulls(fig, pull1, squares)
 
-        def fill(alpha_bar, a: float) -> None:
-            for bar, share in zip((bars[1], bars[2]), shares, strict=True):
+    def _build_tug(self, head: VGroup) -> _Tug:
+        """The plot of the dozen points beside the legend and the share bars, under the
+        heading; the points, the moving one and both fits at the drag's start."""
+        x_range, y_range = (0, 10, 2), (0, 12, 2)
+        plot, ax = _axes(x_range, y_range, 5.8, 4.4, "x", "y")
+        legend = fits_legend()
+        bars_title = label("the outlier's share of the total cost", style.SMALL_SIZE, style.TEXT)
+        l2_bar = _share_bar("squared residuals (L2)", style.L2, 2.8)
+        l1_bar = _share_bar("absolute residuals (L1)", style.L1, 2.8)
+        bars = VGroup(bars_title, l2_bar, l1_bar).arrange(DOWN, aligned_edge=LEFT,
+                                                          buff=style.GAP)
+        side = VGroup(legend, bars).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
+        layout = VGroup(plot, side).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
+        layout.next_to(head, DOWN, buff=style.GAP).set_x(0)
+        fit_width(layout)
+        dots, mover, ols, lad = _drag_parts(ax, self.tug, x_range, y_range)
+        ghosts = VGroup(
+            *(DashedLine(m.get_start(), m.get_end(), color=c, stroke_width=2)
+              for m, c in ((ols, style.L2), (lad, style.L1)))
+        )
+        return _Tug(plot, ax, x_range, y_range, legend, bars, l2_bar, l1_bar, dots, mover, ols,
+                    lad, ghosts)
+
+    def _show_shares(self, fig: _Tug) -> None:
+        """The share bars fill up to the highlighted point's share of each loss."""
+        shares = (self.tug.l2_share[0], self.tug.l1_share[0])
+
+        def fill(_bars, a: float) -> None:
+            for bar, share in zip((fig.l2_bar, fig.l1_bar), shares, strict=True):
                 _set_share(bar, a * share)
 
-        _set_share(bars[1], 0.0)
-        _set_share(bars[2], 0.0)
+        _set_share(fig.l2_bar, 0.0)
+        _set_share(fig.l1_bar, 0.0)
         say(self, "On the right: how much of each loss the highlighted point owns.",
-            _at(FadeIn(bars), 0.0, 0.2), _at(Indicate(mover, color=style.HIGHLIGHT), 0.2, 0.4),
-            UpdateFromAlphaFunc(VGroup(bars[1], bars[2]), fill), span=True)
+            _at(FadeIn(fig.bars), 0.0, 0.2),
+            _at(Indicate(fig.mover, color=style.HIGHLIGHT), 0.2, 0.4),
+            UpdateFromAlphaFunc(VGroup(fig.l2_bar, fig.l1_bar), fill), span=True)
 
-        pull2, pull1 = self._pulls(ax, 0), self._pulls_l1(ax, 0)
+    def _drag_up(self, fig: _Tug) -> VGroup:
+        """The drag over its three sentences, every point's two pulls redrawn at each step;
+        returns the L1 pulls (as they end)."""
+        pull2, pull1 = self._pulls(fig.ax, 0), self._pulls_l1(fig.ax, 0)
         s = ValueTracker(0.0)
-        steps = np.arange(len(path.ys))
-
-        def follow(_m) -> None:
-            k = s.get_value()
-            step = int(min(round(k), len(steps) - 1))
-            mover.move_to(ax.c2p(path.xs[0], np.interp(k, steps, path.ys)))
-            move_line(ols, ax, np.interp(k, steps, path.ols_intercepts),
-                       np.interp(k, steps, path.ols_slopes), x_range, y_range)
-            move_line(lad, ax, *path.lad_line(step), x_range, y_range)
-            _set_share(bars[1], float(np.interp(k, steps, path.l2_share)))
-            _set_share(bars[2], float(np.interp(k, steps, path.l1_share)))
-            pull2.become(self._pulls(ax, step))
-            pull1.become(self._pulls_l1(ax, step))
-
-        last = len(steps) - 1
+        follow = self._tug_follow(fig, s, pull2, pull1)
+        last = len(self.tug.ys) - 1
         first, second = round(0.3 * last), round(0.7 * last)
         self.play(FadeIn(pull2, pull1), run_time=style.SHORT)
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = self.drive([mover, ols, lad, bars[1], bars[2], pull2, pull1], follow)
+        driver = self.drive([fig.mover, fig.ols, fig.lad, fig.l2_bar, fig.l1_bar, pull2, pull1],
+                            follow)
         # The drag lasts its three sentences: the motion is what the words describe.
         say(self, "Now drag that point steadily upward, with each point's pull on each line "
                   "drawn as an arrow.",
@@ -758,43 +758,74 @@ class OutlierTugsTheFit(Chapter):
             s.animate(rate_func=linear).set_value(last), span=True)
         follow(driver)
         driver.clear_updaters()
-        l2p, l1p = 100 * path.l2_share[-1], 100 * path.l1_share[-1]
-        # Each point's squared residual as a square on the least-squares line.
+        return pull1
+
+    def _tug_follow(self, fig: _Tug, s: ValueTracker, pull2: VGroup, pull1: VGroup):
+        """The drag's updater at (fractional) step ``s``: the point, both lines, both share
+        bars and every pull, looked up in (or interpolated between) the precomputed fits."""
+        path, ax = self.tug, fig.ax
+        steps = np.arange(len(path.ys))
+
+        def follow(_m) -> None:
+            k = s.get_value()
+            step = int(min(round(k), len(steps) - 1))
+            fig.mover.move_to(ax.c2p(path.xs[0], np.interp(k, steps, path.ys)))
+            move_line(fig.ols, ax, np.interp(k, steps, path.ols_intercepts),
+                      np.interp(k, steps, path.ols_slopes), fig.x_range, fig.y_range)
+            move_line(fig.lad, ax, *path.lad_line(step), fig.x_range, fig.y_range)
+            _set_share(fig.l2_bar, float(np.interp(k, steps, path.l2_share)))
+            _set_share(fig.l1_bar, float(np.interp(k, steps, path.l1_share)))
+            pull2.become(self._pulls(ax, step))
+            pull1.become(self._pulls_l1(ax, step))
+
+        return follow
+
+    def _squares_at_top(self, fig: _Tug) -> VGroup:
+        """At the drag's top: each point's squared residual grown as a square on the
+        least-squares line, the outlier's dwarfing the rest; returns the squares."""
+        path, ax = self.tug, fig.ax
+        last = len(path.ys) - 1
         x_up, y_up = path.data_at(last)
         unit = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
-        squares = VGroup()
+        squares, corners = VGroup(), []
         for xi, yi, r in zip(x_up, y_up, self.tug_r2[last], strict=True):
             sq = Square(max(abs(r) * unit, 1e-3), color=style.L2, stroke_width=2,
                         fill_opacity=0.3)
             corner = ax.c2p(xi, yi - r)
             sq.move_to(corner, aligned_edge=(DOWN if r > 0 else UP) + RIGHT)
             squares.add(sq)
-        m = path.moving
+            corners.append(corner)
         say(
             self,
-            f"Squared, the outlier owns {l2p:.0f} percent of the cost: its square dwarfs all "
-            "the others, so its pull tilts the whole line, at every other point's expense.",
-            _at(LaggedStart(*(GrowFromPoint(sq, ax.c2p(xi, yi - r))
-                              for sq, xi, yi, r in zip(squares, x_up, y_up,
-                                                       self.tug_r2[last], strict=True)),
+            f"Squared, the outlier owns {100 * path.l2_share[-1]:.0f} percent of the cost: its "
+            "square dwarfs all the others, so its pull tilts the whole line, at every other "
+            "point's expense.",
+            _at(LaggedStart(*(GrowFromPoint(sq, corner)
+                              for sq, corner in zip(squares, corners, strict=True)),
                             lag_ratio=0.1), 0.0, 0.5),
-            _at(Indicate(bars[1], color=style.L2, scale_factor=1.05), 0.1, 0.3),
-            _at(Indicate(squares[m], color=style.HIGHLIGHT, scale_factor=1.0), 0.5, 0.4),
+            _at(Indicate(fig.l2_bar, color=style.L2, scale_factor=1.05), 0.1, 0.3),
+            _at(Indicate(squares[path.moving], color=style.HIGHLIGHT, scale_factor=1.0),
+                0.5, 0.4),
             span=True,
         )
-        signs = self.tug_signs[last]
+        return squares
+
+    def _equal_pulls(self, fig: _Tug, pull1: VGroup, squares: VGroup) -> None:
+        """Under L1 every point pulls with the same force: the ups and downs counted."""
+        signs = self.tug_signs[len(self.tug.ys) - 1]
         up, down = int((signs > 0).sum()), int((signs < 0).sum())
         ups = VGroup(*(a for a, g in zip(pull1, signs, strict=True) if g > 0))
         downs = VGroup(*(a for a, g in zip(pull1, signs, strict=True) if g < 0))
         tally = label(f"L1 pulls: {up} up, {down} down", style.SMALL_SIZE, style.L1)
-        tally.next_to(bars, DOWN, aligned_edge=LEFT, buff=style.GAP_L)
+        tally.next_to(fig.bars, DOWN, aligned_edge=LEFT, buff=style.GAP_L)
         say(
             self,
-            f"As a length it owns {l1p:.0f} percent. Under L1 every point pulls with the same "
-            f"force, however far away it is: {number_word(up)} pull up, "
-            f"{number_word(down)} pull down, and one far point cannot outvote the rest.",
+            f"As a length it owns {100 * self.tug.l1_share[-1]:.0f} percent. Under L1 every "
+            "point pulls with the same force, however far away it is: "
+            f"{number_word(up)} pull up, {number_word(down)} pull down, and one far point "
+            "cannot outvote the rest.",
             _at(FadeOut(squares), 0.0, 0.15),
-            _at(Indicate(bars[2], color=style.L1, scale_factor=1.05), 0.1, 0.25),
+            _at(Indicate(fig.l1_bar, color=style.L1, scale_factor=1.05), 0.1, 0.25),
             _at(Indicate(ups, color=style.HIGHLIGHT), 0.4, 0.2),
             _at(Indicate(downs, color=style.HIGHLIGHT), 0.6, 0.2),
             _at(FadeIn(tally), 0.45, 0.3),
