@@ -25,6 +25,7 @@ from manim import (
     UL,
     UP,
     AnimationGroup,
+    Axes,
     Circle,
     Create,
     DashedLine,
@@ -40,6 +41,7 @@ from manim import (
     Rectangle,
     Succession,
     SurroundingRectangle,
+    Text,
     Transform,
     TransformFromCopy,
     UpdateFromAlphaFunc,
@@ -188,6 +190,13 @@ def _sign_grid() -> tuple[dict, VGroup]:
     return cells, grid
 
 
+def _clipped(sax, xs, hs) -> VMobject:
+    """A slice curve on the slice plot ``sax``, cut to the plot's range and height."""
+    (u0, u1), top = SLICE_U, SLICE_TOP
+    keep = (hs <= top) & (xs >= u0) & (xs <= u1)
+    return polyline(sax, xs[keep], hs[keep], style.L1, width=6)
+
+
 # ---- a beat's named parts ------------------------------------------------------------------
 @dataclass
 class _RidgePanel:
@@ -213,6 +222,56 @@ class _LassoPanel:
     cells: dict  # sign pattern -> its cell in the grid
     marks: dict  # sign pattern -> its check or cross
     column: VGroup
+
+
+@dataclass
+class _DescentPanel:
+    """Beat 4's right-hand column: the rule, its definitions, the slice plot, the readouts."""
+
+    rule: MathTex
+    z_def: MathTex
+    g_def: MathTex
+    slice_axes: VGroup  # the slice plot's house axes (axes and labels)
+    sax: Axes  # the slice plot's axes, for c2p
+    u_ticks: VGroup
+    slice_name: Text
+    lam_note: MathTex
+    move: VGroup  # readouts
+    sweep: VGroup
+    zread: VGroup
+    w1: VGroup
+    w2: VGroup
+    weights: VGroup  # the row of w1 and w2
+    column: VGroup
+
+
+@dataclass
+class _Slice:
+    """One move's slice on the slice plot."""
+
+    parab: VMobject  # the squared error along the line (no kink)
+    total: VMobject  # the objective along the line (parabola plus kink)
+    zone: Rectangle  # the dead zone |z_j| <= lambda
+    centre: DashedLine  # the parabola's lowest point, z_j / G_jj
+    name: MathTex  # the moving weight's name
+
+    def pieces(self) -> tuple:
+        return self.parab, self.total, self.zone, self.centre, self.name
+
+
+@dataclass
+class _Descent:
+    """What beat 4's moves change, and the move whose slice and line are shown."""
+
+    panel: _DescentPanel
+    curves: _Slice  # the slice on screen (its pieces morph into each move's)
+    centre_label: MathTex
+    dot: Dot  # the iterate on the plane
+    sdot: Dot  # the iterate on the slice
+    guide: DashedLine  # the line of the move shown
+    movers: VGroup | None = None  # everything the moves change, redrawn as one group
+    shown: int = 0  # the move whose slice is on screen
+    trail: VMobject | None = None  # the path on the slice of the last move
 
 
 class FormulaVersusAlgorithm(Chapter):
@@ -553,90 +612,26 @@ class FormulaVersusAlgorithm(Chapter):
         """Cyclic coordinate descent: each move minimises a parabola-plus-kink slice."""
         self.open_beat("coordinate-descent", fresh=False)
         tr = self.trace
-        fresh = getattr(self, "plane", None) is None or self.plane not in self.mobjects
+        fresh = not self._plane_shown()
         if fresh:
             self.clear()
-            self.head = None
         plane, lines = self._plane(self.lasso_contours)
-        ax = plane[0]
+        ax = self.plane_ax
         head = _header("Coordinate descent", L1_TAG)
-        # the right-hand column: rule, definitions, slice plot, readouts
-        rule = tex(r"w_j \leftarrow S(z_j,\ \lambda)\,/\,G_{jj}", size=style.HEADING_SIZE,
-                   color=style.L1)
-        defs = VGroup(
-            tex(r"z_j = x_j^\top\big(y - \textstyle\sum_{k\neq j} x_k w_k\big)",
-                size=style.LABEL_SIZE),
-            tex(r"G_{jj} = x_j^\top x_j", size=style.LABEL_SIZE),
-        ).arrange(RIGHT, buff=style.GAP_L)
-        (u0, u1), top = SLICE_U, SLICE_TOP
-        slice_group = house_axes((u0, u1, 0.5), (0, top, 10), 5.4, 2.0, None, None,
-                                 numbers=False)
-        sax = slice_group[0]
-        u_ticks = VGroup(tex("0", size=style.SMALL_SIZE).next_to(sax.c2p(0, 0), DOWN,
-                                                                 buff=style.GAP_S))
-        slice_name = label("the objective along the line", style.LABEL_SIZE, style.MUTED)
-        lam_note = tex(fill_tex(r"\lambda = #", f"{LASSO_LAM:g}"), size=style.LABEL_SIZE,
-                       color=style.MUTED)
-        move = readout(r"\text{move}", 0, color=style.TEXT, decimals=0)
-        sweep = readout(r"\text{sweep}", 0, color=style.MUTED, decimals=0)
-        zread = readout("z_j", 0.0, color=style.LOSS)
-        w1 = readout("w_1", tr.iterates[0, 0], color=style.L1)
-        w2 = readout("w_2", tr.iterates[0, 1], color=style.L1)
-        row_a = VGroup(move, sweep, zread, lam_note).arrange(RIGHT, buff=style.GAP_L)
-        row_b = VGroup(w1, w2).arrange(RIGHT, buff=style.GAP_L)
-        slice_box = VGroup(slice_name, VGroup(slice_group, u_ticks)).arrange(
-            DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        info = VGroup(rule, defs, slice_box, row_a, row_b).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.25)
-        _right_panel(info, head)
-        u_name = tex("w_1", size=style.LABEL_SIZE).next_to(sax.x_axis, RIGHT, buff=style.GAP_S)
-
-        # ---- drawing one move's slice (all values precomputed in setup)
-        def clipped(xs, hs):
-            keep = (hs <= top) & (xs >= u0) & (xs <= u1)
-            return polyline(sax, xs[keep], hs[keep], style.L1, width=6)
-
-        def slice_parts(k: int) -> VGroup:
-            sl = self.slices[k]
-            total = clipped(sl.u, self.heights[k])
-            parab = clipped(sl.u, self.smooth_heights[k]).set_stroke(style.LOSS, width=3.5)
-            half = sl.half_width
-            width = abs(sax.c2p(half, 0)[0] - sax.c2p(-half, 0)[0])
-            zone = Rectangle(width=width, height=abs(sax.c2p(0, top)[1] - sax.c2p(0, 0)[1]),
-                             stroke_width=0, fill_color=style.ZERO, fill_opacity=0.25)
-            zone.move_to(sax.c2p(0, top / 2))
-            centre = DashedLine(sax.c2p(sl.centre, 0) + 0.15 * DOWN, sax.c2p(sl.centre, top),
-                                color=style.LOSS, stroke_width=3)
-            name = tex(f"w_{int(tr.axes[k]) + 1}", size=style.LABEL_SIZE)
-            name.next_to(sax.x_axis, RIGHT, buff=style.GAP_S)
-            return VGroup(parab, total, zone, centre, name)
-
-        def line_through(k: int) -> Line:
-            """The line of move k on the plane: through the iterate, along the moving axis."""
-            (a, b), (c, d) = WINDOW
-            w = tr.iterates[k]
-            if tr.axes[k] == 0:
-                return DashedLine(ax.c2p(a, w[1]), ax.c2p(b, w[1]), color=style.HIGHLIGHT,
-                                  stroke_width=4)
-            return DashedLine(ax.c2p(w[0], c), ax.c2p(w[0], d), color=style.HIGHLIGHT,
-                              stroke_width=4)
-
-        def slice_point(k: int, u: float):
-            return sax.c2p(u, float(np.interp(u, self.slices[k].u, self.heights[k])))
-
-        parts = slice_parts(0)
-        parab, total, zone, centre_mark, u_name = parts
+        panel = self._descent_panel(head)
+        curves = self._slice(panel.sax, 0)
         zone_label = tex(r"|z_j| \le \lambda", size=style.SMALL_SIZE, color=style.TEXT)
-        zone_label.move_to(zone.get_top() + 0.25 * DOWN)
+        zone_label.move_to(curves.zone.get_top() + 0.25 * DOWN)
         centre_label = tex(r"z_j / G_{jj}", size=style.SMALL_SIZE, color=style.LOSS)
-        centre_label.next_to(centre_mark, DOWN, buff=0.05)
-        guide = line_through(0)
+        centre_label.next_to(curves.centre, DOWN, buff=0.05)
+        guide = self._line_through(0)
         dot = Dot(ax.c2p(*tr.iterates[0]), color=style.HIGHLIGHT, radius=0.13)
-        sdot = Dot(slice_point(0, tr.iterates[0, 0]), color=style.HIGHLIGHT, radius=0.12)
+        sdot = Dot(self._slice_point(panel.sax, 0, tr.iterates[0, 0]), color=style.HIGHLIGHT,
+                   radius=0.12)
         target = Circle(radius=0.16, color=style.ZERO, stroke_width=3).move_to(
             ax.c2p(*self.exact))
-
-        # ---- leave beat 3 behind, introduce the method
+        d = _Descent(panel, curves, centre_label, dot, sdot, guide)
+        # leave beat 3 behind, introduce the method
         leave = [] if fresh else [FadeOut(m) for m in self._others()]
         arrive = [FadeIn(plane), FadeIn(lines)] if fresh else []
         say(
@@ -650,169 +645,262 @@ class FormulaVersusAlgorithm(Chapter):
             ),
             span=True,
         )
+        self._say_slice(d)
+        self._say_centre(d)
+        self._say_dead_zone(d, zone_label)
+        # from here on the moving parts are redrawn as one group
+        d.movers = VGroup(dot, sdot, panel.move, panel.sweep, panel.zread, panel.w1, panel.w2)
+        self.remove(*d.movers)
+        self.add(d.movers)
+        self._say_moves(d)
+        self._say_stop(d)
+        self.wait(0.5)  # end on a still (the control frame)
+
+    def _descent_panel(self, head) -> _DescentPanel:
+        """Beat 4's column: the rule, its definitions, the slice plot, the readouts."""
+        tr = self.trace
+        rule = tex(r"w_j \leftarrow S(z_j,\ \lambda)\,/\,G_{jj}", size=style.HEADING_SIZE,
+                   color=style.L1)
+        z_def = tex(r"z_j = x_j^\top\big(y - \textstyle\sum_{k\neq j} x_k w_k\big)",
+                    size=style.LABEL_SIZE)
+        g_def = tex(r"G_{jj} = x_j^\top x_j", size=style.LABEL_SIZE)
+        defs = VGroup(z_def, g_def).arrange(RIGHT, buff=style.GAP_L)
+        (u0, u1), top = SLICE_U, SLICE_TOP
+        slice_axes = house_axes((u0, u1, 0.5), (0, top, 10), 5.4, 2.0, None, None,
+                                numbers=False)
+        sax, _labels = slice_axes
+        u_ticks = VGroup(tex("0", size=style.SMALL_SIZE).next_to(sax.c2p(0, 0), DOWN,
+                                                                 buff=style.GAP_S))
+        slice_name = label("the objective along the line", style.LABEL_SIZE, style.MUTED)
+        lam_note = tex(fill_tex(r"\lambda = #", f"{LASSO_LAM:g}"), size=style.LABEL_SIZE,
+                       color=style.MUTED)
+        move = readout(r"\text{move}", 0, color=style.TEXT, decimals=0)
+        sweep = readout(r"\text{sweep}", 0, color=style.MUTED, decimals=0)
+        zread = readout("z_j", 0.0, color=style.LOSS)
+        w1 = readout("w_1", tr.iterates[0, 0], color=style.L1)
+        w2 = readout("w_2", tr.iterates[0, 1], color=style.L1)
+        counters = VGroup(move, sweep, zread, lam_note).arrange(RIGHT, buff=style.GAP_L)
+        weights = VGroup(w1, w2).arrange(RIGHT, buff=style.GAP_L)
+        slice_box = VGroup(slice_name, VGroup(slice_axes, u_ticks)).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        column = VGroup(rule, defs, slice_box, counters, weights).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.25)
+        _right_panel(column, head)
+        return _DescentPanel(rule, z_def, g_def, slice_axes, sax, u_ticks, slice_name, lam_note,
+                             move, sweep, zread, w1, w2, weights, column)
+
+    # ---- drawing one move's slice and line (all values precomputed in setup)
+    def _slice(self, sax, k: int) -> _Slice:
+        """Move k's slice on the slice plot ``sax``."""
+        sl = self.slices[k]
+        top = SLICE_TOP
+        total = _clipped(sax, sl.u, self.heights[k])
+        parab = _clipped(sax, sl.u, self.smooth_heights[k]).set_stroke(style.LOSS, width=3.5)
+        half = sl.half_width
+        width = abs(sax.c2p(half, 0)[0] - sax.c2p(-half, 0)[0])
+        zone = Rectangle(width=width, height=abs(sax.c2p(0, top)[1] - sax.c2p(0, 0)[1]),
+                         stroke_width=0, fill_color=style.ZERO, fill_opacity=0.25)
+        zone.move_to(sax.c2p(0, top / 2))
+        centre = DashedLine(sax.c2p(sl.centre, 0) + 0.15 * DOWN, sax.c2p(sl.centre, top),
+                            color=style.LOSS, stroke_width=3)
+        name = tex(f"w_{int(self.trace.axes[k]) + 1}", size=style.LABEL_SIZE)
+        name.next_to(sax.x_axis, RIGHT, buff=style.GAP_S)
+        return _Slice(parab, total, zone, centre, name)
+
+    def _line_through(self, k: int) -> DashedLine:
+        """The line of move k on the plane: through the iterate, along the moving axis."""
+        ax = self.plane_ax
+        (a, b), (c, d) = WINDOW
+        w = self.trace.iterates[k]
+        if self.trace.axes[k] == 0:
+            return DashedLine(ax.c2p(a, w[1]), ax.c2p(b, w[1]), color=style.HIGHLIGHT,
+                              stroke_width=4)
+        return DashedLine(ax.c2p(w[0], c), ax.c2p(w[0], d), color=style.HIGHLIGHT,
+                          stroke_width=4)
+
+    def _slice_point(self, sax, k: int, u: float):
+        """The point of move k's slice above the moving weight's value ``u``."""
+        return sax.c2p(u, float(np.interp(u, self.slices[k].u, self.heights[k])))
+
+    # ---- introducing the method on move 1's slice
+    def _say_slice(self, d: _Descent) -> None:
+        """The slice plot: the objective along the line, a parabola plus a kink."""
+        p, curves = d.panel, d.curves
         say(
             self,
             "Along that line the objective is a parabola from the squared error, plus a kink "
             "at zero.",
             Succession(
-                AnimationGroup(FadeIn(slice_group), FadeIn(u_ticks), FadeIn(slice_name),
-                               FadeIn(u_name), run_time=1.0),
-                Create(parab, run_time=2.0),
-                AnimationGroup(Create(total), FadeIn(sdot), run_time=2.0),
+                AnimationGroup(FadeIn(p.slice_axes), FadeIn(p.u_ticks), FadeIn(p.slice_name),
+                               FadeIn(curves.name), run_time=1.0),
+                Create(curves.parab, run_time=2.0),
+                AnimationGroup(Create(curves.total), FadeIn(d.sdot), run_time=2.0),
             ),
             span=True,
         )
+
+    def _say_centre(self, d: _Descent) -> None:
+        """Where the parabola is lowest, z_j / G_jj, and what z_j and G_jj are."""
+        p, curves = d.panel, d.curves
         say(
             self,
             "The parabola is lowest at z j over G j j: z j is feature j's correlation with the "
             "residual that leaves j out, G j j its squared length.",
             Succession(
-                parab.animate(rate_func=there_and_back, run_time=1.5).set_stroke(width=10),
-                AnimationGroup(Create(centre_mark), FadeIn(centre_label), run_time=1.5),
-                Write(defs[0], run_time=2.5),
-                Write(defs[1], run_time=1.5),
-                AnimationGroup(FadeIn(zread), FadeIn(lam_note), run_time=1.0),
+                curves.parab.animate(rate_func=there_and_back, run_time=1.5).set_stroke(width=10),
+                AnimationGroup(Create(curves.centre), FadeIn(d.centre_label), run_time=1.5),
+                Write(p.z_def, run_time=2.5),
+                Write(p.g_def, run_time=1.5),
+                AnimationGroup(FadeIn(p.zread), FadeIn(p.lam_note), run_time=1.0),
             ),
             span=True,
         )
-        set_readout(zread, float(tr.z[0]))
+        set_readout(p.zread, float(self.trace.z[0]))
+
+    def _say_dead_zone(self, d: _Descent, zone_label: MathTex) -> None:
+        """The dead zone and the soft-threshold rule; the counters and weights appear."""
+        p = d.panel
         say(
             self,
             "If z j is at most lambda in size, the minimum sits in the kink, at zero: the dead "
             "zone. Otherwise it is z j shrunk by lambda, over G j j.",
             Succession(
-                AnimationGroup(GrowFromCenter(zone), FadeIn(zone_label), run_time=2.0),
-                Write(rule, run_time=2.5),
-                AnimationGroup(FadeIn(move), FadeIn(sweep), FadeIn(w1), FadeIn(w2),
+                AnimationGroup(GrowFromCenter(d.curves.zone), FadeIn(zone_label), run_time=2.0),
+                Write(p.rule, run_time=2.5),
+                AnimationGroup(FadeIn(p.move), FadeIn(p.sweep), FadeIn(p.w1), FadeIn(p.w2),
                                run_time=1.0),
             ),
             span=True,
         )
-        # from here on the moving parts are redrawn as one group
-        movers = VGroup(dot, sdot, move, sweep, zread, w1, w2)
-        self.remove(*movers)
-        self.add(movers)
-        state = {"shown": 0, "trail": None, "guide": guide}
 
-        def stub(point, color, width: float, opacity: float = 1.0) -> VMobject:
-            """A path of zero length at ``point``, drawn behind the moving dots."""
-            path = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
-            path.set_points_as_corners([point, point])
-            movers.add_to_back(path)
-            return path
+    # ---- the moves
+    def _stub(self, d: _Descent, point, color, width: float, opacity: float = 1.0) -> VMobject:
+        """A path of zero length at ``point``, drawn behind the moving dots."""
+        path = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
+        path.set_points_as_corners([point, point])
+        d.movers.add_to_back(path)
+        return path
 
-        def switch(k: int):
-            """Show move k's line and slice (the point has not moved yet)."""
-            new = slice_parts(k)
-            new_guide = line_through(k)
-            anims = [FadeOut(state["guide"]), FadeIn(new_guide)]
-            state["guide"] = new_guide
-            anims += [Transform(old, nw) for old, nw in zip(parts, new, strict=True)]
-            anims.append(Transform(centre_label,
-                                   centre_label.copy().next_to(new[3], DOWN, buff=0.05)))
-            start = slice_point(k, tr.iterates[k, tr.axes[k]])
-            old_trail = state["trail"]
+    def _switch(self, d: _Descent, k: int) -> AnimationGroup:
+        """Show move k's line and slice (the point has not moved yet)."""
+        tr, p = self.trace, d.panel
+        new = self._slice(p.sax, k)
+        new_guide = self._line_through(k)
+        anims = [FadeOut(d.guide), FadeIn(new_guide)]
+        d.guide = new_guide
+        anims += [Transform(old, nw) for old, nw in zip(d.curves.pieces(), new.pieces(),
+                                                        strict=True)]
+        anims.append(Transform(d.centre_label,
+                               d.centre_label.copy().next_to(new.centre, DOWN, buff=0.05)))
+        start = self._slice_point(p.sax, k, tr.iterates[k, tr.axes[k]])
+        old_trail = d.trail
+        sdot = d.sdot
 
-            def place(_m, alpha: float) -> None:
-                if alpha > 0:
-                    set_readout(zread, float(tr.z[k]))
-                    set_readout(move, k + 1)
-                    set_readout(sweep, k // 2 + 1)
-                sdot.move_to(sdot.get_center() + alpha * (start - sdot.get_center()))
-                if old_trail is not None:  # the last slice's path goes with its slice
-                    old_trail.set_stroke(opacity=0.6 * (1 - alpha))
+        def place(_m, alpha: float) -> None:
+            if alpha > 0:
+                set_readout(p.zread, float(tr.z[k]))
+                set_readout(p.move, k + 1)
+                set_readout(p.sweep, k // 2 + 1)
+            sdot.move_to(sdot.get_center() + alpha * (start - sdot.get_center()))
+            if old_trail is not None:  # the last slice's path goes with its slice
+                old_trail.set_stroke(opacity=0.6 * (1 - alpha))
 
-            anims.append(UpdateFromAlphaFunc(movers, place))
-            return AnimationGroup(*anims)
+        anims.append(UpdateFromAlphaFunc(d.movers, place))
+        return AnimationGroup(*anims)
 
-        def slide(k: int):
-            """Move k: the point slides down its slice to the soft threshold."""
-            a, b = tr.iterates[k], tr.iterates[k + 1]
-            j = int(tr.axes[k])
-            sl, h = self.slices[k], self.heights[k]
-            trail = stub(ax.c2p(*a), style.L1, 6)
-            strail = stub(slice_point(k, float(a[j])), style.HIGHLIGHT, 10, 0.6)
-            state["trail"] = strail
+    def _slide(self, d: _Descent, k: int) -> UpdateFromAlphaFunc:
+        """Move k: the point slides down its slice to the soft threshold."""
+        tr, p, ax, sax = self.trace, d.panel, self.plane_ax, d.panel.sax
+        a, b = tr.iterates[k], tr.iterates[k + 1]
+        j = int(tr.axes[k])
+        sl, h = self.slices[k], self.heights[k]
+        trail = self._stub(d, ax.c2p(*a), style.L1, 6)
+        strail = self._stub(d, self._slice_point(sax, k, float(a[j])), style.HIGHLIGHT, 10, 0.6)
+        d.trail = strail
 
-            def follow(_m, alpha: float) -> None:
-                u = float(a[j] + alpha * (b[j] - a[j]))
-                trail.set_points_as_corners([ax.c2p(*a), ax.c2p(*(a + alpha * (b - a)))])
-                us = np.linspace(float(a[j]), u, 40)
-                strail.set_points_as_corners(
-                    [sax.c2p(v, hv) for v, hv in zip(us, np.interp(us, sl.u, h), strict=True)])
-                if alpha > 0:
-                    set_readout(zread, float(tr.z[k]))
-                    set_readout(move, k + 1)
-                    set_readout(sweep, k // 2 + 1)
-                w = b if alpha >= 1 else a + alpha * (b - a)
-                dot.move_to(ax.c2p(*w))
-                sdot.move_to(slice_point(k, float(w[j])))
-                set_readout(w1, float(w[0]))
-                set_readout(w2, float(w[1]))
-                for i, (rd, v) in enumerate(((w1, w[0]), (w2, w[1]))):  # exact zeros in green
-                    landed = i != j or alpha >= 1
-                    rd.set_color(style.ZERO if landed and v == 0.0 else style.L1)
+        def follow(_m, alpha: float) -> None:
+            u = float(a[j] + alpha * (b[j] - a[j]))
+            trail.set_points_as_corners([ax.c2p(*a), ax.c2p(*(a + alpha * (b - a)))])
+            us = np.linspace(float(a[j]), u, 40)
+            strail.set_points_as_corners(
+                [sax.c2p(v, hv) for v, hv in zip(us, np.interp(us, sl.u, h), strict=True)])
+            if alpha > 0:
+                set_readout(p.zread, float(tr.z[k]))
+                set_readout(p.move, k + 1)
+                set_readout(p.sweep, k // 2 + 1)
+            w = b if alpha >= 1 else a + alpha * (b - a)
+            d.dot.move_to(ax.c2p(*w))
+            d.sdot.move_to(self._slice_point(sax, k, float(w[j])))
+            set_readout(p.w1, float(w[0]))
+            set_readout(p.w2, float(w[1]))
+            for i, (rd, v) in enumerate(((p.w1, w[0]), (p.w2, w[1]))):  # exact zeros in green
+                landed = i != j or alpha >= 1
+                rd.set_color(style.ZERO if landed and v == 0.0 else style.L1)
 
-            return UpdateFromAlphaFunc(movers, follow, rate_func=smooth)
+        return UpdateFromAlphaFunc(d.movers, follow, rate_func=smooth)
 
-        def moves(*ks: int) -> Succession:
-            steps = []
-            for k in ks:
-                if state["shown"] != k:  # the slice on screen is another move's
-                    steps.append(switch(k))
-                    state["shown"] = k
-                steps.append(slide(k))
-            return Succession(*steps)
+    def _moves(self, d: _Descent, *ks: int) -> Succession:
+        """Moves ``ks`` in turn, each on its own slice (switched to when another is shown)."""
+        steps = []
+        for k in ks:
+            if d.shown != k:  # the slice on screen is another move's
+                steps.append(self._switch(d, k))
+                d.shown = k
+            steps.append(self._slide(d, k))
+        return Succession(*steps)
 
-        it = tr.iterates
+    def _say_moves(self, d: _Descent) -> None:
+        """The first two sweeps and a half, one sentence per move (two for the zig-zag)."""
+        it = self.trace.iterates
         say(
             self,
             "First, w1: its lowest point is inside the dead zone, so w1 drops into the kink, "
             "exactly zero.",
-            moves(0), span=True,
+            self._moves(d, 0), span=True,
         )
         say(
             self,
             f"Then w2, on a new line: outside the dead zone, it slides down to "
             f"{it[2, 1]:.2f}.",
-            moves(1), span=True,
+            self._moves(d, 1), span=True,
         )
         say(
             self,
             "Back to w1: the residual changed, its lowest point left the dead zone, and w1 "
             f"leaves zero for {it[3, 0]:.2f}. Zeros can be temporary.",
-            moves(2), span=True,
+            self._moves(d, 2), span=True,
         )
         say(
             self,
             f"The zig-zag goes on: w2 shrinks to {it[4, 1]:.2f}, w1 grows to {it[5, 0]:.2f}.",
-            moves(3, 4), span=True,
+            self._moves(d, 3, 4), span=True,
         )
         say(
             self,
             "Now w2's lowest point falls in the dead zone: it drops into the kink, exactly "
             "zero, for good.",
-            moves(5), span=True,
+            self._moves(d, 5), span=True,
         )
         say(
             self,
             "With w2 at zero, one move on w1 is the linear solve for that pattern: "
             f"w1 is {it[7, 0]:.2f}.",
-            moves(6), span=True,
+            self._moves(d, 6), span=True,
         )
-        last = len(tr.axes)
+
+    def _say_stop(self, d: _Descent) -> None:
+        """The last sweep changes nothing: it stops, on the minimum."""
+        tr = self.trace
         done = tex(fill_tex(r"\text{stopped after # sweeps: } w = \hat w", tr.sweeps),
                    size=style.SMALL_SIZE, color=style.ZERO)
-        done.next_to(row_b, RIGHT, buff=style.GAP_L)
+        done.next_to(d.panel.weights, RIGHT, buff=style.GAP_L)
         say(
             self,
             f"The next sweep changes nothing, so it stops: after {tr.sweeps} sweeps it sits on "
             "the minimum, to machine precision.",
-            Succession(moves(*range(7, last)), FadeIn(done, run_time=1.0)),
+            Succession(self._moves(d, *range(7, len(tr.axes))), FadeIn(done, run_time=1.0)),
             span=True,
         )
-        self.wait(0.5)  # end on a still (the control frame)
-        self.cd_end = VGroup(done)
 
     # ------------------------------------------------------------------ 5. cost
     def cost_beat(self) -> None:
