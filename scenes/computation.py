@@ -197,6 +197,31 @@ def _clipped(sax, xs, hs) -> VMobject:
     return polyline(sax, xs[keep], hs[keep], style.L1, width=6)
 
 
+def _curve_with_dots(ax, xs, ys, color) -> tuple[VMobject, VGroup]:
+    """A cost curve on the (log p, log operations) axes and a dot at each of its points."""
+    curve = polyline(ax, xs, ys, color, width=5)
+    dots = VGroup(*[Dot(ax.c2p(a, b), color=color, radius=0.06)
+                    for a, b in zip(xs, ys, strict=True)])
+    return curve, dots
+
+
+def _cost_notes() -> tuple[VGroup, VGroup]:
+    """What each curve counts: ridge's formula, and the lasso's sweeps then one solve."""
+    ridge_text = VGroup(
+        label("ridge, closed form", style.LABEL_SIZE, style.L2),
+        tex(r"\approx n p^2 + p^3/3\ \ (\text{for large } p)", size=style.LABEL_SIZE,
+            color=style.L2),
+    ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+    cd_text = VGroup(
+        label("lasso: coordinate descent", style.LABEL_SIZE, style.L1),
+        label("until the zero pattern settles,", style.SMALL_SIZE, style.L1),
+        label("then one solve on the k kept", style.SMALL_SIZE, style.L1),
+        tex(r"\text{sweeps}\times 4np\ +\ \text{solve on } k", size=style.LABEL_SIZE,
+            color=style.L1),
+    ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+    return ridge_text, cd_text
+
+
 # ---- a beat's named parts ------------------------------------------------------------------
 @dataclass
 class _RidgePanel:
@@ -272,6 +297,19 @@ class _Descent:
     movers: VGroup | None = None  # everything the moves change, redrawn as one group
     shown: int = 0  # the move whose slice is on screen
     trail: VMobject | None = None  # the path on the slice of the last move
+
+
+@dataclass
+class _CostPlot:
+    """Beat 5's chart: operations against features, both on log scales."""
+
+    axes_group: VGroup
+    ax: Axes
+    x_ticks: VGroup
+    y_ticks: VGroup
+    x_name: MathTex
+    y_name: Text
+    group: VGroup  # all of the above
 
 
 class FormulaVersusAlgorithm(Chapter):
@@ -911,11 +949,53 @@ class FormulaVersusAlgorithm(Chapter):
         lp = np.log10(cg.p.astype(float))
         lc = np.log10(cg.closed_form.astype(float))
         lcd = np.log10(cg.coordinate_descent.astype(float))
+        plot = self._cost_plot(lc, lcd)
+        ridge_text, cd_text = _cost_notes()
+        names, columns = self._cost_table()
+        table = VGroup(names, *columns)
+        info = VGroup(ridge_text, cd_text, table).arrange(DOWN, aligned_edge=LEFT,
+                                                          buff=style.GAP)
+        layout = VGroup(plot.group, info).arrange(RIGHT, buff=style.GAP_L)
+        _above_band(layout, head.get_bottom()[1] - style.GAP)
+        ridge_curve, ridge_dots = _curve_with_dots(plot.ax, lp, lc, style.L2)
+        cd_curve, cd_dots = _curve_with_dots(plot.ax, lp, lcd, style.L1)
+        self.add(head)
+        say(
+            self,
+            "How does the work grow with the number of features p? We count operations on "
+            f"problems with {cg.n} rows.",
+            Succession(Create(plot.axes_group, run_time=2.0),
+                       LaggedStart(*[FadeIn(t) for t in plot.x_ticks], lag_ratio=0.4,
+                                   run_time=2.0),
+                       AnimationGroup(FadeIn(plot.y_ticks), FadeIn(plot.x_name),
+                                      FadeIn(plot.y_name), FadeIn(names), run_time=1.0)),
+            span=True,
+        )
+        self._say_curve(
+            "Ridge's formula forms X transpose X, about n p squared operations, then solves, "
+            "about p cubed over three.",
+            ridge_text, ridge_curve, style.L2, [GrowFromCenter(d) for d in ridge_dots],
+            text_time=1.5, draw_time=5.0,
+        )
+        self._say_curve(
+            "Our lasso sweeps, about 4 n p operations each, until the zero pattern and signs "
+            "settle, then does one linear solve on the k features it keeps.",
+            cd_text, cd_curve, style.L1,
+            [AnimationGroup(GrowFromCenter(d), FadeIn(col))
+             for d, col in zip(cd_dots, columns, strict=True)],
+            text_time=2.0, draw_time=6.0,
+        )
+        self._say_sweeps(columns, cd_dots)
+        self.wait(0.5)  # end on a still (the control frame)
+
+    def _cost_plot(self, lc, lcd) -> _CostPlot:
+        """The chart's axes, ticks and names (log10 of p across, of operations up)."""
+        cg = self.cost
         y_lo = float(np.floor(min(lc.min(), lcd.min())))
         y_hi = float(np.ceil(max(lc.max(), lcd.max())))
         axes_group = house_axes((1.0, 2.6, 0.3), (y_lo, y_hi, 1.0), 5.0, 3.4, None, None,
                                 numbers=False)
-        ax = axes_group[0]
+        ax, _labels = axes_group
         x_ticks = VGroup(*[
             tex(str(p), size=style.SMALL_SIZE).next_to(ax.c2p(np.log10(p), y_lo), DOWN,
                                                       buff=style.GAP_S)
@@ -929,19 +1009,12 @@ class FormulaVersusAlgorithm(Chapter):
         x_name = tex(fill_tex(r"p\ \text{features}\ (n=#\ \text{rows})", cg.n),
                      size=style.LABEL_SIZE).next_to(x_ticks, DOWN, buff=style.GAP_S)
         y_name = label("operations", style.LABEL_SIZE).next_to(ax.y_axis, UP, buff=style.GAP_S)
-        plot = VGroup(axes_group, x_ticks, y_ticks, x_name, y_name)
-        ridge_text = VGroup(
-            label("ridge, closed form", style.LABEL_SIZE, style.L2),
-            tex(r"\approx n p^2 + p^3/3\ \ (\text{for large } p)", size=style.LABEL_SIZE,
-                color=style.L2),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        cd_text = VGroup(
-            label("lasso: coordinate descent", style.LABEL_SIZE, style.L1),
-            label("until the zero pattern settles,", style.SMALL_SIZE, style.L1),
-            label("then one solve on the k kept", style.SMALL_SIZE, style.L1),
-            tex(r"\text{sweeps}\times 4np\ +\ \text{solve on } k", size=style.LABEL_SIZE,
-                color=style.L1),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        group = VGroup(axes_group, x_ticks, y_ticks, x_name, y_name)
+        return _CostPlot(axes_group, ax, x_ticks, y_ticks, x_name, y_name, group)
+
+    def _cost_table(self) -> tuple[VGroup, list[VGroup]]:
+        """The counts behind the lasso's curve: the row names, and one column per p."""
+        cg = self.cost
         rows = [("p", cg.p), (r"\text{sweeps}", cg.sweeps), ("k", cg.support)]
         names = VGroup(*[tex(name, size=style.SMALL_SIZE) for name, _ in rows]).arrange(
             DOWN, aligned_edge=RIGHT, buff=style.GAP_S)
@@ -953,61 +1026,29 @@ class FormulaVersusAlgorithm(Chapter):
             for r_i, cell in enumerate(col):
                 cell.move_to([x - cell.width / 2, names[r_i].get_y(), 0])
             columns.append(col)
-        table = VGroup(names, *columns)
-        info = VGroup(ridge_text, cd_text, table).arrange(DOWN, aligned_edge=LEFT,
-                                                          buff=style.GAP)
-        layout = VGroup(plot, info).arrange(RIGHT, buff=style.GAP_L)
-        _above_band(layout, head.get_bottom()[1] - style.GAP)
-        ridge_curve = polyline(ax, lp, lc, style.L2, width=5)
-        ridge_dots = VGroup(*[Dot(ax.c2p(a, b), color=style.L2, radius=0.06)
-                              for a, b in zip(lp, lc, strict=True)])
-        cd_curve = polyline(ax, lp, lcd, style.L1, width=5)
-        cd_dots = VGroup(*[Dot(ax.c2p(a, b), color=style.L1, radius=0.06)
-                           for a, b in zip(lp, lcd, strict=True)])
-        self.add(head)
+        return names, columns
+
+    def _say_curve(self, text: str, note: VGroup, curve: VMobject, color, pops: list, *,
+                   text_time: float, draw_time: float) -> None:
+        """One method's cost: its note, then its curve drawn with a tracer, dots popping up."""
+        tracer = Dot(curve.get_start(), color=color, radius=0.12)
         say(
             self,
-            "How does the work grow with the number of features p? We count operations on "
-            f"problems with {cg.n} rows.",
-            Succession(Create(axes_group, run_time=2.0),
-                       LaggedStart(*[FadeIn(t) for t in x_ticks], lag_ratio=0.4, run_time=2.0),
-                       AnimationGroup(FadeIn(y_ticks), FadeIn(x_name), FadeIn(y_name),
-                                      FadeIn(names), run_time=1.0)),
-            span=True,
-        )
-        tracer = Dot(ridge_curve.get_start(), color=style.L2, radius=0.12)
-        say(
-            self,
-            "Ridge's formula forms X transpose X, about n p squared operations, then solves, "
-            "about p cubed over three.",
+            text,
             Succession(
-                FadeIn(ridge_text, shift=0.2 * UP, run_time=1.5),
-                AnimationGroup(Create(ridge_curve, run_time=5.0, rate_func=lambda t: t),
-                               MoveAlongPath(tracer, ridge_curve.copy(), run_time=5.0,
-                                             rate_func=lambda t: t),
-                               LaggedStart(*[GrowFromCenter(d) for d in ridge_dots],
-                                           lag_ratio=1.0, run_time=5.0)),
-                FadeOut(tracer, run_time=0.5),
-            ),
-            span=True,
-        )
-        tracer = Dot(cd_curve.get_start(), color=style.L1, radius=0.12)
-        say(
-            self,
-            "Our lasso sweeps, about 4 n p operations each, until the zero pattern and signs "
-            "settle, then does one linear solve on the k features it keeps.",
-            Succession(
-                FadeIn(cd_text, shift=0.2 * UP, run_time=2.0),
+                FadeIn(note, shift=0.2 * UP, run_time=text_time),
                 AnimationGroup(
-                    Create(cd_curve, run_time=6.0, rate_func=lambda t: t),
-                    MoveAlongPath(tracer, cd_curve.copy(), run_time=6.0, rate_func=lambda t: t),
-                    LaggedStart(*[AnimationGroup(GrowFromCenter(d), FadeIn(col))
-                                  for d, col in zip(cd_dots, columns, strict=True)],
-                                lag_ratio=1.0, run_time=6.0)),
+                    Create(curve, run_time=draw_time, rate_func=lambda t: t),
+                    MoveAlongPath(tracer, curve.copy(), run_time=draw_time,
+                                  rate_func=lambda t: t),
+                    LaggedStart(*pops, lag_ratio=1.0, run_time=draw_time)),
                 FadeOut(tracer, run_time=0.5),
             ),
             span=True,
         )
+
+    def _say_sweeps(self, columns: list[VGroup], cd_dots: VGroup) -> None:
+        """A box and a ring walk the columns and the lasso's dots: few sweeps everywhere."""
         pointer = SurroundingRectangle(columns[0], color=style.HIGHLIGHT, buff=0.08)
         ring = Circle(radius=0.16, color=style.HIGHLIGHT, stroke_width=4).move_to(cd_dots[0])
         walk = [AnimationGroup(Transform(pointer, pointer.copy().move_to(col)),
@@ -1020,7 +1061,6 @@ class FormulaVersusAlgorithm(Chapter):
             Succession(AnimationGroup(Create(pointer), Create(ring), run_time=0.8), *walk),
             span=True,
         )
-        self.wait(0.5)  # end on a still (the control frame)
 
     # ------------------------------------------------------------------ 6. takeaway
     def takeaway(self) -> None:
