@@ -853,9 +853,23 @@ class OutlierTugsTheFit(Chapter):
         self.open_beat("anscombe")
         head = _header("Real data: Anscombe's set III")
         self.add(head)
+        fig = self._build_anscombe(head)
+        narrate_steps(
+            self,
+            f"Anscombe's third data set: {number_word(len(fig.ten))} points on a straight "
+            "line, and one outlier.",
+            [(Create(fig.plot),), (LaggedStart(*(FadeIn(fig.dots[i], scale=2.0) for i in fig.ten),
+                                               lag_ratio=0.3),),
+             (FadeIn(fig.dots[self.ans_outlier], scale=2.0), Create(fig.ring))],
+        )
+        self._anscombe_fits(fig)
+        self._anscombe_gap(fig)
+
+    def _build_anscombe(self, head: VGroup) -> _Anscombe:
+        """The plot of set III beside both fits' equations and the note on the other ten; the
+        points, the ring round the outlier and both fitted lines."""
         x_range, y_range = (2, 16, 2), (4, 14, 2)
-        plot = house_axes(x_range, y_range, 5.5, 4.5, "x", "y")
-        ax = plot[0]
+        plot, ax = _axes(x_range, y_range, 5.5, 4.5, "x", "y")
         ols_eq = _equation("least squares (L2)", self.ans_ols, style.L2)
         lad_eq = _equation("least absolute deviations (L1)", self.ans_lad, style.L1)
         note = VGroup(
@@ -865,52 +879,51 @@ class OutlierTugsTheFit(Chapter):
                   style.SMALL_SIZE, style.TEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
         side = VGroup(ols_eq, lad_eq, note).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_L)
-        VGroup(plot, side).arrange(RIGHT, buff=style.GAP_L).next_to(head, DOWN, buff=style.GAP)
-        VGroup(plot, side).set_x(0)
-        fit_width(VGroup(plot, side))
-
+        layout = VGroup(plot, side).arrange(RIGHT, buff=style.GAP_L)
+        layout.next_to(head, DOWN, buff=style.GAP)
+        layout.set_x(0)
+        fit_width(layout)
         dots = _dots(ax, self.ans_x, self.ans_y)
         ring = Circle(radius=0.18, color=style.HIGHLIGHT, stroke_width=3)
         ring.move_to(dots[self.ans_outlier])
         ols = fit_line(ax, *self.ans_ols, x_range, y_range, style.L2)
         lad = fit_line(ax, *self.ans_lad, x_range, y_range, style.L1)
         ten = [i for i in range(len(self.ans_x)) if i != self.ans_outlier]
-        narrate_steps(
-            self,
-            f"Anscombe's third data set: {number_word(len(ten))} points on a straight "
-            "line, and one outlier.",
-            [(Create(plot),), (LaggedStart(*(FadeIn(dots[i], scale=2.0) for i in ten),
-                                           lag_ratio=0.3),),
-             (FadeIn(dots[self.ans_outlier], scale=2.0), Create(ring))],
-        )
-        # The ten points' misses from the least-squares line: "off the ten".
-        sticks = VGroup(*(Line(ax.c2p(self.ans_x[i], self.ans_ols(self.ans_x[i])),
-                               ax.c2p(self.ans_x[i], self.ans_y[i]), color=style.L2,
-                               stroke_width=4) for i in ten))
+        return _Anscombe(plot, ax, ols_eq, lad_eq, note, dots, ring, ols, lad, ten)
+
+    def _anscombe_fits(self, fig: _Anscombe) -> None:
+        """Least squares with the ten points' misses from it ("off the ten"), then least
+        absolute deviations through the ten."""
+        sticks = VGroup(*(Line(fig.ax.c2p(self.ans_x[i], self.ans_ols(self.ans_x[i])),
+                               fig.ax.c2p(self.ans_x[i], self.ans_y[i]), color=style.L2,
+                               stroke_width=4) for i in fig.ten))
         narrate_steps(
             self,
             f"Least squares gives y = {self.ans_ols.intercept:.2f} + "
             f"{self.ans_ols.slope:.3f} x, pulled up toward the outlier and off the ten.",
-            [(Create(ols),), (Write(ols_eq),), (Create(sticks, lag_ratio=0.3),)],
+            [(Create(fig.ols),), (Write(fig.ols_eq),), (Create(sticks, lag_ratio=0.3),)],
         )
         narrate_steps(
             self,
             f"Least absolute deviations gives y = {self.ans_lad.intercept:.2f} + "
             f"{self.ans_lad.slope:.3f} x, running through the other "
-            f"{number_word(len(ten))} points.",
-            [(FadeOut(sticks), Create(lad)), (Write(lad_eq),),
-             (LaggedStart(*(Indicate(dots[i], color=style.L1, scale_factor=1.8) for i in ten),
-                          lag_ratio=0.3),)],
+            f"{number_word(len(fig.ten))} points.",
+            [(FadeOut(sticks), Create(fig.lad)), (Write(fig.lad_eq),),
+             (LaggedStart(*(Indicate(fig.dots[i], color=style.L1, scale_factor=1.8)
+                            for i in fig.ten), lag_ratio=0.3),)],
         )
+
+    def _anscombe_gap(self, fig: _Anscombe) -> None:
+        """The outlier's miss from the LAD line, marked and measured."""
         xo, yo = self.ans_x[self.ans_outlier], self.ans_y[self.ans_outlier]
-        gap = Line(ax.c2p(xo, self.ans_lad(xo)), ax.c2p(xo, yo), color=style.HIGHLIGHT,
+        gap = Line(fig.ax.c2p(xo, self.ans_lad(xo)), fig.ax.c2p(xo, yo), color=style.HIGHLIGHT,
                    stroke_width=5)
         gap_text = tex(f"{self.ans_outlier_residual:.2f}", color=style.HIGHLIGHT)
         gap_text.next_to(gap, RIGHT, buff=style.GAP_S)
         say(
             self,
             f"The outlier is simply left {self.ans_outlier_residual:.2f} above the line.",
-            Create(gap), FadeIn(gap_text), FadeIn(note), span=True,
+            Create(gap), FadeIn(gap_text), FadeIn(fig.note), span=True,
         )
 
     # ------------------------------------------------------------------ beat 5
@@ -919,44 +932,61 @@ class OutlierTugsTheFit(Chapter):
         self.open_beat("leverage")
         head = _header("The limit: an outlier in x")
         self.add(head)
-        path = self.lever
-        x_range, y_range = (0, 28, 4), (0, 6, 2)
-        plot = house_axes(x_range, y_range, 11.0, 2.8, "x", "y")
-        ax = plot[0]
-        legend = fits_legend(across=True)
-        VGroup(plot, legend).arrange(DOWN, buff=style.GAP).next_to(head, DOWN, buff=style.GAP)
-        VGroup(plot, legend).set_x(0)
-
-        others = [i for i in range(len(self.tug_x)) if i != path.moving]
-        dots = _dots(ax, self.tug_x[others], self.tug_y[others])
-        mover = Dot(ax.c2p(path.xs[0], path.ys[0]), color=style.HIGHLIGHT, radius=0.09)
-        ols = fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2)
-        lad = fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1)
-        # The plot's box: a line leaving the y range ends on its edge, not in mid-air.
-        box = VMobject(stroke_color=style.MUTED, stroke_width=1, stroke_opacity=0.6)
-        box.set_points_as_corners([ax.c2p(x_range[0], y_range[1]), ax.c2p(x_range[1], y_range[1]),
-                                   ax.c2p(x_range[1], y_range[0])])
+        fig = self._build_leverage(head)
         narrate_steps(
             self,
             f"The same {number_word(len(self.tug_x))} points. This time drag the highlighted "
             "point sideways, far beyond the others, keeping its height.",
-            [(Create(plot), Create(box), FadeIn(dots)),
-             (Create(ols), Create(lad), FadeIn(legend)),
-             (FadeIn(mover, scale=3.0),)],
+            [(Create(fig.plot), Create(fig.box), FadeIn(fig.dots)),
+             (Create(fig.ols), Create(fig.lad), FadeIn(fig.legend)),
+             (FadeIn(fig.mover, scale=3.0),)],
         )
+        self._drag_sideways(fig)
+        verdict = label("L1 resists outliers in y, not in x (high leverage).",
+                        style.BODY_SIZE, style.HIGHLIGHT)
+        fit_width(verdict).next_to(fig.legend, DOWN, buff=style.GAP)
+        say(
+            self,
+            "A point far out in x has high leverage: it can pull a fitted line through itself.",
+            _at(Flash(fig.mover, color=style.HIGHLIGHT), 0.3, 0.3),
+            _at(Indicate(VGroup(fig.ols, fig.lad), color=style.HIGHLIGHT, scale_factor=1.0),
+                0.5, 0.5),
+            span=True,
+        )
+        say(self, "L1 resists outliers in y, not in x.", Write(verdict), span=True)
+
+    def _build_leverage(self, head: VGroup) -> _Lever:
+        """A wide plot of the same dozen points above the legend; the points, the one to drag,
+        both fits at the start and the plot's box."""
+        x_range, y_range = (0, 28, 4), (0, 6, 2)
+        plot, ax = _axes(x_range, y_range, 11.0, 2.8, "x", "y")
+        legend = fits_legend(across=True)
+        layout = VGroup(plot, legend).arrange(DOWN, buff=style.GAP)
+        layout.next_to(head, DOWN, buff=style.GAP)
+        layout.set_x(0)
+        dots, mover, ols, lad = _drag_parts(ax, self.lever, x_range, y_range)
+        # The plot's box: a line leaving the y range ends on its edge, not in mid-air.
+        box = VMobject(stroke_color=style.MUTED, stroke_width=1, stroke_opacity=0.6)
+        box.set_points_as_corners([ax.c2p(x_range[0], y_range[1]), ax.c2p(x_range[1], y_range[1]),
+                                   ax.c2p(x_range[1], y_range[0])])
+        return _Lever(plot, ax, x_range, y_range, legend, dots, mover, ols, lad, box)
+
+    def _drag_sideways(self, fig: _Lever) -> None:
+        """The sweep out in x over its sentence: least squares bends at once, L1 snaps late."""
+        path, ax = self.lever, fig.ax
         s = ValueTracker(0.0)
         steps = np.arange(len(path.xs))
 
         def follow(_m) -> None:
             k = s.get_value()
             step = int(min(np.floor(k + 1e-9), len(steps) - 1))
-            mover.move_to(ax.c2p(np.interp(k, steps, path.xs), path.ys[0]))
-            move_line(ols, ax, np.interp(k, steps, path.ols_intercepts),
-                       np.interp(k, steps, path.ols_slopes), x_range, y_range)
-            move_line(lad, ax, *path.lad_line(step), x_range, y_range)
+            fig.mover.move_to(ax.c2p(np.interp(k, steps, path.xs), path.ys[0]))
+            move_line(fig.ols, ax, np.interp(k, steps, path.ols_intercepts),
+                      np.interp(k, steps, path.ols_slopes), fig.x_range, fig.y_range)
+            move_line(fig.lad, ax, *path.lad_line(step), fig.x_range, fig.y_range)
 
         # The updater sits on the group it mutates, so manim redraws those every frame.
-        driver = self.drive([mover, ols, lad], follow)
+        driver = self.drive([fig.mover, fig.ols, fig.lad], follow)
         words = (
             "Least squares bends toward it at once. For a while the L1 line barely moves, "
             "then it snaps onto the far point as well."
@@ -966,81 +996,62 @@ class OutlierTugsTheFit(Chapter):
             run_time=2 * style.LONG, span=True)
         follow(driver)
         driver.clear_updaters()
-        verdict = label("L1 resists outliers in y, not in x (high leverage).",
-                        style.BODY_SIZE, style.HIGHLIGHT)
-        fit_width(verdict).next_to(legend, DOWN, buff=style.GAP)
-        say(
-            self,
-            "A point far out in x has high leverage: it can pull a fitted line through itself.",
-            _at(Flash(mover, color=style.HIGHLIGHT), 0.3, 0.3),
-            _at(Indicate(VGroup(ols, lad), color=style.HIGHLIGHT, scale_factor=1.0), 0.5, 0.5),
-            span=True,
-        )
-        say(self, "L1 resists outliers in y, not in x.", Write(verdict), span=True)
 
     # ------------------------------------------------------------------ beat 6
     def takeaway(self) -> None:
         """What to remember, beside the chapter's two drags replayed small."""
         self.open_beat("takeaway")
         head = _header("Takeaway")
-
-        def block(color, *lines) -> VGroup:
-            rows = VGroup(*(label(t, style.LABEL_SIZE, color) for t in lines))
-            return rows.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-
         blocks = VGroup(
-            block(style.L2, "Least squares (L2 loss): cost grows", "like r², so one far point",
-                  "can swing the whole line."),
-            block(style.L1, "Least absolute deviations (L1 loss):",
-                  "cost grows like |r|, every point pulls",
-                  "equally: robust to outliers in y."),
-            block(style.TEXT, "Neither resists a far outlier in x."),
-            block(style.MUTED, "Next: the price of robustness.",
-                  "A small nudge can make the L1 line jump."),
+            _block(style.L2, "Least squares (L2 loss): cost grows", "like r², so one far point",
+                   "can swing the whole line."),
+            _block(style.L1, "Least absolute deviations (L1 loss):",
+                   "cost grows like |r|, every point pulls",
+                   "equally: robust to outliers in y."),
+            _block(style.TEXT, "Neither resists a far outlier in x."),
+            _block(style.MUTED, "Next: the price of robustness.",
+                   "A small nudge can make the L1 line jump."),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+        l2_text, l1_text, x_text, next_text = blocks
         # Right: the two drags of the chapter, small: an outlier in y, an outlier in x.
-        up = self._mini(self.tug, (0, 10, 2), (0, 12, 4))
-        out = self._mini(self.lever, (0, 28, 4), (0, 6, 2))
-        minis = VGroup(up[0], out[0]).arrange(DOWN, buff=style.GAP)
-        VGroup(blocks, minis).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
-        fit_width(VGroup(blocks, minis))
-        VGroup(blocks, minis).next_to(head, DOWN, buff=style.GAP_L).set_x(0)
+        up, up_play = self._mini(self.tug, (0, 10, 2), (0, 12, 4))
+        out, out_play = self._mini(self.lever, (0, 28, 4), (0, 6, 2))
+        minis = VGroup(up, out).arrange(DOWN, buff=style.GAP)
+        layout = VGroup(blocks, minis).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
+        fit_width(layout)
+        layout.next_to(head, DOWN, buff=style.GAP_L).set_x(0)
         self.add(head)
         say(
             self,
             "As losses: least squares prices an outlier by the square of its residual, "
             "so one far point can swing the whole line.",
-            _at(FadeIn(blocks[0], up[0]), 0.0, 0.15), _at(up[1](0.0, 1.0), 0.2, 0.8),
+            _at(FadeIn(l2_text, up), 0.0, 0.15), _at(up_play(0.0, 1.0), 0.2, 0.8),
             span=True,
         )
         say(
             self,
             "Least absolute deviations prices it by its length, every point pulls equally, "
             "and the line stays robust to outliers in y.",
-            _at(FadeIn(blocks[1]), 0.0, 0.15), _at(up[1](1.0, 0.0), 0.2, 0.8), span=True,
+            _at(FadeIn(l1_text), 0.0, 0.15), _at(up_play(1.0, 0.0), 0.2, 0.8), span=True,
         )
         say(
             self,
             "Neither loss resists a far outlier in x: a point with high leverage pulls both.",
-            _at(FadeIn(blocks[2], out[0]), 0.0, 0.15), _at(out[1](0.0, 1.0), 0.15, 0.85),
+            _at(FadeIn(x_text, out), 0.0, 0.15), _at(out_play(0.0, 1.0), 0.15, 0.85),
             span=True,
         )
         say(
             self,
             "And robustness has a price: next, a small nudge that makes the L1 line jump.",
-            Write(blocks[3]), span=True,
+            Write(next_text), span=True,
         )
 
     def _mini(self, path: FitPath, x_range, y_range):
         """A small replay of a drag: (picture, play) where ``play(a, b)`` is an animation
         that moves the point and both fitted lines from share ``a`` of the path to ``b``."""
-        plot = house_axes(x_range, y_range, 4.6, 1.9, None, None, numbers=False)
-        ax = plot[0]
-        others = [i for i in range(len(path.x)) if i != path.moving]
-        dots = _dots(ax, path.x[others], path.y[others], radius=0.05)
-        mover = Dot(ax.c2p(path.xs[0], path.ys[0]), color=style.HIGHLIGHT, radius=0.07)
-        ols = fit_line(ax, *path.ols_line(0), x_range, y_range, style.L2, width=3)
-        lad = fit_line(ax, *path.lad_line(0), x_range, y_range, style.L1, width=3)
+        plot, ax = _axes(x_range, y_range, 4.6, 1.9, None, None, numbers=False)
+        dots, mover, ols, lad = _drag_parts(ax, path, x_range, y_range, radius=0.05,
+                                            mover_radius=0.07, width=3)
         steps = np.arange(len(path.xs))
         last = len(steps) - 1
 
