@@ -21,6 +21,7 @@ from manim import (
     RIGHT,
     UP,
     AnimationGroup,
+    Axes,
     Circle,
     Create,
     DashedLine,
@@ -63,6 +64,7 @@ from scenes.components import (
     header,
     house_axes,
     label,
+    move_line,
     narrate_steps,
     polyline,
     readout,
@@ -85,6 +87,7 @@ SEED = 2024  # beat 3: the only randomness (which routes are drawn)
 WORD_PICKS = (3, 8)  # beat 4: the small-grid routes spelled out (indices into all routes)
 SLOPES = (-0.4, 1.4, 181)  # beat 5a: the slopes at which both losses are plotted
 NUDGE, NUDGE_STEPS = 0.3, 61  # beat 5a: the point is nudged this far either side of the tie
+LAD_X, LAD_Y = (0.2, 7.8), (-1.0, 7.0)  # beat 5a: the box the lines on the data are drawn in
 TWIN_N, TWIN_SEED = 12, 5  # beat 5b: the data of the copied-feature example
 TWIN_LAM = 5.0  # beat 5b: the lasso strength lambda (lecture scaling, 1/2 squared error)
 TWIN_WINDOW = (-0.75, 1.25)  # beat 5b: the w1-w2 window of both panels
@@ -180,6 +183,34 @@ class _Ends:
     group: VGroup
     a: np.ndarray
     b: np.ndarray
+
+
+@dataclass
+class _LadPlots:
+    """The flat-bottom picture: the data's axes and the two loss-against-slope plots."""
+
+    head: VGroup
+    scatter: VGroup  # house_axes group: the data's axes and their labels
+    ax: Axes
+    top: VGroup  # the total absolute error against the slope
+    tax: Axes
+    bottom: VGroup  # the squared error against the slope
+    bax: Axes
+    top_name: VMobject  # where the plots' readouts sit (the names are never shown)
+    bottom_name: VMobject
+    slope_name: VMobject
+
+
+@dataclass
+class _Sweep:
+    """A loss against the slope, traced by a dot, with its line on the data and readouts."""
+
+    curve: VMobject  # the whole curve (never shown: the trace is a part of it)
+    trace: VMobject
+    dot: Dot
+    line: Line
+    loss: VGroup  # readout of the loss
+    slope: VGroup | None = None  # readout of the slope (the L1 plot only)
 
 
 class ManyManhattanPaths(Chapter):
@@ -558,36 +589,45 @@ class ManyManhattanPaths(Chapter):
         clear(self)
         self._twin_segment()
 
-    def _lad_layout(self):
+    def _lad_layout(self) -> _LadPlots:
         head = header("An L1 loss can have a flat bottom", LOSS_TAG)
         scatter = house_axes((0, 8, 1), (-1, 7, 1), 5.4, 4.3, "x", "y")
         lo, hi = SLOPES[:2]
         top = house_axes((lo, hi, 0.4), (5, 10, 2.5), 5.2, 1.6, None, None)
         bottom = house_axes((lo, hi, 0.4), (0, 40, 10), 5.2, 1.6, None, None)
+        (ax, _), (tax, _), (bax, _) = scatter, top, bottom
         top_name = tex(r"\textstyle\sum|r_i|", size=style.LABEL_SIZE, color=style.L1)
         bottom_name = tex(r"\textstyle\sum r_i^2", size=style.LABEL_SIZE, color=style.L2)
         slope_name = label("slope", style.SMALL_SIZE, style.MUTED)
         plots = VGroup(top, bottom).arrange(DOWN, buff=style.GAP_L)
-        top_name.next_to(top[0].y_axis, UP, buff=style.GAP_S)
-        bottom_name.next_to(bottom[0].y_axis, UP, buff=style.GAP_S)
-        slope_name.next_to(bottom[0].x_axis, RIGHT, buff=style.GAP_S)
+        top_name.next_to(tax.y_axis, UP, buff=style.GAP_S)
+        bottom_name.next_to(bax.y_axis, UP, buff=style.GAP_S)
+        slope_name.next_to(bax.x_axis, RIGHT, buff=style.GAP_S)
         right = VGroup(plots, top_name, bottom_name, slope_name)
         layout = VGroup(scatter, right).arrange(RIGHT, buff=style.GAP_L)
         fit_width(layout)
         layout.next_to(head, DOWN, buff=style.GAP).set_x(0)
-        return head, scatter, top, bottom, VGroup(top_name, bottom_name, slope_name)
+        return _LadPlots(head, scatter, ax, top, tax, bottom, bax, top_name, bottom_name,
+                         slope_name)
 
     def _lad_flat(self) -> None:
-        head, scatter, top, bottom, names = self._lad_layout()
-        ax, tax, bax = scatter[0], top[0], bottom[0]
-        x, y = self.tie_x, self.tie_y
-        b = self.slopes
-        xr = (0.2, 7.8)
-        yr = (-1.0, 7.0)
+        """The LAD tie's flat bottom beside least squares' parabola; a nudge tilts the bottom."""
+        p = self._lad_layout()
+        mover, ties = self._say_tie(p)
+        l1 = self._say_l1_sweep(p, ties)
+        flat, flat_name = self._say_flat_bottom(p, l1)
+        l2, ls_name = self._say_parabola(p)
+        self._say_nudge(p, mover, l1, l2, ls_name, flat, flat_name)
+        self.wait(HOLD)
+
+    def _say_tie(self, p: _LadPlots) -> tuple[Dot, VGroup]:
+        """The five points, the yellow one slid to the tie, the two tied LAD lines. Returns the
+        yellow point and the tied lines."""
+        ax, y = p.ax, self.tie_y
         pts = VGroup(*[
             Dot(ax.c2p(px, py), color=style.HIGHLIGHT if i == self.moving else style.DATA,
                 radius=0.1)
-            for i, (px, py) in enumerate(zip(x, y, strict=True))
+            for i, (px, py) in enumerate(zip(self.tie_x, y, strict=True))
         ])
         mover = pts[self.moving]
         mover.move_to(ax.c2p(self.base_x, y[self.moving]))
@@ -596,72 +636,80 @@ class ManyManhattanPaths(Chapter):
         mark_name = tex(fill_tex(r"x=#", f"{self.tie_position:.1f}"), size=style.SMALL_SIZE,
                         color=style.HIGHLIGHT).next_to(mark, UP, buff=style.GAP_S)
         ties = VGroup(*[
-            DashedLine(*_line_on(ax, v.intercept, v.slope, xr, yr), color=style.L1,
+            DashedLine(*_line_on(ax, v.intercept, v.slope, LAD_X, LAD_Y), color=style.L1,
                        stroke_width=4)
-            for v in (self.tie.vertices[0], self.tie.vertices[-1])
+            for v in self.flat_lines
         ])
-        self.add(head)
+        self.add(p.head)
         say(
             self,
             "Back to the five points of the stability chapter, the yellow one slid to "
             f"x = {self.tie_position:.1f}, where two least absolute deviations lines tie.",
-            Succession(AnimationGroup(FadeIn(scatter), FadeIn(pts)),
+            Succession(AnimationGroup(FadeIn(p.scatter), FadeIn(pts)),
                        AnimationGroup(Create(mark), FadeIn(mark_name),
                                       mover.animate.move_to(
                                           ax.c2p(self.tie_position, y[self.moving]))),
                        LaggedStart(*[Create(t) for t in ties], lag_ratio=0.5)),
             span=True,
         )
+        return mover, ties
+
+    def _show_l1(self, p: _LadPlots, s: _Sweep, i: int, trace: bool = False) -> None:
+        """Put the L1 sweep at slope sample ``i`` (tracing the curve up to it if ``trace``)."""
+        b = self.slopes
+        if trace:
+            s.trace.pointwise_become_partial(s.curve, 0, max(i, 1) / (len(b) - 1))
+        s.dot.move_to(p.tax.c2p(b[i], self.l1_profile[i]))
+        move_line(s.line, p.ax, self.l1_icpt[i], b[i], LAD_X, LAD_Y)
+        set_readout(s.slope, float(b[i]))
+        set_readout(s.loss, float(self.l1_profile[i]))
+
+    def _say_l1_sweep(self, p: _LadPlots, ties: VGroup) -> _Sweep:
+        """The total absolute error traced against the slope while a line sweeps the data."""
+        b, last = self.slopes, len(self.slopes) - 1
         # each plot's name is its readout; the slope beside the upper one
         r_slope = readout(r"\text{slope}", float(b[0]), color=style.L1)
         r_l1 = readout(r"\textstyle\sum|r_i|", float(self.l1_profile[0]), color=style.L1)
-        r_l2 = readout(r"\textstyle\sum r_i^2", float(self.l2_profile[0]), color=style.L2)
-        r_l1.move_to(names[0], aligned_edge=LEFT)
+        r_l1.move_to(p.top_name, aligned_edge=LEFT)
         r_slope.next_to(r_l1, RIGHT, buff=style.GAP_L)
-        r_l2.move_to(names[1], aligned_edge=LEFT)
-        # the L1 loss against the slope, traced while a line sweeps the slopes on the data
-        l1_curve = polyline(tax, b, self.l1_profile, style.L1, width=5)
-        l1_trace = l1_curve.copy()
-        l1_dot = Dot(tax.c2p(b[0], self.l1_profile[0]), color=style.L1, radius=0.12)
-        line = Line(ax.c2p(0, 0), ax.c2p(1, 1), color=style.L1, stroke_width=6)
-        last = len(b) - 1
-
-        def show_l1(i: int, trace: bool = False) -> None:
-            if trace:
-                l1_trace.pointwise_become_partial(l1_curve, 0, max(i, 1) / last)
-            l1_dot.move_to(tax.c2p(b[i], self.l1_profile[i]))
-            line.put_start_and_end_on(*_line_on(ax, self.l1_icpt[i], b[i], xr, yr))
-            set_readout(r_slope, float(b[i]))
-            set_readout(r_l1, float(self.l1_profile[i]))
-
-        show_l1(0, trace=True)
-        moving_l1 = VGroup(l1_trace, l1_dot, line, r_slope, r_l1)
-        self.add(moving_l1)
+        curve = polyline(p.tax, b, self.l1_profile, style.L1, width=5)
+        s = _Sweep(curve, curve.copy(),
+                   Dot(p.tax.c2p(b[0], self.l1_profile[0]), color=style.L1, radius=0.12),
+                   Line(p.ax.c2p(0, 0), p.ax.c2p(1, 1), color=style.L1, stroke_width=6),
+                   loss=r_l1, slope=r_slope)
+        self._show_l1(p, s, 0, trace=True)
+        moving = VGroup(s.trace, s.dot, s.line, s.slope, s.loss)
+        self.add(moving)
         say(
             self,
             "For each slope, give the line its best intercept, and plot the total absolute "
             "error against the slope.",
-            FadeIn(top), FadeOut(ties),
-            UpdateFromAlphaFunc(moving_l1, lambda m, a: show_l1(_index(a, 0, last), True),
+            FadeIn(p.top), FadeOut(ties),
+            UpdateFromAlphaFunc(moving, lambda m, a: self._show_l1(p, s, _index(a, 0, last), True),
                                 rate_func=linear),
             span=True,
         )
+        return s
+
+    def _say_flat_bottom(self, p: _LadPlots, s: _Sweep) -> tuple[Line, VMobject]:
+        """Down to the flat bottom and along it; returns the flat segment and its name."""
+        b, last = self.slopes, len(self.slopes) - 1
         i0, i1 = self.flat_idx
-        flat = Line(tax.c2p(b[i0], self.l1_profile[i0]), tax.c2p(b[i1], self.l1_profile[i1]),
-                    color=style.HIGHLIGHT, stroke_width=9)
+        flat = Line(p.tax.c2p(b[i0], self.l1_profile[i0]),
+                    p.tax.c2p(b[i1], self.l1_profile[i1]), color=style.HIGHLIGHT, stroke_width=9)
         flat_name = tex(fill_tex(r"\text{flat: slopes #\text{ to }#}", f"{self.flat[0]:.2f}",
                                  f"{self.flat[1]:.2f}"), size=style.SMALL_SIZE,
                         color=style.HIGHLIGHT)
         # above the flat bottom, between the flanks (which only reach this height outside it)
-        flat_name.move_to(tax.c2p(float(np.mean(self.flat)), 8.0))
-        moving = VGroup(l1_dot, line, r_slope, r_l1)
+        flat_name.move_to(p.tax.c2p(float(np.mean(self.flat)), 8.0))
+        moving = VGroup(s.dot, s.line, s.slope, s.loss)
 
         def down_and_along(a: float) -> None:
             # down the right flank to the flat bottom, then along all of it
             if a < 0.3:
-                show_l1(_index(a / 0.3, last, i1))
+                self._show_l1(p, s, _index(a / 0.3, last, i1))
             else:
-                show_l1(_index((a - 0.3) / 0.7, i1, i0))
+                self._show_l1(p, s, _index((a - 0.3) / 0.7, i1, i0))
 
         say(
             self,
@@ -675,82 +723,106 @@ class ManyManhattanPaths(Chapter):
         say(
             self,
             "Each of those lines is a minimiser. There is no single best line.",
-            UpdateFromAlphaFunc(moving, lambda m, a: show_l1(_index(a, i0, mid)),
+            UpdateFromAlphaFunc(moving, lambda m, a: self._show_l1(p, s, _index(a, i0, mid)),
                                 rate_func=smooth),
             span=True,
         )
-        # least squares: the parabola, traced; its one lowest point
-        l2_curve = polyline(bax, b, self.l2_profile, style.L2, width=5)
-        l2_trace = l2_curve.copy()
-        l2_dot = Dot(bax.c2p(b[0], self.l2_profile[0]), color=style.L2, radius=0.12)
-        ls_line = Line(ax.c2p(0, 0), ax.c2p(1, 1), color=style.L2, stroke_width=6)
-        k = self.ls_idx
+        return flat, flat_name
 
-        def show_l2(i: int, trace: int) -> None:
-            l2_trace.pointwise_become_partial(l2_curve, 0, max(trace, 1) / last)
-            l2_dot.move_to(bax.c2p(b[i], self.l2_profile[i]))
-            ls_line.put_start_and_end_on(*_line_on(ax, self.l2_icpt[i], b[i], xr, yr))
-            set_readout(r_l2, float(self.l2_profile[i]))
+    def _show_l2(self, p: _LadPlots, s: _Sweep, i: int, trace: int) -> None:
+        """Put the least-squares sweep at slope sample ``i``, the curve traced up to ``trace``."""
+        b = self.slopes
+        s.trace.pointwise_become_partial(s.curve, 0, max(trace, 1) / (len(b) - 1))
+        s.dot.move_to(p.bax.c2p(b[i], self.l2_profile[i]))
+        move_line(s.line, p.ax, self.l2_icpt[i], b[i], LAD_X, LAD_Y)
+        set_readout(s.loss, float(self.l2_profile[i]))
 
-        def sweep_l2(a: float) -> None:
+    def _say_parabola(self, p: _LadPlots) -> tuple[_Sweep, VMobject]:
+        """Least squares: the parabola, traced, and its one lowest point (returned with its
+        label)."""
+        b, last, k = self.slopes, len(self.slopes) - 1, self.ls_idx
+        r_l2 = readout(r"\textstyle\sum r_i^2", float(self.l2_profile[0]), color=style.L2)
+        r_l2.move_to(p.bottom_name, aligned_edge=LEFT)
+        curve = polyline(p.bax, b, self.l2_profile, style.L2, width=5)
+        s = _Sweep(curve, curve.copy(),
+                   Dot(p.bax.c2p(b[0], self.l2_profile[0]), color=style.L2, radius=0.12),
+                   Line(p.ax.c2p(0, 0), p.ax.c2p(1, 1), color=style.L2, stroke_width=6),
+                   loss=r_l2)
+
+        def sweep(a: float) -> None:
             # trace the whole parabola, then come back down to its lowest point
             if a < 0.7:
                 i = _index(a / 0.7, 0, last)
-                show_l2(i, i)
+                self._show_l2(p, s, i, i)
             else:
-                show_l2(_index(smooth((a - 0.7) / 0.3), last, k), last)
+                self._show_l2(p, s, _index(smooth((a - 0.7) / 0.3), last, k), last)
 
-        show_l2(0, 0)
-        self.add(l2_trace, l2_dot, ls_line, r_l2)
+        self._show_l2(p, s, 0, 0)
+        self.add(s.trace, s.dot, s.line, s.loss)
         ls_name = tex(fill_tex(r"\text{one lowest point: slope }#", f"{self.ols.slope:.2f}"),
                       size=style.SMALL_SIZE, color=style.L2)
-        ls_name.move_to(bax.c2p(0.75, 34))
+        ls_name.move_to(p.bax.c2p(0.75, 34))
         say(
             self,
             "For the squared error the curve is a parabola, with one lowest point: least "
             f"squares has exactly one best line, slope {self.ols.slope:.2f}.",
-            FadeIn(bottom), FadeIn(names[2]),
+            FadeIn(p.bottom), FadeIn(p.slope_name),
             Succession(
-                UpdateFromAlphaFunc(VGroup(l2_trace, l2_dot, ls_line, r_l2),
-                                    lambda m, a: sweep_l2(a), rate_func=linear, run_time=5),
+                UpdateFromAlphaFunc(VGroup(s.trace, s.dot, s.line, s.loss),
+                                    lambda m, a: sweep(a), rate_func=linear, run_time=5),
                 FadeIn(ls_name),
             ),
             span=True,
         )
-        # the nudge: off the tie the flat bottom tilts and one slope wins again
-        pos = self.nudge_positions
-        centre, end = (len(pos) - 1) // 2, len(pos) - 1
-        y_move = y[self.moving]
+        return s, ls_name
 
-        ols = self.nudge_ols
-        # the label of the parabola's lowest point, one per slope it shows during the nudge
-        ls_texts = {f"{self.ols.slope:.2f}": ls_name.copy()}
-        for o in ols:
+    def _lowest_point_names(self, ls_name: VMobject) -> dict:
+        """The label of the parabola's lowest point, one per slope it shows during the nudge."""
+        names = {f"{self.ols.slope:.2f}": ls_name.copy()}
+        for o in self.nudge_ols:
             key = f"{o.slope:.2f}"
-            if key not in ls_texts:
-                ls_texts[key] = tex(fill_tex(r"\text{one lowest point: slope }#", key),
-                                    size=style.SMALL_SIZE, color=style.L2) \
+            if key not in names:
+                names[key] = tex(fill_tex(r"\text{one lowest point: slope }#", key),
+                                 size=style.SMALL_SIZE, color=style.L2) \
                     .move_to(ls_name, aligned_edge=LEFT)
-        shown = [f"{self.ols.slope:.2f}"]
+        return names
+
+    def _nudge_l1(self, p: _LadPlots, s: _Sweep, mover: Dot, j: int) -> None:
+        """The point at nudge spot ``j``: the tilted L1 curve, its one winning slope and line."""
+        b, prof = self.slopes, self.nudge_profiles[j]
+        s.trace.set_points_as_corners(scene_points(p.tax, b, prof))
+        mover.move_to(p.ax.c2p(self.nudge_positions[j], self.tie_y[self.moving]))
+        i = int(np.searchsorted(b, self.nudge_best[j]))
+        s.dot.move_to(p.tax.c2p(b[i], prof[i]))
+        move_line(s.line, p.ax, self.nudge_l1_icpt[j], b[i], LAD_X, LAD_Y)
+        set_readout(s.slope, float(b[i]))
+        set_readout(s.loss, float(prof[i]))
+
+    def _nudge_l2(self, p: _LadPlots, s: _Sweep, j: int) -> None:
+        """Least squares at nudge spot ``j``: it glides with the point, one lowest point."""
+        ols = self.nudge_ols[j]
+        s.trace.set_points_as_corners(scene_points(p.bax, self.slopes,
+                                                   self.nudge_l2_profiles[j]))
+        s.dot.move_to(p.bax.c2p(ols.slope, self.nudge_ls_loss[j]))
+        move_line(s.line, p.ax, ols.intercept, ols.slope, LAD_X, LAD_Y)
+        set_readout(s.loss, float(self.nudge_ls_loss[j]))
+
+    def _say_nudge(self, p: _LadPlots, mover: Dot, l1: _Sweep, l2: _Sweep, ls_name: VMobject,
+                   flat: Line, flat_name: VMobject) -> None:
+        """Off the tie the flat bottom tilts and one slope wins again; least squares glides."""
+        steps = len(self.nudge_positions)
+        centre, end = (steps - 1) // 2, steps - 1
+        names = self._lowest_point_names(ls_name)
+        shown = f"{self.ols.slope:.2f}"
 
         def nudge(j: int) -> None:
-            prof = self.nudge_profiles[j]
-            l1_trace.set_points_as_corners(scene_points(tax, b, prof))
-            mover.move_to(ax.c2p(pos[j], y_move))
-            i = int(np.searchsorted(b, self.nudge_best[j]))
-            l1_dot.move_to(tax.c2p(b[i], prof[i]))
-            line.put_start_and_end_on(*_line_on(ax, self.nudge_l1_icpt[j], b[i], xr, yr))
-            set_readout(r_slope, float(b[i]))
-            set_readout(r_l1, float(prof[i]))
-            # least squares glides with the point: one lowest point all along
-            l2_trace.set_points_as_corners(scene_points(bax, b, self.nudge_l2_profiles[j]))
-            l2_dot.move_to(bax.c2p(ols[j].slope, self.nudge_ls_loss[j]))
-            ls_line.put_start_and_end_on(*_line_on(ax, ols[j].intercept, ols[j].slope, xr, yr))
-            set_readout(r_l2, float(self.nudge_ls_loss[j]))
-            key = f"{ols[j].slope:.2f}"
-            if key != shown[0]:
-                ls_name.become(ls_texts[key])
-                shown[0] = key
+            nonlocal shown
+            self._nudge_l1(p, l1, mover, j)
+            self._nudge_l2(p, l2, j)
+            key = f"{self.nudge_ols[j].slope:.2f}"
+            if key != shown:
+                ls_name.become(names[key])
+                shown = key
 
         def there_and_back(a: float) -> None:
             # right of the tie, then left of it (through the tie again)
@@ -759,8 +831,8 @@ class ManyManhattanPaths(Chapter):
             else:
                 nudge(_index((a - 0.4) / 0.6, end, 0))
 
-        nudged = VGroup(l1_trace, mover, l1_dot, line, r_slope, r_l1,
-                        l2_trace, l2_dot, ls_line, r_l2, ls_name)
+        nudged = VGroup(l1.trace, mover, l1.dot, l1.line, l1.slope, l1.loss,
+                        l2.trace, l2.dot, l2.line, l2.loss, ls_name)
         say(
             self,
             "Ties need special data. Nudge the point either way and the bottom tilts: one "
@@ -769,7 +841,6 @@ class ManyManhattanPaths(Chapter):
             UpdateFromAlphaFunc(nudged, lambda m, a: there_and_back(a), rate_func=linear),
             span=True,
         )
-        self.wait(HOLD)
 
     def _twin_panel(self, title: str, color) -> VGroup:
         lo, hi = TWIN_WINDOW
