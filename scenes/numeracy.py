@@ -93,6 +93,7 @@ TWIN_LAM = 5.0  # beat 5b: the lasso strength lambda (lecture scaling, 1/2 squar
 TWIN_WINDOW = (-0.75, 1.25)  # beat 5b: the w1-w2 window of both panels
 TWIN_CONTOURS = 5  # beat 5b: data-loss contour lines, from least squares down to near 0
 SLIDE = 121  # beat 5b: samples of the lasso's optimal segment
+BAR = 3.0  # beat 5b: scene units per unit of weight in the stacked bars of the split
 HOLD = 0.2  # s: the still that ends a beat (its control frame shows the whole picture)
 
 
@@ -170,6 +171,13 @@ def _line_on(ax, intercept: float, slope: float, x_range, y_range) -> tuple:
     return ax.c2p(x0, y0), ax.c2p(x1, y1)
 
 
+def _contour(ax, level: float) -> Line:
+    """The squared error's contour w1 + w2 = ``level`` inside the twin panels' window."""
+    lo, hi = TWIN_WINDOW
+    return Line(*_line_on(ax, level, -1.0, (lo, hi), (lo, hi)), color=style.LOSS,
+                stroke_width=3.5)
+
+
 def _index(alpha: float, lo: int, hi: int) -> int:
     """The sample index ``alpha`` of the way from ``lo`` to ``hi``."""
     return int(round(lo + (hi - lo) * alpha))
@@ -211,6 +219,51 @@ class _Sweep:
     line: Line
     loss: VGroup  # readout of the loss
     slope: VGroup | None = None  # readout of the slope (the L1 plot only)
+
+
+@dataclass
+class _Panel:
+    """One twin-feature panel: its axes (house_axes group and the Axes in it) under a title."""
+
+    group: VGroup
+    axes: VGroup
+    ax: Axes
+    title: VMobject
+
+
+@dataclass
+class _Twin:
+    """The copied-feature picture: the objective, the two panels and the readouts."""
+
+    head: VGroup
+    objective: VMobject
+    lasso: _Panel
+    ridge: _Panel
+    w1: VGroup  # readouts of the lasso point sliding along the edge
+    w2: VGroup
+    value: VGroup
+    lasso_reads: VGroup
+    ridge_reads: VGroup
+    sum_read: VMobject
+    contour_name: VMobject
+
+
+@dataclass
+class _Takeaway:
+    """The takeaway page: an L1 column, an L2 column, the taxicab footnote."""
+
+    l1_lines: list  # heading and claims, shown first
+    special: VMobject  # "but only for special data", shown second
+    l1_plot: VGroup
+    l1_ax: Axes
+    l1_caption: VGroup
+    l2_lines: list
+    l2_plot: VGroup
+    l2_ax: Axes
+    l2_caption: VMobject
+    town: VGroup
+    routes: VGroup
+    note: VMobject
 
 
 class ManyManhattanPaths(Chapter):
@@ -842,26 +895,25 @@ class ManyManhattanPaths(Chapter):
             span=True,
         )
 
-    def _twin_panel(self, title: str, color) -> VGroup:
+    def _twin_panel(self, title: str, color) -> _Panel:
         lo, hi = TWIN_WINDOW
-        axes_group = house_axes((lo, hi, 0.25), (lo, hi, 0.25), 3.3, 3.3, "w_1", "w_2",
-                                numbers=False)
+        axes = house_axes((lo, hi, 0.25), (lo, hi, 0.25), 3.3, 3.3, "w_1", "w_2", numbers=False)
+        (ax, _) = axes
         name = tex(title, size=style.LABEL_SIZE, color=color)
-        name.next_to(axes_group, UP, buff=style.GAP_S)
-        return VGroup(axes_group, name)
+        name.next_to(axes, UP, buff=style.GAP_S)
+        return _Panel(VGroup(axes, name), axes, ax, name)
 
-    def _twin_segment(self) -> None:
+    def _twin_layout(self) -> _Twin:
+        """The objective over the lasso and ridge panels, the readouts to their right."""
         tw = self.twin
-        lo, hi = TWIN_WINDOW
         head = header("A copied feature", PENALTY_TAG)
         objective = tex(r"\tfrac12\,\|y - w_1x - w_2x\|^2 + \lambda\,R(w)",
                         size=style.BODY_SIZE)
-        left = self._twin_panel(
+        lasso = self._twin_panel(
             fill_tex(r"\text{lasso: }R=|w_1|+|w_2|,\ \lambda=#", f"{tw.lam:g}"), style.L1)
-        right = self._twin_panel(
+        ridge = self._twin_panel(
             fill_tex(r"\text{ridge: }R=w_1^2+w_2^2,\ \lambda=#", f"{tw.ridge_lam:.2f}"),
             style.L2)
-        # readouts (to the right of the two panels)
         r_w1 = readout("w_1", float(self.slide[0, 0]), color=style.L1)
         r_w2 = readout("w_2", float(self.slide[0, 1]), color=style.L1)
         r_obj = readout(r"\text{objective}", float(self.slide_values[0]), color=style.L1)
@@ -879,32 +931,47 @@ class ManyManhattanPaths(Chapter):
                            color=style.LOSS)
         reads = VGroup(contour_name, sum_read, lasso_reads, ridge_reads).arrange(
             DOWN, aligned_edge=LEFT, buff=style.GAP + style.GAP_S)
-        body = VGroup(left, right, reads).arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
-        VGroup(objective, body).arrange(DOWN, buff=style.GAP)
-        fit_width(VGroup(objective, body))
-        VGroup(objective, body).next_to(head, DOWN, buff=style.GAP).set_x(0)
-        panels = [left[0][0], right[0][0]]
+        body = VGroup(lasso.group, ridge.group, reads).arrange(RIGHT, buff=style.GAP_L,
+                                                               aligned_edge=UP)
+        block = VGroup(objective, body).arrange(DOWN, buff=style.GAP)
+        fit_width(block)
+        block.next_to(head, DOWN, buff=style.GAP).set_x(0)
+        return _Twin(head, objective, lasso, ridge, r_w1, r_w2, r_obj, lasso_reads,
+                     ridge_reads, sum_read, contour_name)
 
-        def contour(ax, c, color=style.LOSS, width=3.5):
-            x0, y0, x1, y1 = clip_line(c, -1.0, (lo, hi), (lo, hi))
-            return Line(ax.c2p(x0, y0), ax.c2p(x1, y1), color=color, stroke_width=width)
+    def _twin_segment(self) -> None:
+        """A copied feature: the lasso's diamond meets a contour along a whole edge, ridge's
+        circle touches it at one point."""
+        t = self._twin_layout()
+        self._say_contours(t)
+        self._say_diamond(t)
+        self._say_slide(t)
+        self._say_circle(t)
+        self.wait(HOLD)
 
-        # the data-loss contours: from the least-squares line w1 + w2 = s_ls downwards
-        contours = [VGroup(*[contour(ax, c) for c in self.contour_sums]) for ax in panels]
-        for group in contours:
-            group[0].set_stroke(width=5)
-        ls_name = tex(fill_tex(r"\text{least squares: any }w_1+w_2=#", f"{tw.s_ls:.2f}"),
+    def _contours(self, ax) -> tuple[Line, list[Line]]:
+        """The data-loss contours on one panel: the least-squares line w1 + w2 = s_ls (drawn
+        wider) and the lower ones."""
+        least_squares, *lower = [_contour(ax, c) for c in self.contour_sums]
+        least_squares.set_stroke(width=5)
+        return least_squares, lower
+
+    def _say_contours(self, t: _Twin) -> None:
+        """The objective, both panels, and the squared error's parallel contour lines."""
+        contours = [self._contours(panel.ax) for panel in (t.lasso, t.ridge)]
+        ls_name = tex(fill_tex(r"\text{least squares: any }w_1+w_2=#", f"{self.twin.s_ls:.2f}"),
                       size=style.SMALL_SIZE, color=style.LOSS)
-        ls_name.next_to(panels[0], DOWN, buff=style.GAP_S).align_to(panels[0], LEFT)
-        self.add(head)
+        ls_name.next_to(t.lasso.ax, DOWN, buff=style.GAP_S).align_to(t.lasso.ax, LEFT)
+        self.add(t.head)
         say(
             self,
             "Now L1 as a penalty, with one feature put into the model twice. The fit only "
             "sees the sum, w1 plus w2: least squares is best anywhere on one line.",
-            Succession(Write(objective, run_time=1.5),
-                       AnimationGroup(Create(left[0]), Create(right[0]), FadeIn(left[1]),
-                                      FadeIn(right[1]), run_time=2.0),
-                       AnimationGroup(*[Create(g[0]) for g in contours], FadeIn(ls_name),
+            Succession(Write(t.objective, run_time=1.5),
+                       AnimationGroup(Create(t.lasso.axes), Create(t.ridge.axes),
+                                      FadeIn(t.lasso.title), FadeIn(t.ridge.title),
+                                      run_time=2.0),
+                       AnimationGroup(*[Create(ls) for ls, _ in contours], FadeIn(ls_name),
                                       run_time=1.5)),
             span=True,
         )
@@ -912,13 +979,14 @@ class ManyManhattanPaths(Chapter):
             self,
             "So the squared error's contours are straight lines, w1 plus w2 constant, all "
             "parallel to that one.",
-            AnimationGroup(*[LaggedStart(*[Create(c) for c in g[1:]], lag_ratio=0.5)
-                             for g in contours], FadeIn(contour_name)),
+            AnimationGroup(*[LaggedStart(*[Create(c) for c in lower], lag_ratio=0.5)
+                             for _, lower in contours], FadeIn(t.contour_name)),
             span=True,
         )
-        # the diamond grows until its edge meets the contour w1 + w2 = s
-        ax = panels[0]
-        s = tw.s
+
+    def _say_diamond(self, t: _Twin) -> None:
+        """The diamond grows until its edge meets the contour w1 + w2 = s."""
+        ax, s = t.lasso.ax, self.twin.s
         diamond = Polygon(*[ax.c2p(*p) for p in ((s, 0), (0, s), (-s, 0), (0, -s))],
                           color=style.L1, stroke_width=4, fill_opacity=0.15)
         origin = ax.c2p(0, 0)
@@ -929,92 +997,112 @@ class ManyManhattanPaths(Chapter):
             "The lasso's diamond has edges parallel to those lines, so it meets its contour, "
             f"w1 plus w2 = {s:.2f}, along a whole edge.",
             Succession(diamond.animate(run_time=4).scale(50, about_point=origin),
-                       AnimationGroup(Create(edge), FadeIn(sum_read), run_time=1.5)),
+                       AnimationGroup(Create(edge), FadeIn(t.sum_read), run_time=1.5)),
             span=True,
         )
+
+    def _say_slide(self, t: _Twin) -> None:
+        """A point slides along the edge: the split (a stacked bar) changes, the objective
+        does not."""
+        ax, s, last = t.lasso.ax, self.twin.s, SLIDE - 1
         dot = Dot(ax.c2p(*self.slide[0]), color=style.HIGHLIGHT, radius=0.13)
-        last = SLIDE - 1
         # the split as a stacked bar: w1 solid, w2 faded, the total fixed
-        k_bar = 3.0
-        x0 = lasso_reads.get_left() + (lasso_reads.height / 2 + 0.3) * DOWN
+        x0 = t.lasso_reads.get_left() + (t.lasso_reads.height / 2 + 0.3) * DOWN
         bar1 = VMobject(stroke_color=style.L1, stroke_width=22)
         bar2 = VMobject(stroke_color=style.L1, stroke_width=22, stroke_opacity=0.4)
-        self.add(dot, lasso_reads, bar1, bar2)
+        self.add(dot, t.lasso_reads, bar1, bar2)
 
         def slide(a: float) -> None:
             i = _index(a, 0, last)
             dot.move_to(ax.c2p(*self.slide[i]))
-            split = x0 + k_bar * self.slide[i, 0] * RIGHT
+            split = x0 + BAR * self.slide[i, 0] * RIGHT
             bar1.set_points_as_corners([x0, split])
-            bar2.set_points_as_corners([split, x0 + k_bar * s * RIGHT])
-            set_readout(r_w1, float(self.slide[i, 0]))
-            set_readout(r_w2, float(self.slide[i, 1]))
-            set_readout(r_obj, float(self.slide_values[i]))
+            bar2.set_points_as_corners([split, x0 + BAR * s * RIGHT])
+            set_readout(t.w1, float(self.slide[i, 0]))
+            set_readout(t.w2, float(self.slide[i, 1]))
+            set_readout(t.value, float(self.slide_values[i]))
 
         slide(0.0)
         say(
             self,
             "Slide along that edge: the split changes, the objective does not. Every point of "
             "it is a lasso answer.",
-            UpdateFromAlphaFunc(VGroup(dot, r_w1, r_w2, r_obj, bar1, bar2),
+            UpdateFromAlphaFunc(VGroup(dot, t.w1, t.w2, t.value, bar1, bar2),
                                 lambda m, a: slide(a), rate_func=smooth),
             span=True,
         )
-        # ridge: the circle touches the same line at one point
-        bx = panels[1]
+
+    def _say_circle(self, t: _Twin) -> None:
+        """Ridge: the circle touches the same line at one point, the equal split."""
+        tw, bx = self.twin, t.ridge.ax
         r = float(np.hypot(*tw.ridge_coef))
         radius = bx.c2p(r, 0)[0] - bx.c2p(0, 0)[0]
         circle = Circle(radius=radius, color=style.L2, stroke_width=4, fill_opacity=0.15)
         circle.move_to(bx.c2p(0, 0)).scale(0.02)
         rdot = Dot(bx.c2p(*tw.ridge_coef), color=style.L2, radius=0.13)
-        y0 = ridge_reads.get_left() + (ridge_reads.height / 2 + 0.3) * DOWN
+        y0 = t.ridge_reads.get_left() + (t.ridge_reads.height / 2 + 0.3) * DOWN
+        half = tw.ridge_coef[0]
         halves = VGroup(
-            Line(y0, y0 + k_bar * tw.ridge_coef[0] * RIGHT, color=style.L2, stroke_width=22),
-            Line(y0 + k_bar * tw.ridge_coef[0] * RIGHT, y0 + k_bar * s * RIGHT,
+            Line(y0, y0 + BAR * half * RIGHT, color=style.L2, stroke_width=22),
+            Line(y0 + BAR * half * RIGHT, y0 + BAR * tw.s * RIGHT,
                  color=style.L2, stroke_width=22, stroke_opacity=0.4),
         )
         say(
             self,
             "Ridge's circle, with its lambda set to reach the same line, touches it at one "
-            f"point only: the equal split, {tw.ridge_coef[0]:.2f} each. L2 breaks the tie.",
+            f"point only: the equal split, {half:.2f} each. L2 breaks the tie.",
             Succession(circle.animate(run_time=4).scale(50),
-                       AnimationGroup(FadeIn(rdot, scale=3), FadeIn(ridge_reads),
+                       AnimationGroup(FadeIn(rdot, scale=3), FadeIn(t.ridge_reads),
                                       Create(halves), run_time=1.5)),
             span=True,
         )
-        self.wait(HOLD)
 
     # ------------------------------------------------------------------ 6. takeaway
     def takeaway(self) -> None:
         """L1: a flat bottom is possible, for special data. L2 penalty: one answer."""
         self.open_beat("takeaway")
         head = header("Takeaway", TAKE_TAG)
-        b = self.slopes
+        page = self._takeaway_page(head)
+        self.add(head)
+        curve, flat, dot = self._say_flat_possible(page)
+        self._say_special_data(page, curve, flat, dot)
+        self._say_one_answer(page)
+        say(
+            self,
+            "And the many taxicab routes are only an analogy: many paths of the same length, "
+            "not many minimisers of a fit.",
+            FadeIn(page.town), FadeIn(page.note),
+            Succession(*[Create(r, rate_func=linear) for r in page.routes]),
+            span=True,
+        )
+        self.wait(HOLD)
+
+    def _takeaway_page(self, head: VGroup) -> _Takeaway:
+        """Two columns (L1, L2), each with its claims and a mini plot; the taxicab footnote."""
         lo, hi = SLOPES[:2]
         mini_l1 = house_axes((lo, hi, 0.4), (5, 10, 1), 4.2, 0.9, None, None, numbers=False)
         mini_l2 = house_axes((lo, hi, 0.4), (0, 40, 10), 4.2, 0.9, None, None, numbers=False)
-        l1 = VGroup(
-            label("L1 loss or penalty", style.BODY_SIZE, style.L1),
-            label("can have a flat bottom: many", style.LABEL_SIZE),
-            label("equally good fits,", style.LABEL_SIZE),
-            label("but only for special data", style.LABEL_SIZE),
-            mini_l1,
-            VGroup(label("LAD loss against slope:", style.SMALL_SIZE, style.MUTED),
-                   label("at the tie, nudged", style.SMALL_SIZE, style.MUTED),
-                   ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        l2 = VGroup(
-            label("L2 penalty (ridge)", style.BODY_SIZE, style.L2),
-            label("curved in every direction:", style.LABEL_SIZE),
-            label("always exactly one answer", style.LABEL_SIZE),
-            label("(least squares too, unless features repeat)", style.SMALL_SIZE, style.MUTED),
-            mini_l2,
-            label("squared loss against slope", style.SMALL_SIZE, style.MUTED),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        l1_lines = [label("L1 loss or penalty", style.BODY_SIZE, style.L1),
+                    label("can have a flat bottom: many", style.LABEL_SIZE),
+                    label("equally good fits,", style.LABEL_SIZE)]
+        special = label("but only for special data", style.LABEL_SIZE)
+        l1_caption = VGroup(label("LAD loss against slope:", style.SMALL_SIZE, style.MUTED),
+                            label("at the tie, nudged", style.SMALL_SIZE, style.MUTED),
+                            ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        l1 = VGroup(*l1_lines, special, mini_l1, l1_caption).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        l2_lines = [label("L2 penalty (ridge)", style.BODY_SIZE, style.L2),
+                    label("curved in every direction:", style.LABEL_SIZE),
+                    label("always exactly one answer", style.LABEL_SIZE),
+                    label("(least squares too, unless features repeat)", style.SMALL_SIZE,
+                          style.MUTED)]
+        l2_caption = label("squared loss against slope", style.SMALL_SIZE, style.MUTED)
+        l2 = VGroup(*l2_lines, mini_l2, l2_caption).arrange(DOWN, aligned_edge=LEFT,
+                                                             buff=style.GAP_S)
         # no wider than the frame: fit_width would shrink the small text below the house size
         cols = VGroup(l1, l2).arrange(RIGHT, buff=style.GAP, aligned_edge=UP)
-        for i in (4, 5):  # the plots and their captions side by side
-            l2[i].match_y(l1[i])
+        mini_l2.match_y(mini_l1)  # the plots and their captions side by side
+        l2_caption.match_y(l1_caption)
         m, n = GRID
         town = _city(m, n, cell=0.13, width=1.0)
         routes = VGroup(*[_route(town, p, color=style.L1, width=5) for p in self.samples[:3]])
@@ -1024,66 +1112,69 @@ class ManyManhattanPaths(Chapter):
         page = VGroup(cols, foot).arrange(DOWN, buff=style.GAP)
         fit_width(page)
         page.next_to(head, DOWN, buff=style.GAP).set_x(0)
-        self.add(head)
-        ax1, ax2 = mini_l1[0], mini_l2[0]
-        curve1 = polyline(ax1, b, self.l1_profile, style.L1, width=5)
+        (ax1, _), (ax2, _) = mini_l1, mini_l2
+        return _Takeaway(l1_lines, special, mini_l1, ax1, l1_caption, l2_lines, mini_l2, ax2,
+                         l2_caption, town, routes, note)
+
+    def _say_flat_possible(self, t: _Takeaway) -> tuple[VMobject, Line, Dot]:
+        """The L1 claim: the tie's curve with its flat bottom; returns curve, flat and dot."""
+        b, prof = self.slopes, self.l1_profile
         i0, i1 = self.flat_idx
-        flat = Line(ax1.c2p(b[i0], self.l1_profile[i0]), ax1.c2p(b[i1], self.l1_profile[i1]),
+        curve = polyline(t.l1_ax, b, prof, style.L1, width=5)
+        flat = Line(t.l1_ax.c2p(b[i0], prof[i0]), t.l1_ax.c2p(b[i1], prof[i1]),
                     color=style.HIGHLIGHT, stroke_width=7)
-        dot1 = Dot(ax1.c2p(b[i0], self.l1_profile[i0]), color=style.HIGHLIGHT, radius=0.12)
+        dot = Dot(t.l1_ax.c2p(b[i0], prof[i0]), color=style.HIGHLIGHT, radius=0.12)
         say(
             self,
             "The takeaway. An L1 loss or penalty can have a flat bottom: a whole set of "
             "equally good fits.",
-            Succession(AnimationGroup(*[FadeIn(t) for t in l1[:3]], FadeIn(mini_l1)),
-                       Create(curve1, run_time=2), AnimationGroup(Create(flat), FadeIn(dot1)),
-                       dot1.animate(run_time=2).move_to(ax1.c2p(b[i1], self.l1_profile[i1]))),
+            Succession(AnimationGroup(*[FadeIn(x) for x in t.l1_lines], FadeIn(t.l1_plot)),
+                       Create(curve, run_time=2), AnimationGroup(Create(flat), FadeIn(dot)),
+                       dot.animate(run_time=2).move_to(t.l1_ax.c2p(b[i1], prof[i1]))),
             span=True,
         )
-        tilted = self.nudge_profiles[-1]
+        return curve, flat, dot
+
+    def _say_special_data(self, t: _Takeaway, curve: VMobject, flat: Line, dot: Dot) -> None:
+        """Only for special data: the curve of the nudged point tilts to one winner."""
+        b = self.slopes
+        tilted = self.nudge_profiles[-1]  # the point nudged furthest right
         j = int(np.searchsorted(b, self.nudge_best[-1]))
-        ghost = curve1.copy().set_stroke(color=style.MUTED, width=4)
-        bent = polyline(ax1, b, tilted, style.MUTED, width=4)
-        dot_bent = Dot(ax1.c2p(b[j], tilted[j]), color=style.DATA, radius=0.12)
+        ghost = curve.copy().set_stroke(color=style.MUTED, width=4)
+        bent = polyline(t.l1_ax, b, tilted, style.MUTED, width=4)
+        dot_bent = Dot(t.l1_ax.c2p(b[j], tilted[j]), color=style.DATA, radius=0.12)
         self.add(ghost)
-        self.bring_to_front(curve1, flat, dot1)
+        self.bring_to_front(curve, flat, dot)
         say(
             self,
             "But only for special data, like a point exactly at a tie or a copied feature. "
             "Move the data a little and one answer wins again.",
-            FadeIn(l1[3]), FadeIn(l1[5]),
+            FadeIn(t.special), FadeIn(t.l1_caption),
             Succession(ghost.animate(run_time=3).become(bent), FadeIn(dot_bent, scale=3)),
             span=True,
         )
-        curve2 = polyline(ax2, b, self.l2_profile, style.L2, width=5)
-        k = self.ls_idx
-        trace2 = curve2.copy()
-        dot2 = Dot(ax2.c2p(b[0], self.l2_profile[0]), color=style.L2, radius=0.15)
+
+    def _say_one_answer(self, t: _Takeaway) -> None:
+        """The L2 claim: the parabola traced, and a dot rolling down to its one bottom."""
+        b, prof, k = self.slopes, self.l2_profile, self.ls_idx
+        curve = polyline(t.l2_ax, b, prof, style.L2, width=5)
+        trace = curve.copy()
+        dot = Dot(t.l2_ax.c2p(b[0], prof[0]), color=style.L2, radius=0.15)
         last = len(b) - 1
 
-        def roll(m, a: float) -> None:
+        def roll(_mob, a: float) -> None:
             # trace the parabola with the dot at its tip, then roll down to its one bottom
             i = _index(a / 0.6, 0, last) if a < 0.6 else _index((a - 0.6) / 0.4, last, k)
-            trace2.pointwise_become_partial(curve2, 0, max(_index(a / 0.6, 0, last), 1) / last)
-            dot2.move_to(ax2.c2p(b[i], self.l2_profile[i]))
+            trace.pointwise_become_partial(curve, 0, max(_index(a / 0.6, 0, last), 1) / last)
+            dot.move_to(t.l2_ax.c2p(b[i], prof[i]))
 
         roll(None, 0.0)
-
         say(
             self,
             "An L2 penalty curves up in every direction: ridge always has exactly one "
             "answer, and least squares too, unless features repeat.",
-            AnimationGroup(*[FadeIn(t) for t in l2[:4]], FadeIn(mini_l2), FadeIn(l2[5]),
-                           run_time=style.NORMAL),
-            UpdateFromAlphaFunc(VGroup(trace2, dot2), roll, rate_func=linear),
+            AnimationGroup(*[FadeIn(x) for x in t.l2_lines], FadeIn(t.l2_plot),
+                           FadeIn(t.l2_caption), run_time=style.NORMAL),
+            UpdateFromAlphaFunc(VGroup(trace, dot), roll, rate_func=linear),
             span=True,
         )
-        say(
-            self,
-            "And the many taxicab routes are only an analogy: many paths of the same length, "
-            "not many minimisers of a fit.",
-            FadeIn(town), FadeIn(note),
-            Succession(*[Create(r, rate_func=linear) for r in routes]),
-            span=True,
-        )
-        self.wait(HOLD)
