@@ -323,20 +323,18 @@ class ManyManhattanPaths(Chapter):
     def _nudge_numbers(self, ex) -> None:
         """Beat 5a: the point slides NUDGE either side of the tie; both fits at each spot."""
         self.nudge_positions = self.tie_position + NUDGE * np.linspace(-1.0, 1.0, NUDGE_STEPS)
-        self.nudge_profiles = np.array([
-            slope_profiles(*ex.data_at(p), self.slopes)[0] for p in self.nudge_positions
-        ])
-        self.nudge_best = self.slopes[np.argmin(self.nudge_profiles, axis=1)]
         nudge_data = [ex.data_at(p) for p in self.nudge_positions]
+        profiles = [slope_profiles(nx, ny, self.slopes) for nx, ny in nudge_data]
+        self.nudge_profiles = np.array([l1 for l1, _ in profiles])
+        self.nudge_best = self.slopes[np.argmin(self.nudge_profiles, axis=1)]
         # the winning L1 line at each spot (its best intercept at the winning slope)
-        self.nudge_l1_icpt = np.array([
-            best_intercepts(nx, ny, [s])[0][0]
-            for (nx, ny), s in zip(nudge_data, self.nudge_best, strict=True)
-        ])
+        l1_icpts = []
+        for (nx, ny), s in zip(nudge_data, self.nudge_best, strict=True):
+            l1_icpt, _ = best_intercepts(nx, ny, [s])
+            l1_icpts.append(l1_icpt[0])  # at the one slope asked for
+        self.nudge_l1_icpt = np.array(l1_icpts)
         # least squares follows the point: its parabola, its one line and that line's loss
-        self.nudge_l2_profiles = np.array([
-            slope_profiles(nx, ny, self.slopes)[1] for nx, ny in nudge_data
-        ])
+        self.nudge_l2_profiles = np.array([l2 for _, l2 in profiles])
         self.nudge_ols = [ols_fit(nx, ny) for nx, ny in nudge_data]
         self.nudge_ls_loss = np.array([
             squared_loss(o, nx, ny) for o, (nx, ny) in zip(self.nudge_ols, nudge_data, strict=True)
@@ -352,7 +350,6 @@ class ManyManhattanPaths(Chapter):
         self.twin = twin_features(x, y, TWIN_LAM)
         tw = self.twin
         self.contour_sums = tw.s_ls + (tw.s - tw.s_ls) * np.arange(TWIN_CONTOURS) / 2
-        self.contour_losses = tw.data_loss(self.contour_sums)
         self.slide = tw.split(np.linspace(0.0, 1.0, SLIDE))
         self.slide_values = tw.lasso_value(self.slide)
         self.ridge_value = float(tw.ridge_value(tw.ridge_coef))
