@@ -870,20 +870,18 @@ class WhyL1MakesZeros(Chapter):
         self.add(head)
         k_t = ValueTracker(0.0)
         advance = self._descent_updater(pic, k_t)
-        # Everything the updater changes lives in this one group, added last: manim then
-        # redraws it every frame (what is added before it is drawn once, as background).
-        driver = VGroup(pic.step, *(VGroup(p.trace, p.trace_dots, p.stem, p.dot, p.readout)
-                                    for p in pic.panels))
-        advance(driver)
-        self._say_descent_setup(pic, driver)
-        driver.add_updater(advance)
+        moving = [pic.step, *(VGroup(p.trace, p.trace_dots, p.stem, p.dot, p.readout)
+                              for p in pic.panels)]
+        advance()
+        self._say_descent_setup(pic, VGroup(*moving))
+        driver = self.drive(moving, advance)
         self._say_descent_runs(pic, k_t)
         driver.clear_updaters()
         k_t.set_value(self.runs.steps)
         advance(driver)  # the resting frame shows exactly the last step
         self.wait(STILL)
 
-    def _say_descent_setup(self, pic: _Descent, driver: VGroup) -> None:
+    def _say_descent_setup(self, pic: _Descent, moving: VGroup) -> None:
         """The goal, then the three panels part by part, then the moving parts at step 0."""
         runs = self.runs
         say(
@@ -896,7 +894,7 @@ class WhyL1MakesZeros(Chapter):
                 _both(*(Create(p.curve) for p in pic.panels), run_time=1.4),
                 _both(*(FadeIn(p.trace_group) for p in pic.panels), run_time=0.6),
                 _both(*(FadeIn(p.zero_tick, scale=3) for p in pic.panels), run_time=0.8),
-                FadeIn(driver, run_time=0.6),
+                FadeIn(moving, run_time=0.6),
             ),
             span=True,
         )
@@ -1027,7 +1025,8 @@ class WhyL1MakesZeros(Chapter):
         pic = self._build_kink(head)
         lam_t = ValueTracker(0.0)
         redraw = self._kink_updater(pic, lam_t)
-        # Everything redraw() changes lives in this one group, added last (see gradient_steps).
+        # Everything redraw() changes lives in this one group, which the first sentence's
+        # FadeIn adds last (self.drive here, before that sentence, changes the frames).
         live = VGroup(pic.knob, pic.lam_read,
                       *(VGroup(p.curve, p.stem, p.foot, p.dot, p.readout) for p in pic.panels))
         redraw(live)
