@@ -5,6 +5,9 @@ Render: ``manim -pqh scenes/geometry.py`` from the repository root.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 from manim import (
     DL,
@@ -21,9 +24,11 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Group,
     Indicate,
     LaggedStart,
     Line,
+    Mobject,
     Rectangle,
     RegularPolygon,
     ReplacementTransform,
@@ -105,14 +110,17 @@ def _number(value, int_slots, decimals=0, size=style.LABEL_SIZE, color=style.TEX
     Each slot is one VMobject; :func:`_show` copies a pre-built glyph's outline into the slots
     whose digit changed. That costs a few array copies per frame instead of DecimalNumber's
     deep copy of every glyph, and keeps the mobject small for fades. Values are right-aligned
-    in ``int_slots`` places with ``decimals`` places after a fixed decimal point.
+    in ``int_slots`` places with ``decimals`` places after a fixed decimal point. The group's
+    ``frame`` is an invisible box (its left edge and baseline place the digits); ``ink`` lists
+    what can be seen: the digit slots and the decimal point.
     """
-    row = tex(_DIGITS, ".", size=size, color=color)
-    base = row[0][0].get_bottom()[1]  # the baseline, from the glyph "0"
+    digits, point_tex = tex(_DIGITS, ".", size=size, color=color)
+    zero = digits[0]
+    base = zero.get_bottom()[1]  # the baseline, from the glyph "0"
     glyphs = {d: g.points - np.array([g.get_center()[0], base, 0.0])
-              for d, g in zip(_DIGITS, row[0], strict=True)}
-    cell = max(g.width for g in row[0]) * 1.08
-    point = row[1][0].copy()
+              for d, g in zip(_DIGITS, digits, strict=True)}
+    cell = max(g.width for g in digits) * 1.08
+    point = point_tex[0].copy()
     centers, x = [], 0.0
     for _ in range(int_slots):
         centers.append(x + cell / 2)
@@ -123,11 +131,13 @@ def _number(value, int_slots, decimals=0, size=style.LABEL_SIZE, color=style.TEX
         for _ in range(decimals):
             centers.append(x + cell / 2)
             x += cell
-    frame = Rectangle(width=x, height=row[0][0].height, stroke_opacity=0, fill_opacity=0)
+    frame = Rectangle(width=x, height=zero.height, stroke_opacity=0, fill_opacity=0)
     frame.move_to([x / 2, base, 0], aligned_edge=DOWN)
     slots = [VMobject(fill_color=color, fill_opacity=1, stroke_width=0) for _ in centers]
-    group = VGroup(frame, *slots, point) if decimals else VGroup(frame, *slots)
-    group.slots, group.centers, group.glyphs = slots, centers, glyphs
+    ink = [*slots, point] if decimals else slots
+    group = VGroup(frame, *ink)
+    group.frame, group.ink, group.slots = frame, ink, slots
+    group.centers, group.glyphs = centers, glyphs
     group.int_slots, group.decimals = int_slots, decimals
     group.shown = [None] * len(slots)
     _show(group, value)
@@ -141,7 +151,7 @@ def _show(group, value):
     if value < 0 or len(whole) > group.int_slots:
         raise ValueError(f"value must be >= 0 and fit {group.int_slots} places, got {text}")
     chars = [None] * (group.int_slots - len(whole)) + list(whole) + list(frac)
-    left, base = group[0].get_left()[0], group[0].get_bottom()[1]
+    left, base = group.frame.get_left()[0], group.frame.get_bottom()[1]
     for i, (slot, ch) in enumerate(zip(group.slots, chars, strict=True)):
         if ch != group.shown[i]:
             group.shown[i] = ch
@@ -152,13 +162,16 @@ def _show(group, value):
 
 
 def _readout(name_tex, value, int_slots, decimals, color, size=style.LABEL_SIZE):
-    """``name = value`` with a :func:`_number`; update it with ``_show(group[1], v)``."""
-    ref = tex(name_tex, "=", "0", size=size, color=color)  # where TeX puts a digit
-    name = VGroup(ref[0], ref[1])
+    """``name = value`` with a :func:`_number`, kept as the group's ``num``: update it with
+    ``_show(group.num, v)``."""
+    name_part, equals, digit = tex(name_tex, "=", "0", size=size, color=color)  # a digit's place
+    name = VGroup(name_part, equals)
     num = _number(value, int_slots, decimals, size, color)
     num.next_to(name, RIGHT, buff=style.GAP_S)
-    num.align_to(ref[2], DOWN)
-    return VGroup(name, num)
+    num.align_to(digit, DOWN)
+    group = VGroup(name, num)
+    group.num = num
+    return group
 
 
 def _mapper(ax):
@@ -210,11 +223,13 @@ def _spread(ys, gap):
 
 
 def _plane(extent, size, step=1.0, numbers=()):
-    """A square w1-w2 plane; ``numbers`` lists the tick values to label on both axes."""
+    """A square w1-w2 plane (axes and their labels); ``numbers`` lists the tick values to label
+    on both axes. The group's ``axes`` are the ones to map coordinates with."""
     plane = house_axes([-extent, extent, step], [-extent, extent, step], size, size, "w_1",
                        "w_2", numbers=False)
+    plane.axes = _axes_of(plane)
     if len(numbers):
-        for axis in plane[0].get_axes():
+        for axis in plane.axes.get_axes():
             axis.add_numbers(list(numbers), font_size=style.SMALL_SIZE, num_decimal_places=0)
     return plane
 
@@ -227,6 +242,26 @@ def _unit_marks(ax):
         tex("1", size=style.SMALL_SIZE, color=style.MUTED).next_to(ax.c2p(0, 1), UL,
                                                                   buff=style.GAP_S * 0.5),
     )
+
+
+def _on_screen(scene, *left_out):
+    """Every mobject on screen except ``left_out``, in drawing order, for :meth:`Chapter.drive`
+    when what an updater changes lies under other mobjects: driven together, the whole picture
+    is redrawn every frame and nothing changes places. The groups that animations leave in the
+    scene are opened, and value trackers (never drawn) stay out."""
+    out = []
+
+    def visit(mobs):
+        for m in mobs:
+            if m in left_out:
+                continue
+            if isinstance(m, VMobject):
+                out.append(m)
+            elif type(m) is Group:
+                visit(m.submobjects)
+
+    visit(scene.mobjects)
+    return out
 
 
 def _updater_anchor(scene):
@@ -258,6 +293,110 @@ def _penalty_tag():
     return tag(PENALTY_TAG).to_corner(UR, buff=style.EDGE)
 
 
+def _grid_index(q):
+    """The index of 1/p = ``q`` on Q_GRID (a float, to set the morph's tracker to)."""
+    return float(np.flatnonzero(np.isclose(Q_GRID, q))[0])
+
+
+def _p_notes():
+    """One row per shape the morph stops at: square, circle, diamond, caved in."""
+    def note(p_tex, text, color):
+        return VGroup(tex(p_tex, color=color), label(text, style.SMALL_SIZE, color)).arrange(
+            RIGHT, buff=style.GAP)
+
+    return VGroup(
+        note(r"p=\infty", "square", style.MUTED),
+        note(r"p=2", "circle: L2", style.L2),
+        note(r"p=1", "diamond: L1", style.L1),
+        note(r"p=0.5", "caved in: not a norm", style.TEXT),
+    ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
+
+
+def _axes_of(chart):
+    """The Axes of a :func:`house_axes` group (axes, labels)."""
+    axes, _labels = chart
+    return axes
+
+
+# ---- the parts a beat builds and then narrates over ------------------------------------------
+
+@dataclass
+class _Morph:
+    """The unit-ball beat's first picture: one ball morphing through p, and its readout."""
+
+    head: Mobject
+    plane: VGroup
+    ones: VGroup  # the "1" marks on the axes
+    ball: VMobject  # follows ``k``, a fractional index into Q_GRID
+    k: ValueTracker
+    p_group: VGroup  # "p = 2.00", or the infinity sign in its place
+    notes: VGroup  # one row per shape the morph stops at, in the order said
+    square: VMobject  # the outlines left behind at p = inf, 2 and 1
+    circle: VMobject
+    diamond: VMobject
+
+
+@dataclass
+class _Walk:
+    """The two balls kept side by side, and a point walking once around the diamond with lines
+    down to the axes showing its two weights; each corner it passes lights up."""
+
+    left: VGroup  # the planes
+    right: VGroup
+    diamond: VMobject
+    circle: VMobject
+    captions: tuple  # (diamond's, circle's)
+    to_scene: Callable  # the left plane's coordinates -> scene points
+    outline: np.ndarray  # the unit diamond's points, from (1, 0), 4 | len: corner j at a = j / 4
+    walker: Dot
+    to_w1: VMobject
+    to_w2: VMobject
+    corners: VGroup
+
+    def at(self, a):
+        """Put the walker at the fraction ``a`` of the way round the diamond."""
+        outline = self.outline
+        n = len(outline)
+        x = a * n
+        i = int(np.floor(x)) % n
+        f = x - np.floor(x)
+        w = (1 - f) * outline[i] + f * outline[(i + 1) % n]
+        here = self.to_scene(w)
+        self.walker.move_to(here)
+        self.to_w1.set_points_as_corners([here, self.to_scene(np.array([w[0], 0.0]))])
+        self.to_w2.set_points_as_corners([here, self.to_scene(np.array([0.0, w[1]]))])
+        for j, c in enumerate(self.corners):
+            c.set_opacity(1.0 if a * 4 >= j - 1e-9 else 0.0)
+
+
+@dataclass
+class _Contact:
+    """The contact beat's two panels; every dict is keyed by p: 1 (left, the diamond) and
+    2 (right, the circle)."""
+
+    head: Mobject
+    ptag: VGroup
+    penalty: Mobject  # the penalty form under the heading
+    planes: dict
+    to_scene: dict
+    marks: VGroup  # the "1" marks on both planes
+    balls: dict
+    hats: dict  # w hat: dot and label
+    contours: VGroup  # faint context contours
+    ellipses: dict  # the loss's level ellipse touching the ball
+    dots: dict  # the contact points
+    contact: dict  # the contact point per budget, scene points
+    reads: dict  # "w1 = .. w2 = .." under each plane
+    w_nums: dict  # their two numbers
+    exact: Mobject  # "exactly 0" beside the diamond's w1
+    t_read: VGroup  # "t = 1.00"
+    t_idx: ValueTracker  # the budget's index into BUDGETS
+    i_first: int  # the index of T_FIRST
+
+    def index(self):
+        return int(round(self.t_idx.get_value()))
+
+
 class DiamondMeetsEllipse(Chapter):
     """Chapter 3: the diamond, the circle, a thousand random losses and the diabetes paths."""
 
@@ -268,19 +407,27 @@ class DiamondMeetsEllipse(Chapter):
 
     # ---- everything the chapter shows, computed up front ------------------------------------
     def setup(self):
-        # unit balls for the morph p = inf -> 2 -> 1 -> 0.5 (grid in 1/p)
+        self._compute_unit_balls()
+        self._compute_contact()
+        self._compute_random_losses()
+        self._compute_aligned_slide()
+        self._compute_flashes()
+        self._compute_diabetes()
+
+    def _compute_unit_balls(self):
+        """Unit balls for the morph p = inf -> 2 -> 1 -> 0.5 (grid in 1/p)."""
         with np.errstate(divide="ignore"):
             self.ball_ps = np.where(Q_GRID == 0, np.inf, 1.0 / np.where(Q_GRID == 0, 1, Q_GRID))
         self.ball_outlines = unit_balls(self.ball_ps, BALL_POINTS)
         self.diamond = self.ball_outlines[int(np.flatnonzero(Q_GRID == 1.0)[0])]
         self.circle = self.ball_outlines[int(np.flatnonzero(Q_GRID == 0.5)[0])]
 
-        # first contact at budget 1, and the contact paths as the budget changes
+    def _compute_contact(self):
+        """First contact at budget 1, and the contact paths as the budget changes."""
         self.l1_contact = constrained_minimum(Q, W_HAT, 1, T_FIRST)
         self.l2_contact = constrained_minimum(Q, W_HAT, 2, T_FIRST)
         self.l1_level = contact_level(Q, W_HAT, 1, T_FIRST)
         self.l2_level = contact_level(Q, W_HAT, 2, T_FIRST)
-        self.budgets = BUDGETS
         self.l1_path = contact_path(Q, W_HAT, 1, BUDGETS)
         self.l2_path = contact_path(Q, W_HAT, 2, BUDGETS)
         self.l1_path_levels = quadratic_loss(Q, W_HAT, self.l1_path)
@@ -294,18 +441,19 @@ class DiamondMeetsEllipse(Chapter):
             p: [clip_polyline(W_HAT + g * np.sqrt(lv) * unit, *box) for g in grow]
             for p, lv in ((1, self.l1_level), (2, self.l2_level))
         }
-        self.contour_levels = np.array([0.25, 1.0, 2.25, 4.0])  # faint context contours
+        contour_levels = np.array([0.25, 1.0, 2.25, 4.0])  # faint context contours
         self.contour_runs = [clip_polyline(W_HAT + np.sqrt(lv) * unit, *box)
-                             for lv in self.contour_levels]
+                             for lv in contour_levels]
         self.path_runs = {
             p: [clip_polyline(W_HAT + np.sqrt(lv) * unit, *box) for lv in levels]
             for p, levels in ((1, self.l1_path_levels), (2, self.l2_path_levels))
         }
 
-        # a seeded run of random losses: a few flashes, then running tallies of exact zeros
+    def _compute_random_losses(self):
+        """A seeded run of random losses, the same losses under each budget (the first is
+        RAND_T): which minima have an exact 0, each solved once; the count at RAND_T and its
+        running tallies are read off them."""
         self.losses = random_losses(TRIALS, np.random.default_rng(SEED))
-        # the same losses under each budget (the first is RAND_T): which minima have an exact 0,
-        # each solved once; the count at RAND_T and its running tallies are read off them
         self.rand_budgets = RAND_BUDGETS
         self.corner_by_budget = np.array([exact_zero_hits(self.losses, 1, t) for t in RAND_BUDGETS])
         self.l2_zero_by_budget = np.array([exact_zero_hits(self.losses, 2, t)
@@ -316,6 +464,9 @@ class DiamondMeetsEllipse(Chapter):
         self.l2_tally = np.cumsum(self.l2_zero_by_budget[first])
         self.l1_rate = self.l1_tally / np.arange(1, TRIALS + 1)
         self.l2_rate = self.l2_tally / np.arange(1, TRIALS + 1)
+
+    def _compute_aligned_slide(self):
+        """One axis-aligned loss sliding across the w2 axis at the smallest budget."""
         t_small = float(RAND_BUDGETS[-1])
         self.align_s = ALIGN_S
         centres = np.column_stack([ALIGN_S, np.full(len(ALIGN_S), ALIGN_C2)])
@@ -328,6 +479,9 @@ class DiamondMeetsEllipse(Chapter):
                 for c, w in zip(centres, ws, strict=True)]
             for p, ws in ((1, self.align_l1), (2, self.align_l2))
         }
+
+    def _compute_flashes(self):
+        """The first random losses shown one by one: centre, contacts, contact ellipses."""
         rbox = (np.full(2, -RAND_PLANE), np.full(2, RAND_PLANE))
         self.flashes = []
         for Qi, ci in zip(self.losses.Q[:FLASHES], self.losses.center[:FLASHES], strict=True):
@@ -339,7 +493,8 @@ class DiamondMeetsEllipse(Chapter):
             ]
             self.flashes.append({"center": ci, "l1": w1, "l2": w2, "runs": runs})
 
-        # the diabetes paths (each penalty on its own alpha grid, see DiabetesPaths)
+    def _compute_diabetes(self):
+        """The diabetes paths (each penalty on its own alpha grid, see DiabetesPaths)."""
         self.diabetes_shape = diabetes()[0].shape  # (patients, features), shown in beat 5
         self.paths = diabetes_paths(lasso_decades=(-2.5, 0.2), ridge_log10=(-2.0, 3.0), n=200)
         # per grid point, the ridge coefficient closest to 0 (its size): shown live, never 0
@@ -354,15 +509,20 @@ class DiamondMeetsEllipse(Chapter):
         self.feature_selection()
         self.takeaway()
 
-    # ---- beats --------------------------------------------------------------------------------
+    # ---- the unit balls -------------------------------------------------------------------------
     def unit_balls(self):
         self.open_beat("unit-balls")
         head = _heading(r"\text{The unit ball: } "
                         r"\|w\|_p = \left(|w_1|^p + |w_2|^p\right)^{1/p} = 1")
+        morph = self._build_morph(head)
+        self._say_morph(morph)
+        walk = self._build_walk(head)
+        self._say_walk(morph, walk)
+
+    def _build_morph(self, head):
         plane = _plane(1.5, 5.2, 0.5)
         plane.next_to(head, DOWN, buff=style.GAP).to_edge(LEFT, buff=style.GAP_L * 2)
-        to_scene = _mapper(plane[0])
-        outlines = to_scene(self.ball_outlines)
+        outlines = _mapper(plane.axes)(self.ball_outlines)
         k = ValueTracker(0.0)  # fractional index into Q_GRID
 
         def shape_at(x):
@@ -370,15 +530,26 @@ class DiamondMeetsEllipse(Chapter):
             f = float(np.clip(x - i, 0.0, 1.0))
             return (1 - f) * outlines[i] + f * outlines[i + 1]
 
-        ones = _unit_marks(plane[0])
         ball = _outline(outlines[0], style.HIGHLIGHT)
         ball.add_updater(lambda m: m.set_points_as_corners(_closed(shape_at(k.get_value()))))
+        p_group = self._p_readout(k)
+        p_group.next_to(plane, RIGHT, buff=style.GAP_L).align_to(plane, UP)
+        notes = _p_notes()
+        notes.next_to(p_group, DOWN, buff=style.GAP_L).align_to(p_group, LEFT)
 
+        def ghost(q, color):
+            return _outline(outlines[int(_grid_index(q))], color, width=3)
+
+        return _Morph(head, plane, _unit_marks(plane.axes), ball, k, p_group, notes,
+                      square=ghost(0.0, style.MUTED), circle=ghost(0.5, style.L2),
+                      diamond=ghost(1.0, style.L1))
+
+    def _p_readout(self, k):
+        """"p = 2.00" following the morph's tracker ``k``, with an infinity sign at p = inf."""
         p_read = _readout("p", 0.0, 2, 2, style.HIGHLIGHT, size=style.BODY_SIZE)
         inf = tex(r"\infty", size=style.BODY_SIZE, color=style.HIGHLIGHT)
-        inf.move_to(p_read[1], aligned_edge=LEFT)
-        VGroup(*p_read[1][1:]).set_opacity(0)  # [0] is the invisible frame
-
+        inf.move_to(p_read.num, aligned_edge=LEFT)
+        VGroup(*p_read.num.ink).set_opacity(0)
         shown_inf = [True]
 
         def update_p(_m):
@@ -387,120 +558,91 @@ class DiamondMeetsEllipse(Chapter):
             if at_inf != shown_inf[0]:
                 shown_inf[0] = at_inf
                 inf.set_opacity(1 if at_inf else 0)
-                VGroup(*p_read[1][1:]).set_opacity(0 if at_inf else 1)
+                VGroup(*p_read.num.ink).set_opacity(0 if at_inf else 1)
             if not at_inf:
-                _show(p_read[1], float(self.ball_ps[i]))
+                _show(p_read.num, float(self.ball_ps[i]))
 
         p_group = VGroup(p_read, inf)
-        p_group.next_to(plane, RIGHT, buff=style.GAP_L).align_to(plane, UP)
         p_group.add_updater(update_p)
+        return p_group
 
-        def note(p_tex, text, color):
-            return VGroup(tex(p_tex, color=color), label(text, style.SMALL_SIZE, color)).arrange(
-                RIGHT, buff=style.GAP)
-
-        notes = VGroup(
-            note(r"p=\infty", "square", style.MUTED),
-            note(r"p=2", "circle: L2", style.L2),
-            note(r"p=1", "diamond: L1", style.L1),
-            note(r"p=0.5", "caved in: not a norm", style.TEXT),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-        notes.next_to(p_group, DOWN, buff=style.GAP_L).align_to(p_group, LEFT)
-
-        def index(q):
-            return float(np.flatnonzero(np.isclose(Q_GRID, q))[0])
-
-        def ghost(q, color):
-            return _outline(outlines[int(index(q))], color, width=3)
-
+    def _say_morph(self, m):
+        square_note, circle_note, diamond_note, caved_note = m.notes
         # the outline is drawn point by point while "every point whose p-norm equals one" is said
         say(self, "The unit ball collects every point whose p-norm equals one. "
             "Watch its shape as p changes.",
-            AnimationGroup(AnimationGroup(FadeIn(head), Create(plane), FadeIn(p_group, ones)),
-                           Create(ball, rate_func=linear), lag_ratio=0.6),
+            AnimationGroup(AnimationGroup(FadeIn(m.head), Create(m.plane),
+                                          FadeIn(m.p_group, m.ones)),
+                           Create(m.ball, rate_func=linear), lag_ratio=0.6),
             span=True)
-        square = ghost(0.0, style.MUTED)
-        self.add(square)
-        say(self, "At p equal to infinity it is a square.", FadeIn(notes[0], shift=0.3 * RIGHT),
+        self.add(m.square)
+        say(self, "At p equal to infinity it is a square.", FadeIn(square_note, shift=0.3 * RIGHT),
             span=True)
-        self.add(ball)
+        self.add(m.ball)
         say(self, "As p falls to two, the square rounds into the circle of L2.",
-            k.animate.set_value(index(0.5)), run_time=style.LONG)
-        circle = ghost(0.5, style.L2)
-        self.add(circle, ball)
-        self.play(FadeIn(notes[1]), run_time=style.SHORT)
+            m.k.animate.set_value(_grid_index(0.5)), run_time=style.LONG)
+        self.add(m.circle, m.ball)
+        self.play(FadeIn(circle_note), run_time=style.SHORT)
         say(self, "At p equal to one it becomes the L1 diamond, with sharp corners on the axes.",
-            k.animate.set_value(index(1.0)), run_time=style.LONG)
-        diamond = ghost(1.0, style.L1)
-        self.add(diamond, ball)
-        self.play(FadeIn(notes[2]), run_time=style.SHORT)
+            m.k.animate.set_value(_grid_index(1.0)), run_time=style.LONG)
+        self.add(m.diamond, m.ball)
+        self.play(FadeIn(diamond_note), run_time=style.SHORT)
         say(self, "Below one the shape caves in. It is no longer convex, so it is not a true norm.",
-            k.animate.set_value(len(Q_GRID) - 1), FadeIn(notes[3]), run_time=style.LONG)
-        ball.clear_updaters()
-        p_group.clear_updaters()
+            m.k.animate.set_value(len(Q_GRID) - 1), FadeIn(caved_note), run_time=style.LONG)
+        m.ball.clear_updaters()
+        m.p_group.clear_updaters()
 
-        # keep the two that matter, side by side
+    def _build_walk(self, head):
+        """The diamond and the circle side by side, and the walker on the diamond."""
         left = _plane(1.5, 4.2, 0.5)
         right = _plane(1.5, 4.2, 0.5)
         pair = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L * 2)
         pair.next_to(head, DOWN, buff=style.GAP_L).set_x(0)
-        l_to, r_to = _mapper(left[0]), _mapper(right[0])
-        d_new = _outline(l_to(self.diamond), style.L1)
-        c_new = _outline(r_to(self.circle), style.L2)
+        l_to, r_to = _mapper(left.axes), _mapper(right.axes)
+        diamond = _outline(l_to(self.diamond), style.L1)
+        circle = _outline(r_to(self.circle), style.L2)
         d_cap = tex(r"\text{L1: } |w_1| + |w_2| = 1", color=style.L1)
         c_cap = tex(r"\text{L2: } w_1^2 + w_2^2 = 1", color=style.L2)
         d_cap.next_to(left, DOWN, buff=style.GAP)
         c_cap.next_to(right, DOWN, buff=style.GAP)
         corner_pts = l_to(np.array([[1.0, 0], [0, 1.0], [-1.0, 0], [0, -1.0]]))
         corners = VGroup(*(Dot(pt, radius=0.08, color=style.ZERO) for pt in corner_pts))
-        # a point walks once around the diamond; each corner it passes lights up green
-        outline = l_to(self.diamond)
-        # (the outline starts at (1, 0) and has a multiple of 4 points: corner j at a = j / 4)
-        walker = Dot(outline[0], radius=0.09, color=style.HIGHLIGHT)
+        walker = Dot(l_to(self.diamond)[0], radius=0.09, color=style.HIGHLIGHT)
         corners.set_opacity(0)
-
-        # its two coordinates drawn as the distances to the axes: at a corner one of them is 0
         to_w1 = VMobject(stroke_color=style.HIGHLIGHT, stroke_width=4)
         to_w2 = VMobject(stroke_color=style.HIGHLIGHT, stroke_width=4)
-        n_out = len(self.diamond)
+        return _Walk(left, right, diamond, circle, (d_cap, c_cap), l_to, self.diamond, walker,
+                     to_w1, to_w2, corners)
 
-        def walk(mob, a):
-            x = a * n_out
-            i = int(np.floor(x)) % n_out
-            f = x - np.floor(x)
-            w = (1 - f) * self.diamond[i] + f * self.diamond[(i + 1) % n_out]
-            here = l_to(w)
-            mob.move_to(here)
-            to_w1.set_points_as_corners([here, l_to(np.array([w[0], 0.0]))])
-            to_w2.set_points_as_corners([here, l_to(np.array([0.0, w[1]]))])
-            for j, c in enumerate(corners):
-                c.set_opacity(1.0 if a * 4 >= j - 1e-9 else 0.0)
-
+    def _say_walk(self, m, w):
         say(self, "Keep two of them: the L1 diamond and the L2 circle.",
             AnimationGroup(
-                AnimationGroup(FadeOut(ball, square, notes, p_group, plane, ones),
-                               ReplacementTransform(diamond, d_new),
-                               ReplacementTransform(circle, c_new), FadeIn(left, right)),
-                FadeIn(d_cap, c_cap, shift=0.2 * DOWN), lag_ratio=0.7),
+                AnimationGroup(FadeOut(m.ball, m.square, m.notes, m.p_group, m.plane, m.ones),
+                               ReplacementTransform(m.diamond, w.diamond),
+                               ReplacementTransform(m.circle, w.circle), FadeIn(w.left, w.right)),
+                FadeIn(*w.captions, shift=0.2 * DOWN), lag_ratio=0.7),
             span=True)
-        self.add(_unit_marks(left[0]), _unit_marks(right[0]))
-        walk(walker, 0.0)
-        walking = VGroup(corners, to_w1, to_w2, walker)  # one animated group, all redrawn
-
-        def walk_all(_mob, a):
-            walk(walker, a)
-
+        self.add(_unit_marks(w.left.axes), _unit_marks(w.right.axes))
+        w.at(0.0)
+        walking = VGroup(w.corners, w.to_w1, w.to_w2, w.walker)  # one animated group, all redrawn
         say(self, "Walk around the diamond, with lines down to the axes showing its two "
             "weights: at each corner one of them is exactly zero.",
-            AnimationGroup(FadeIn(walker, scale=2.0, run_time=style.SHORT),
-                           UpdateFromAlphaFunc(walking, walk_all, rate_func=linear,
-                                               run_time=4 * style.LONG), lag_ratio=1.0),
+            AnimationGroup(FadeIn(w.walker, scale=2.0, run_time=style.SHORT),
+                           UpdateFromAlphaFunc(walking, lambda _m, a: w.at(a),
+                                               rate_func=linear, run_time=4 * style.LONG),
+                           lag_ratio=1.0),
             span=True)
-        self.play(FadeOut(walker, to_w1, to_w2), run_time=style.SHORT)
+        self.play(FadeOut(w.walker, w.to_w1, w.to_w2), run_time=style.SHORT)
 
+    # ---- where a loss first touches the ball ---------------------------------------------------
     def constraint_contact(self):
         self.open_beat("constraint-contact")
-        anchor = _updater_anchor(self)
+        c = self._build_contact()
+        self._say_budget_and_penalty(c)
+        on_axis, drops = self._say_first_contact(c)
+        self._say_budget_sweep(c, on_axis, drops)
+
+    def _build_contact(self):
         head = _heading(r"\min_w\ (w-\hat w)^\top Q\,(w-\hat w)\ \ \text{subject to}\ \ "
                         r"\|w\|_p \le t")
         ptag = _penalty_tag()
@@ -508,176 +650,185 @@ class DiamondMeetsEllipse(Chapter):
         penalty = tex(r"\Longleftrightarrow\ \ \min_w\ (w-\hat w)^\top Q\,(w-\hat w)"
                       r" + \lambda\,\|w\|_p", color=style.HIGHLIGHT)
         penalty.next_to(head, DOWN, buff=style.GAP_S).align_to(head, LEFT)
-        left, right = (_plane(PLANE, 4.1, numbers=(-2, 2)) for _ in range(2))
-        pair = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L * 1.5)
+        planes = {1: _plane(PLANE, 4.1, numbers=(-2, 2)), 2: _plane(PLANE, 4.1, numbers=(-2, 2))}
+        pair = VGroup(planes[1], planes[2]).arrange(RIGHT, buff=style.GAP_L * 1.5)
         pair.next_to(penalty, DOWN, buff=style.GAP_S).set_x(0)
-        maps = {1: _mapper(left[0]), 2: _mapper(right[0])}
-        colors = {1: style.L1, 2: style.L2}
-        units = {1: self.diamond, 2: self.circle}
+        maps = {p: _mapper(planes[p].axes) for p in (1, 2)}
         i_first = int(np.flatnonzero(BUDGETS == T_FIRST)[0])
-        t_idx = ValueTracker(i_first)  # index into BUDGETS
-
-        def idx():
-            return int(round(t_idx.get_value()))
-
-        balls, hats, ellipses, dots, traces = {}, {}, {}, {}, {}
-        runs_scene = {p: [[maps[p](r) for r in runs] for runs in self.grow_runs[p]] for p in (1, 2)}
-        path_scene = {p: [[maps[p](r) for r in runs] for runs in self.path_runs[p]]
-                      for p in (1, 2)}
-        contact_scene = {1: maps[1](self.l1_path), 2: maps[2](self.l2_path)}
-        grow = ValueTracker(0.0)
-        for p in (1, 2):
-            balls[p] = _outline(maps[p](T_FIRST * units[p]), colors[p])
-            hats[p] = VGroup(
-                Dot(maps[p](W_HAT), radius=0.07, color=style.LOSS),
-                tex(r"\hat w", color=style.LOSS),
-            )
-            hats[p][1].next_to(hats[p][0], UR, buff=style.GAP_S * 0.5)
+        contact = {1: maps[1](self.l1_path), 2: maps[2](self.l2_path)}
+        balls, hats, ellipses, dots = {}, {}, {}, {}
+        for p, color, unit in ((1, style.L1, self.diamond), (2, style.L2, self.circle)):
+            balls[p] = _outline(maps[p](T_FIRST * unit), color)
+            hat_dot = Dot(maps[p](W_HAT), radius=0.07, color=style.LOSS)
+            hat_label = tex(r"\hat w", color=style.LOSS)
+            hat_label.next_to(hat_dot, UR, buff=style.GAP_S * 0.5)
+            hats[p] = VGroup(hat_dot, hat_label)
             ellipses[p] = VMobject(color=style.LOSS, stroke_width=3)
-            dots[p] = Dot(contact_scene[p][i_first], radius=0.09, color=style.HIGHLIGHT)
-
+            dots[p] = Dot(contact[p][i_first], radius=0.09, color=style.HIGHLIGHT)
         contours = VGroup(*(
             _set_runs(VMobject(color=style.LOSS, stroke_width=2, stroke_opacity=0.35),
                       [maps[p](r) for r in runs])
             for p in (1, 2) for runs in self.contour_runs
         ))
-        marks = VGroup(_unit_marks(left[0]), _unit_marks(right[0]))
-
-        def grow_updater(p):
-            def upd(m):
-                g = int(round(grow.get_value() * (GROW_STEPS - 1)))
-                _set_runs(m, runs_scene[p][g])
-            return upd
-
-        for p in (1, 2):
-            ellipses[p].add_updater(grow_updater(p))
-
-        # readouts under each plane
-        reads = {}
-        for p, w in ((1, self.l1_contact), (2, self.l2_contact)):
-            r1 = _readout("w_1", w[0], 1, 2, colors[p])
-            r2 = _readout("w_2", w[1], 1, 2, colors[p])
-            reads[p] = VGroup(r1, r2).arrange(RIGHT, buff=style.GAP_L)
-        reads[1].next_to(left, DOWN, buff=style.GAP)
-        reads[2].next_to(right, DOWN, buff=style.GAP)
+        marks = VGroup(_unit_marks(planes[1].axes), _unit_marks(planes[2].axes))
+        reads, w_nums = self._contact_readouts(planes)
         exact = label("exactly 0", style.SMALL_SIZE, style.ZERO)
         exact.next_to(reads[1], LEFT, buff=style.GAP)  # beside w1, above the caption band
         t_read = _readout("t", T_FIRST, 1, 2, style.HIGHLIGHT)
         t_read.next_to(ptag, DOWN, buff=style.GAP).align_to(ptag, RIGHT)
+        return _Contact(head, ptag, penalty, planes, maps, marks, balls, hats, contours,
+                        ellipses, dots, contact, reads, w_nums, exact, t_read,
+                        t_idx=ValueTracker(i_first), i_first=i_first)
 
+    def _contact_readouts(self, planes):
+        """"w1 = .. w2 = .." at first contact under each plane, and their numbers."""
+        reads, w_nums = {}, {}
+        for p, w, color in ((1, self.l1_contact, style.L1), (2, self.l2_contact, style.L2)):
+            r1 = _readout("w_1", w[0], 1, 2, color)
+            r2 = _readout("w_2", w[1], 1, 2, color)
+            reads[p] = VGroup(r1, r2).arrange(RIGHT, buff=style.GAP_L)
+            w_nums[p] = (r1.num, r2.num)
+        reads[1].next_to(planes[1], DOWN, buff=style.GAP)
+        reads[2].next_to(planes[2], DOWN, buff=style.GAP)
+        return reads, w_nums
+
+    def _set_balls(self, c, i):
+        """Both balls at the budget BUDGETS[i]."""
+        for p, unit in ((1, self.diamond), (2, self.circle)):
+            c.balls[p].set_points_as_corners(_closed(c.to_scene[p](BUDGETS[i] * unit)))
+
+    def _say_budget_and_penalty(self, c):
         say(self, "Now two weights. Both panels have the same squared-error loss, smallest at the "
             "point w hat, and a budget t: the weights must stay inside the ball.",
             AnimationGroup(
-                AnimationGroup(FadeIn(head, ptag, marks), Create(left), Create(right),
-                               FadeIn(hats[1], hats[2], contours), run_time=style.NORMAL),
-                AnimationGroup(Create(balls[1]), Create(balls[2]), FadeIn(t_read),
+                AnimationGroup(FadeIn(c.head, c.ptag, c.marks), Create(c.planes[1]),
+                               Create(c.planes[2]), FadeIn(c.hats[1], c.hats[2], c.contours),
+                               run_time=style.NORMAL),
+                AnimationGroup(Create(c.balls[1]), Create(c.balls[2]), FadeIn(c.t_read),
                                run_time=style.NORMAL),
                 lag_ratio=1.0),
             span=True)
 
         # a stronger penalty lambda plays the part of a smaller budget t
         stronger = tex(r"\lambda\uparrow\ \Leftrightarrow\ t\downarrow", color=style.HIGHLIGHT)
-        stronger.next_to(t_read, DOWN, buff=style.GAP_S).align_to(t_read, RIGHT)
+        stronger.next_to(c.t_read, DOWN, buff=style.GAP_S).align_to(c.t_read, RIGHT)
         i_small = int(np.flatnonzero(BUDGETS == T_PENALTY)[0])
 
-        def ball_updater(_m):
-            i = idx()
-            for p in (1, 2):
-                balls[p].set_points_as_corners(_closed(maps[p](BUDGETS[i] * units[p])))
-            _show(t_read[1], float(BUDGETS[i]))
+        def follow(_m):
+            self._set_balls(c, c.index())
+            _show(c.t_read.num, float(BUDGETS[c.index()]))
 
-        anchor.add_updater(ball_updater)
+        driver = self.drive([c.balls[1], c.balls[2], c.t_read], follow)
         say(self, "Adding a penalty, lambda times the norm, works the same way as such a "
             "budget: a stronger penalty means a smaller t.",
-            AnimationGroup(FadeIn(penalty, stronger, run_time=style.NORMAL),
-                           t_idx.animate(rate_func=there_and_back, run_time=style.LONG * 2)
+            AnimationGroup(FadeIn(c.penalty, stronger, run_time=style.NORMAL),
+                           c.t_idx.animate(rate_func=there_and_back, run_time=style.LONG * 2)
                            .set_value(i_small),
                            lag_ratio=0.5),
             span=True)
-        anchor.remove_updater(ball_updater)
-        self.add(ellipses[1], ellipses[2])
+        driver.clear_updaters()
+
+    def _say_first_contact(self, c):
+        grow = ValueTracker(0.0)
+        runs = {p: [[c.to_scene[p](r) for r in rs] for rs in self.grow_runs[p]] for p in (1, 2)}
+        for p in (1, 2):
+            c.ellipses[p].add_updater(lambda m, p=p: _set_runs(
+                m, runs[p][int(round(grow.get_value() * (GROW_STEPS - 1)))]))
+        self.add(c.ellipses[1], c.ellipses[2])
         say(self, "Grow the level ellipses of the loss from w hat until they first touch each "
             "ball. The touching point is the constrained minimum.",
             grow.animate.set_value(1.0), run_time=style.LONG, span=True)
+        for p in (1, 2):
+            c.ellipses[p].clear_updaters()
         # pointing at what is said: the corner's segment along the w2 axis (w1 = 0), and the
         # circle's contact dropped onto both axes (both coordinates nonzero)
-        w1c, w2c = self.l2_contact
-        on_axis = Line(maps[1]([0.0, 0.0]), contact_scene[1][i_first], color=style.ZERO,
-                       stroke_width=7)
-        drops = VGroup(DashedLine(contact_scene[2][i_first], maps[2]([w1c, 0.0]),
-                                  color=style.L2, stroke_width=3),
-                       DashedLine(contact_scene[2][i_first], maps[2]([0.0, w2c]),
-                                  color=style.L2, stroke_width=3))
+        on_axis, drops = self._contact_pointers(c)
         say(self, "On the diamond the ellipse touches a corner, so w one is exactly zero.",
-            AnimationGroup(FadeIn(dots[1], scale=3.0), Create(on_axis),
-                           FadeIn(reads[1], exact), lag_ratio=1.0),
+            AnimationGroup(FadeIn(c.dots[1], scale=3.0), Create(on_axis),
+                           FadeIn(c.reads[1], c.exact), lag_ratio=1.0),
             span=True)
         say(self, "On the circle it touches a smooth side, and both weights stay nonzero.",
-            AnimationGroup(FadeIn(dots[2], scale=3.0), Create(drops, lag_ratio=0.0),
-                           FadeIn(reads[2]), lag_ratio=1.0),
+            AnimationGroup(FadeIn(c.dots[2], scale=3.0), Create(drops, lag_ratio=0.0),
+                           FadeIn(c.reads[2]), lag_ratio=1.0),
             span=True)
+        return on_axis, drops
 
-        # the budget changes: every drawing looks its state up at the budget's grid index
-        for p in (1, 2):
-            ellipses[p].clear_updaters()
+    def _contact_pointers(self, c):
+        """The diamond's contact joined to the origin along the w2 axis, and the circle's
+        contact dropped onto both axes."""
+        w1c, w2c = self.l2_contact
+        at_first = {p: c.contact[p][c.i_first] for p in (1, 2)}
+        on_axis = Line(c.to_scene[1]([0.0, 0.0]), at_first[1], color=style.ZERO, stroke_width=7)
+        drops = VGroup(DashedLine(at_first[2], c.to_scene[2]([w1c, 0.0]), color=style.L2,
+                                  stroke_width=3),
+                       DashedLine(at_first[2], c.to_scene[2]([0.0, w2c]), color=style.L2,
+                                  stroke_width=3))
+        return on_axis, drops
 
-        def budget_updater(p):
-            def upd(_m):
-                i = idx()
-                balls[p].set_points_as_corners(_closed(maps[p](BUDGETS[i] * units[p])))
-                _set_runs(ellipses[p], path_scene[p][i])
-                dots[p].move_to(contact_scene[p][i])
-                w = self.l1_path[i] if p == 1 else self.l2_path[i]
-                _show(reads[p][0][1], float(w[0]))
-                _show(reads[p][1][1], float(w[1]))
-            return upd
-
-        def trace_updater(p):
-            def upd(m):
-                i, lo = idx(), i_first
-                seg = contact_scene[p][min(i, lo): max(i, lo) + 1]
-                if len(seg) >= 2:
-                    m.set_points_as_corners(seg)
-            return upd
-
-        anchor.add_updater(budget_updater(1))
-        anchor.add_updater(budget_updater(2))
-        anchor.add_updater(lambda _m: _show(t_read[1], float(BUDGETS[idx()])))
+    def _say_budget_sweep(self, c, on_axis, drops):
+        """Loosen the budget, then tighten it: every drawing looks its state up at the budget's
+        grid index, and a trace follows each contact point."""
+        path_runs = {p: [[c.to_scene[p](r) for r in runs] for runs in self.path_runs[p]]
+                     for p in (1, 2)}
         exact_shown = [True]
 
-        def update_exact(_m):
-            on = bool(self.l1_on_axis[idx()])
+        def follow(_m):
+            i = c.index()
+            self._set_balls(c, i)
+            for p, path in ((1, self.l1_path), (2, self.l2_path)):
+                _set_runs(c.ellipses[p], path_runs[p][i])
+                c.dots[p].move_to(c.contact[p][i])
+                for num, w in zip(c.w_nums[p], path[i], strict=True):
+                    _show(num, float(w))
+            _show(c.t_read.num, float(BUDGETS[i]))
+            on = bool(self.l1_on_axis[i])
             if on != exact_shown[0]:
                 exact_shown[0] = on
-                exact.set_opacity(1.0 if on else 0.0)
+                c.exact.set_opacity(1.0 if on else 0.0)
 
-        anchor.add_updater(update_exact)
-        for p in (1, 2):
-            traces[p] = VMobject(color=style.HIGHLIGHT, stroke_width=3, stroke_opacity=0.7)
-            traces[p].set_points_as_corners(contact_scene[p][i_first: i_first + 2])
-            traces[p].add_updater(trace_updater(p))
-        self.add(traces[1], traces[2], dots[1], dots[2])
+        traces = self._contact_traces(c)
+        self.add(traces[1], traces[2], c.dots[1], c.dots[2])
+        # the whole picture is driven (the balls lie under the penalty form, the ellipses under
+        # the traces), except the two pointers the next sentence fades out: a fade lifts what it
+        # fades out of any group, which would take the updater off the screen with it
+        driver = self.drive(_on_screen(self, on_axis, drops), follow)
         say(self, "Now loosen the budget. The diamond's contact point leaves the corner and "
             "slides along an edge.",
             AnimationGroup(FadeOut(on_axis, drops, run_time=style.SHORT),
-                           t_idx.animate(run_time=2 * style.LONG).set_value(len(BUDGETS) - 1)),
+                           c.t_idx.animate(run_time=2 * style.LONG).set_value(len(BUDGETS) - 1)),
             span=True)
         for p in (1, 2):
             traces[p].clear_updaters()
-        for p in (1, 2):
-            traces[p].set_points_as_corners(contact_scene[p][-2:])
+        for p in (1, 2):  # from here on each trace runs from the contact point to the end
+            traces[p].set_points_as_corners(c.contact[p][-2:])
             traces[p].add_updater(
-                lambda m, p=p: m.set_points_as_corners(contact_scene[p][idx():])
-                if idx() < len(BUDGETS) - 1 else None
+                lambda m, p=p: m.set_points_as_corners(c.contact[p][c.index():])
+                if c.index() < len(BUDGETS) - 1 else None
             )
         say(self, "Then tighten it. The contact point reaches the axis and stays there: "
             "from then on w one is exactly zero. On the circle the contact point slides "
             "smoothly toward the origin, and neither weight becomes zero.",
-            t_idx.animate(rate_func=linear).set_value(0), run_time=3 * style.LONG, span=True)
-        anchor.clear_updaters()
+            c.t_idx.animate(rate_func=linear).set_value(0), run_time=3 * style.LONG, span=True)
+        driver.clear_updaters()
         for p in (1, 2):
             traces[p].clear_updaters()
 
+    def _contact_traces(self, c):
+        """Per p, a trace of the contact point's path from first contact to where it is now."""
+        traces = {}
+        for p in (1, 2):
+            def follow(m, p=p):
+                i, lo = c.index(), c.i_first
+                seg = c.contact[p][min(i, lo): max(i, lo) + 1]
+                if len(seg) >= 2:
+                    m.set_points_as_corners(seg)
+
+            traces[p] = VMobject(color=style.HIGHLIGHT, stroke_width=3, stroke_opacity=0.7)
+            traces[p].set_points_as_corners(c.contact[p][c.i_first: c.i_first + 2])
+            traces[p].add_updater(follow)
+        return traces
+
+    # ---- how often a random loss gives an exact zero --------------------------------------------
     def how_often(self):
         self.open_beat("how-often")
         anchor = _updater_anchor(self)
@@ -924,6 +1075,7 @@ class DiamondMeetsEllipse(Chapter):
             a_s.animate(rate_func=linear).set_value(at(ALIGN_SWEEP[2])), span=True)
         anchor.clear_updaters()
 
+    # ---- real data -------------------------------------------------------------------------------
     def feature_selection(self):
         self.open_beat("feature-selection")
         anchor = _updater_anchor(self)
@@ -1072,38 +1224,43 @@ class DiamondMeetsEllipse(Chapter):
                            lag_ratio=0.5),
             run_time=style.LONG)  # shorter than the sentence: the beat ends on a still
 
+    # ---- the takeaway ---------------------------------------------------------------------------
     def takeaway(self):
         self.open_beat("takeaway")
         head, ptag = header("Takeaway", PENALTY_TAG)
         _inside_top(head, ptag)
-        unit = ellipse_outline(Q, W_HAT, 1.0, ELLIPSE_POINTS) - W_HAT
-        box = (np.full(2, -PLANE), np.full(2, PLANE))
-        columns = VGroup()
-        for shape, w, lv, color, text in (
-            (self.diamond, self.l1_contact, self.l1_level, style.L1,
-             ("L1 penalty: corners on the axes.", "Minima often sit on a corner:",
-              "exact zeros, the lasso selects.")),
-            (self.circle, self.l2_contact, self.l2_level, style.L2,
-             ("L2 penalty: round, no corners.", "Weights shrink but stay nonzero:",
-              "ridge keeps every feature.")),
-        ):
-            ax = _plane(PLANE, 3.2)
-            m = _mapper(ax[0])
-            ell = _set_runs(VMobject(color=style.LOSS, stroke_width=3),
-                            [m(r) for r in clip_polyline(W_HAT + np.sqrt(lv) * unit, *box)])
-            pic = VGroup(ax, _outline(m(T_FIRST * shape), color), ell,
-                         Dot(m(w), radius=0.09, color=style.HIGHLIGHT))
-            lines = VGroup(*(label(t, style.LABEL_SIZE, color) for t in text))
-            lines.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-            columns.add(VGroup(pic, lines).arrange(DOWN, buff=style.GAP))
+        l1_pic, l1_text = self._takeaway_column(
+            self.diamond, self.l1_contact, self.l1_level, style.L1,
+            ("L1 penalty: corners on the axes.", "Minima often sit on a corner:",
+             "exact zeros, the lasso selects."))
+        l2_pic, l2_text = self._takeaway_column(
+            self.circle, self.l2_contact, self.l2_level, style.L2,
+            ("L2 penalty: round, no corners.", "Weights shrink but stay nonzero:",
+             "ridge keeps every feature."))
+        columns = VGroup(VGroup(l1_pic, l1_text).arrange(DOWN, buff=style.GAP),
+                         VGroup(l2_pic, l2_text).arrange(DOWN, buff=style.GAP))
         columns.arrange(RIGHT, buff=style.GAP_L, aligned_edge=UP)
         fit_width(columns)
         columns.next_to(ptag, DOWN, buff=style.GAP).set_x(0)
         say(self, "The takeaway. An L1 penalty has corners on the axes, so the best point often "
             "sits on one and weights become exactly zero: the lasso selects features.",
-            AnimationGroup(FadeIn(head, ptag, columns[0][0]), FadeIn(columns[0][1]),
-                           lag_ratio=1.0), span=True)
+            AnimationGroup(FadeIn(head, ptag, l1_pic), FadeIn(l1_text), lag_ratio=1.0), span=True)
         say(self, "An L2 penalty is round, so it shrinks every weight but almost never makes one "
             "exactly zero: ridge keeps every feature.",
-            AnimationGroup(FadeIn(columns[1][0]), FadeIn(columns[1][1]), lag_ratio=1.0),
-            span=True)
+            AnimationGroup(FadeIn(l2_pic), FadeIn(l2_text), lag_ratio=1.0), span=True)
+
+    def _takeaway_column(self, shape, w, level, color, text):
+        """A small contact picture (plane, ball, touching ellipse, contact point) and its three
+        lines of text."""
+        unit = ellipse_outline(Q, W_HAT, 1.0, ELLIPSE_POINTS) - W_HAT
+        box = (np.full(2, -PLANE), np.full(2, PLANE))
+        plane = _plane(PLANE, 3.2)
+        to_scene = _mapper(plane.axes)
+        ellipse = _set_runs(VMobject(color=style.LOSS, stroke_width=3),
+                            [to_scene(r) for r in clip_polyline(W_HAT + np.sqrt(level) * unit,
+                                                                *box)])
+        pic = VGroup(plane, _outline(to_scene(T_FIRST * shape), color), ellipse,
+                     Dot(to_scene(w), radius=0.09, color=style.HIGHLIGHT))
+        lines = VGroup(*(label(t, style.LABEL_SIZE, color) for t in text))
+        lines.arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+        return pic, lines
