@@ -264,18 +264,6 @@ def _on_screen(scene, *left_out):
     return out
 
 
-def _updater_anchor(scene):
-    """An empty mobject that carries a beat's per-frame updaters, added first to the scene.
-
-    manim redraws, during a play, only the mobjects from the first one that moves or has an
-    updater onward and keeps the ones before it as a still background; with the updaters on
-    the first mobject every later mobject a beat's updaters change is redrawn.
-    """
-    anchor = VMobject()
-    scene.add(anchor)
-    return anchor
-
-
 def _heading(text_tex):
     return tex(text_tex, size=style.LABEL_SIZE).to_corner(UL, buff=style.EDGE)
 
@@ -316,6 +304,52 @@ def _axes_of(chart):
     """The Axes of a :func:`house_axes` group (axes, labels)."""
     axes, _labels = chart
     return axes
+
+
+def _tallies():
+    """The running tallies: a row of text and a number per count, and a swatch beside the two
+    colours of marks. Returns the group and its numbers by name: drawn, corner, edge, l2."""
+    rows = VGroup(*(label(text, style.SMALL_SIZE, color) for text, color in (
+        ("random losses drawn", style.TEXT),
+        ("L1 minimum on a corner: exact 0", style.ZERO),
+        ("L1 minimum on an edge: no 0", style.L1),
+        ("L2 minimum with an exact 0", style.L2),
+    ))).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
+    _drawn_row, corner_row, edge_row, _l2_row = rows
+    swatches = VGroup(_swatch(style.ZERO).next_to(corner_row, LEFT, buff=style.GAP_S),
+                      _swatch(style.L1).next_to(edge_row, LEFT, buff=style.GAP_S))
+    nums = VGroup(*(_number(0, len(str(TRIALS)), 0, style.BODY_SIZE, row.get_color())
+                    for row in rows))
+    column = rows.get_right()[0] + style.GAP
+    for row, num in zip(rows, nums, strict=True):
+        num.move_to([column, row.get_center()[1], 0], aligned_edge=LEFT)
+    return VGroup(rows, swatches, nums), dict(zip(("drawn", "corner", "edge", "l2"), nums,
+                                                 strict=True))
+
+
+def _swatch(color):
+    return Dot(radius=MARK_RADIUS * 1.6, color=color)
+
+
+def _kept_row(color):
+    """"features kept: 10 of 10", its number kept as the row's ``num``."""
+    num = _number(10, 2, 0, style.BODY_SIZE, color)
+    row = VGroup(label("features kept:", style.SMALL_SIZE, color), num,
+                 label("of 10", style.SMALL_SIZE, color))
+    row.arrange(RIGHT, buff=style.GAP_S)  # "10" is the widest
+    row.num = num
+    return row
+
+
+def _decade_ticks(ax, lo, hi, ymax):
+    """10^k under each decade of a log-alpha panel spanning [lo, hi], and the axis caption."""
+    out = VGroup()
+    for dec in range(int(np.ceil(lo)), int(np.floor(hi)) + 1):
+        out.add(tex(rf"10^{{{dec}}}", size=style.SMALL_SIZE, color=style.MUTED)
+                .next_to(ax.c2p(dec - lo, -ymax), DOWN, buff=style.GAP_S))
+    cap = label("α (log scale)", style.SMALL_SIZE, style.MUTED)
+    cap.next_to(out, DOWN, buff=style.GAP_S).set_x(ax.get_center()[0])
+    return VGroup(out, cap)
 
 
 # ---- the parts a beat builds and then narrates over ------------------------------------------
@@ -395,6 +429,104 @@ class _Contact:
 
     def index(self):
         return int(round(self.t_idx.get_value()))
+
+
+@dataclass
+class _Flash:
+    """One of the first random losses: its two ellipses, its centre and the two contacts."""
+
+    ellipses: VGroup
+    centre: VGroup
+    contacts: VGroup
+    group: VGroup  # the three, faded together
+
+
+@dataclass
+class _Losses:
+    """The how-often beat's picture: the plane of random losses on the left, the running tallies
+    and the share chart on the right."""
+
+    head: Mobject
+    ptag: VGroup
+    plane: VGroup
+    to_scene: Callable
+    balls: VGroup  # diamond and circle at budget RAND_T
+    diamond: VMobject
+    circle: VMobject
+    source: Mobject
+    column: VGroup  # the right column: tallies, share chart and its labels
+    ylab: Mobject
+    tallies: VGroup
+    counts: dict  # the tallies' numbers: "drawn", "corner", "edge", "l2"
+    rate_map: Callable  # the share chart's coordinates -> scene points
+    curves: dict  # p -> share curve
+    centres: np.ndarray  # the loss centres, scene points
+    hexagon: np.ndarray  # the points of one centre's mark, at the origin
+    marks: dict  # corner (True) / edge (False) -> one VMobject of all such marks
+    flashes: list  # the first losses, one _Flash each
+
+
+@dataclass
+class _Zoom:
+    """The zoom at the end of the how-often beat: one axis-aligned loss slides across the w2
+    axis; every dict is keyed by p."""
+
+    plane: VGroup
+    to_scene: Callable
+    diamond: VMobject
+    circle: VMobject
+    group: VGroup  # everything below, faded in together
+    ellipses: dict
+    centre: Dot
+    dots: dict
+    reads: dict
+    exact: Mobject  # "exactly 0" over the diamond's readout
+
+
+@dataclass
+class _Paths:
+    """The feature-selection beat's two panels; every dict is keyed by "lasso" and "ridge"."""
+
+    head: Mobject
+    ptag: VGroup
+    panels: dict
+    axes: dict
+    spans: dict  # log10 of the first and last alpha
+    titles: VGroup
+    ticks: dict  # decade labels and the alpha caption under each panel
+    to_scene: dict
+    xs: dict  # per grid point, the x coordinate on its panel
+    pts: dict  # per feature and grid point, scene points, shape (features, grid, 3)
+    curves: dict
+    ymax: float
+
+
+@dataclass
+class _Tags:
+    """The feature names at the lasso curves' left ends, and each with its leader line."""
+
+    names: VGroup
+    tags: list  # VGroup(name, leader) per feature
+
+
+@dataclass
+class _Counts:
+    """What the feature-selection beat counts and reads off under and in its panels."""
+
+    kept: dict  # "features kept: 10 of 10" under each panel
+    kept_nums: dict
+    note: Mobject  # each panel has its own alpha range
+    small: VGroup  # "closest to 0:" in the ridge panel
+    small_num: VGroup
+
+
+@dataclass
+class _Cursors:
+    """The alpha cursors of the feature-selection beat."""
+
+    markers: dict  # the vertical line at the current alpha, per panel
+    dots: dict  # a dot per curve, riding the cursor
+    zero_marks: VGroup  # where each lasso curve reaches 0
 
 
 class DiamondMeetsEllipse(Chapter):
@@ -831,121 +963,79 @@ class DiamondMeetsEllipse(Chapter):
     # ---- how often a random loss gives an exact zero --------------------------------------------
     def how_often(self):
         self.open_beat("how-often")
-        anchor = _updater_anchor(self)
+        r = self._build_losses()
+        self._say_counting(r)
+        curve_pts, ends = self._shares_by_budget(r)
+        t_read = self._say_share(r, ends[0])
+        self._say_shrinking_budget(r, curve_pts, ends, t_read)
+        zoom = self._build_zoom(r)
+        self._say_zoom(r, zoom)
+
+    def _build_losses(self):
         head, ptag = header("How often is a weight exactly 0?", PENALTY_TAG)
         _inside_top(head, ptag)
         plane = _plane(RAND_PLANE, 4.3, 5, numbers=(-10, -5, 5, 10))
         plane.next_to(head, DOWN, buff=style.GAP).to_edge(LEFT, buff=style.GAP_L)
-        to_scene = _mapper(plane[0])
-        balls = VGroup(_outline(to_scene(RAND_T * self.diamond), style.L1, 3),
-                       _outline(to_scene(RAND_T * self.circle), style.L2, 3))
+        to_scene = _mapper(plane.axes)
+        diamond = _outline(to_scene(RAND_T * self.diamond), style.L1, 3)
+        circle = _outline(to_scene(RAND_T * self.circle), style.L2, 3)
         source = label("experiment after T. Parr, explained.ai", style.SMALL_SIZE, style.MUTED)
         fit_width(source, style.EDGE + (7.1 - style.EDGE) / 2)  # no wider than the left half
-
         rate_axes = house_axes([0, TRIALS, 250], [0, 1, 0.25], 4.6, 1.9)
         ylab = label("share with an exact 0", style.SMALL_SIZE, style.MUTED)
         xlab = label("random losses", style.SMALL_SIZE, style.MUTED)
         ylab.next_to(rate_axes, UP, buff=style.GAP_S).align_to(rate_axes, LEFT)
         xlab.next_to(rate_axes, DOWN, buff=style.GAP_S).align_to(rate_axes, RIGHT)
-
-        def swatch(color):
-            return Dot(radius=MARK_RADIUS * 1.6, color=color)
-
-        rows = VGroup(*(label(text, style.SMALL_SIZE, color) for text, color in (
-            ("random losses drawn", style.TEXT),
-            ("L1 minimum on a corner: exact 0", style.ZERO),
-            ("L1 minimum on an edge: no 0", style.L1),
-            ("L2 minimum with an exact 0", style.L2),
-        ))).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP_S)
-        swatches = VGroup(swatch(style.ZERO).next_to(rows[1], LEFT, buff=style.GAP_S),
-                          swatch(style.L1).next_to(rows[2], LEFT, buff=style.GAP_S))
-        nums = VGroup(*(_number(0, len(str(TRIALS)), 0, style.BODY_SIZE, row.get_color())
-                        for row in rows))
-        column = rows.get_right()[0] + style.GAP
-        for row, num in zip(rows, nums, strict=True):
-            num.move_to([column, row.get_center()[1], 0], aligned_edge=LEFT)
-        tallies = VGroup(rows, swatches, nums)
+        tallies, counts = _tallies()
         tallies.next_to(ylab, UP, buff=style.GAP).align_to(rate_axes, LEFT)
         source.next_to(plane, DOWN, buff=style.GAP_S).align_to(plane, LEFT)
-        right_column = VGroup(tallies, ylab, rate_axes, xlab)
-        right_column.next_to(ptag, DOWN, buff=style.GAP).to_edge(RIGHT, buff=style.EDGE)
-        rate_map = _mapper(rate_axes[0])
-        n = np.arange(1, TRIALS + 1)
-        rate_pts = {1: rate_map(np.column_stack([n, self.l1_rate])),
-                    2: rate_map(np.column_stack([n, self.l2_rate]))}
+        column = VGroup(tallies, ylab, rate_axes, xlab)
+        column.next_to(ptag, DOWN, buff=style.GAP).to_edge(RIGHT, buff=style.EDGE)
         curves = {p: VMobject(color=c, stroke_width=4) for p, c in ((1, style.ZERO), (2, style.L2))}
-
-        # every loss centre as a small filled hexagon, green (corner) or orange (edge); the
-        # first k of each colour are one VMobject's first points, so a frame only slices arrays
-        hexagon = RegularPolygon(6).scale(MARK_RADIUS).points
-        centres = to_scene(self.losses.center)
-        marks_pts = {True: [], False: []}
-        marks_before = np.zeros((TRIALS + 1, 2), dtype=int)  # (corner, edge) among the first k
-        for i, (c, hit) in enumerate(zip(centres, self.l1_corner, strict=True)):
-            marks_pts[bool(hit)].append(hexagon + c)
-            marks_before[i + 1] = marks_before[i] + (1, 0) if hit else marks_before[i] + (0, 1)
-        marks_pts = {h: np.concatenate(v) if v else np.zeros((0, 3)) for h, v in marks_pts.items()}
-        size = len(hexagon)
+        # every loss centre as a small filled hexagon, green (corner) or orange (edge)
         marks = {h: VMobject(fill_color=style.ZERO if h else style.L1, fill_opacity=0.9,
                              stroke_width=0) for h in (True, False)}
+        return _Losses(head, ptag, plane, to_scene, VGroup(diamond, circle), diamond, circle,
+                       source, column, ylab, tallies, counts, _mapper(_axes_of(rate_axes)), curves,
+                       centres=to_scene(self.losses.center),
+                       hexagon=RegularPolygon(6).scale(MARK_RADIUS).points, marks=marks,
+                       flashes=self._build_flashes(to_scene))
 
-        # the first losses one by one: ellipse and centre, then the two contact points
-        flash_groups = []
+    def _build_flashes(self, to_scene):
+        """The first losses one by one: ellipse and centre, then the two contact points."""
+        flashes = []
         for fl in self.flashes:
-            ell = VGroup(*(
+            ellipses = VGroup(*(
                 _set_runs(VMobject(color=style.LOSS, stroke_width=3), [to_scene(r) for r in runs])
                 for runs in fl["runs"]
             ))
-            hit = VGroup(Dot(to_scene(fl["center"]), radius=0.06, color=style.LOSS))
-            contact = VGroup(Dot(to_scene(fl["l1"]), radius=0.08, color=style.L1),
-                             Dot(to_scene(fl["l2"]), radius=0.08, color=style.L2))
-            group = VGroup(ell, hit, contact).set_opacity(0)
-            flash_groups.append(group)
+            centre = VGroup(Dot(to_scene(fl["center"]), radius=0.06, color=style.LOSS))
+            contacts = VGroup(Dot(to_scene(fl["l1"]), radius=0.08, color=style.L1),
+                              Dot(to_scene(fl["l2"]), radius=0.08, color=style.L2))
+            group = VGroup(ellipses, centre, contacts).set_opacity(0)
+            flashes.append(_Flash(ellipses, centre, contacts, group))
+        return flashes
+
+    def _marks_points(self, r, hits):
+        """The points of the corner (True) and edge (False) marks, for per-loss ``hits``."""
+        return {h: np.concatenate([r.hexagon + c for c, x in zip(r.centres, hits, strict=True)
+                                   if bool(x) == h] or [np.zeros((0, 3))])
+                for h in (True, False)}
+
+    def _say_counting(self, r):
+        """The first losses flash one by one, then the centres are marked and counted."""
         flash = ValueTracker(0.0)  # 0 .. FLASHES: loss i shows while flash is in [i, i + 1]
         trial = ValueTracker(0.0)  # losses counted after the flashes
-        shown = {"k": -1, "flash": (-1, -1.0)}
-
-        def counted():
-            f = flash.get_value()
-            return max(int(np.floor(f + 0.4)), int(round(trial.get_value())))
-
-        def update(_m):
-            f = flash.get_value()
-            i = min(int(np.floor(f)), FLASHES - 1)
-            frac = float(np.clip(f - i, 0.0, 1.0)) if f < FLASHES else 1.0
-            if shown["flash"] != (i, frac):
-                shown["flash"] = (i, frac)
-                for j, g in enumerate(flash_groups):
-                    if j != i:
-                        g.set_opacity(0)
-                g = flash_groups[i]
-                on = float(np.clip(min(frac / 0.15, (1 - frac) / 0.15), 0, 1))
-                g[0].set_stroke(opacity=on)
-                g[1].set_opacity(on)
-                g[2].set_opacity(on * float(np.clip((frac - 0.3) / 0.1, 0, 1)))
-            k = counted()
-            if k == shown["k"]:
-                return
-            shown["k"] = k
-            corner, edge = (int(v) for v in marks_before[k])
-            _show(nums[0], k)
-            _show(nums[1], corner)
-            _show(nums[2], edge)
-            _show(nums[3], int(self.l2_tally[k - 1]) if k else 0)
-            for h, m in ((True, corner), (False, edge)):
-                marks[h].set_points(marks_pts[h][: m * size]) if m else marks[h].clear_points()
-            for p in (1, 2):
-                if k >= 2:
-                    curves[p].set_points_as_corners(rate_pts[p][:k])
-
-        self.add(marks[True], marks[False], *flash_groups, curves[1], curves[2])
-        anchor.add_updater(update)
+        follow = self._counting(r, flash, trial)
+        # the counts, changed too, come above these in the fade below, and so are redrawn
+        driver = self.drive([r.marks[True], r.marks[False], *(fl.group for fl in r.flashes),
+                             r.curves[1], r.curves[2]], follow)
         say(self, "How often does this happen? Draw random losses: tilted ellipses around "
             "random centres w hat, anywhere in the square from minus ten to ten, with the "
             "budget t equal to two.",
             AnimationGroup(
-                AnimationGroup(FadeIn(head, ptag, right_column, source), Create(plane),
-                               Create(balls), run_time=style.NORMAL),
+                AnimationGroup(FadeIn(r.head, r.ptag, r.column, r.source), Create(r.plane),
+                               Create(r.balls), run_time=style.NORMAL),
                 flash.animate(rate_func=linear, run_time=style.LONG).set_value(1),
                 lag_ratio=1.0),
             span=True)
@@ -959,270 +1049,339 @@ class DiamondMeetsEllipse(Chapter):
             "along the diagonals and close to the ball, where a growing ellipse can reach an "
             "edge first.",
             trial.animate(rate_func=linear).set_value(TRIALS), span=True)
-        anchor.clear_updaters()
-        l1_final, l2_final = int(self.l1_tally[-1]), int(self.l2_tally[-1])
-        pct = round(100 * l1_final / TRIALS)
-        # the share curves and their end labels under every budget, from the per-budget hits;
-        # the first budget is RAND_T, the curves just drawn
-        rate_pts_at, ends_at = [], []
+        driver.clear_updaters()
+
+    def _counting(self, r, flash, trial):
+        """The counting beat's updater: the flash of the loss ``flash`` points at, and the
+        marks, tallies and share curves of the first k losses counted. The first k marks of
+        each colour are one VMobject's first points, so a frame only slices arrays."""
+        n = np.arange(1, TRIALS + 1)
+        rate_pts = {1: r.rate_map(np.column_stack([n, self.l1_rate])),
+                    2: r.rate_map(np.column_stack([n, self.l2_rate]))}
+        marks_pts = self._marks_points(r, self.l1_corner)
+        size = len(r.hexagon)
+        marks_before = np.zeros((TRIALS + 1, 2), dtype=int)  # (corner, edge) among the first k
+        for i, hit in enumerate(self.l1_corner):
+            marks_before[i + 1] = marks_before[i] + (1, 0) if hit else marks_before[i] + (0, 1)
+        shown = {"k": -1, "flash": (-1, -1.0)}
+
+        def show_flash(f):
+            i = min(int(np.floor(f)), FLASHES - 1)
+            frac = float(np.clip(f - i, 0.0, 1.0)) if f < FLASHES else 1.0
+            if shown["flash"] == (i, frac):
+                return
+            shown["flash"] = (i, frac)
+            for j, fl in enumerate(r.flashes):
+                if j != i:
+                    fl.group.set_opacity(0)
+            fl = r.flashes[i]
+            on = float(np.clip(min(frac / 0.15, (1 - frac) / 0.15), 0, 1))
+            fl.ellipses.set_stroke(opacity=on)
+            fl.centre.set_opacity(on)
+            fl.contacts.set_opacity(on * float(np.clip((frac - 0.3) / 0.1, 0, 1)))
+
+        def follow(_m):
+            f = flash.get_value()
+            show_flash(f)
+            k = max(int(np.floor(f + 0.4)), int(round(trial.get_value())))
+            if k == shown["k"]:
+                return
+            shown["k"] = k
+            corner, edge = (int(v) for v in marks_before[k])
+            for key, value in (("drawn", k), ("corner", corner), ("edge", edge),
+                               ("l2", int(self.l2_tally[k - 1]) if k else 0)):
+                _show(r.counts[key], value)
+            for h, m in ((True, corner), (False, edge)):
+                r.marks[h].set_points(marks_pts[h][: m * size]) if m else r.marks[h].clear_points()
+            for p in (1, 2):
+                if k >= 2:
+                    r.curves[p].set_points_as_corners(rate_pts[p][:k])
+
+        return follow
+
+    def _shares_by_budget(self, r):
+        """The share curves and their end labels under every budget, from the per-budget hits;
+        the first budget is RAND_T, the curves the counting draws."""
+        n = np.arange(1, TRIALS + 1)
+        curve_pts, ends = [], []
         for l1_hits, l2_hits in zip(self.corner_by_budget, self.l2_zero_by_budget, strict=True):
-            at_b = {p: rate_map(np.column_stack([n, np.cumsum(h) / n]))
+            at_b = {p: r.rate_map(np.column_stack([n, np.cumsum(h) / n]))
                     for p, h in ((1, l1_hits), (2, l2_hits))}
-            rate_pts_at.append(at_b)
-            ends_at.append(VGroup(*(
+            curve_pts.append(at_b)
+            ends.append(VGroup(*(
                 label(f"{100 * np.mean(h):.0f} %", style.SMALL_SIZE, c)
                 .next_to(at_b[p][-1], UP, buff=style.GAP_S).align_to(at_b[p][-1], RIGHT)
                 for p, h, c in ((1, l1_hits, style.ZERO), (2, l2_hits, style.L2)))))
-        ends = ends_at[0]
+        return curve_pts, ends
+
+    def _say_share(self, r, ends):
+        """The count after all the losses; returns the budget readout it fades in."""
+        l1_final, l2_final = int(self.l1_tally[-1]), int(self.l2_tally[-1])
+        pct = round(100 * l1_final / TRIALS)
         t_read = _readout("t", RAND_T, 1, 2, style.HIGHLIGHT)  # faded in here, changed later
-        t_read.next_to(ylab, RIGHT, buff=style.GAP_L).align_to(tallies, RIGHT)
+        t_read.next_to(r.ylab, RIGHT, buff=style.GAP_L).align_to(r.tallies, RIGHT)
         say(self, f"After {TRIALS} random losses, {l1_final} of the L1 minima have a weight of "
             f"exactly zero: about {pct} percent. "
             + ("None of the L2 minima do." if l2_final == 0 else
                f"Only {l2_final} of the L2 minima do."),
             AnimationGroup(FadeIn(ends, t_read),
-                           Indicate(nums[1], color=style.ZERO, scale_factor=1.2),
-                           marks[False].animate(rate_func=there_and_back, run_time=2 * style.LONG)
+                           Indicate(r.counts["corner"], color=style.ZERO, scale_factor=1.2),
+                           r.marks[False].animate(rate_func=there_and_back,
+                                                  run_time=2 * style.LONG)
                            .set_fill(opacity=0.15),  # the green 718 alone, then all again
-                           Indicate(nums[3], scale_factor=1.3), lag_ratio=1.0),
+                           Indicate(r.counts["l2"], scale_factor=1.3), lag_ratio=1.0),
             span=True)
+        return t_read
 
-        # the same losses, the budget shrinking: marks recoloured from precomputed tables
+    def _say_shrinking_budget(self, r, curve_pts, ends_at, t_read):
+        """The same losses, the budget shrinking: marks recoloured from precomputed tables."""
         b = ValueTracker(0.0)  # index into RAND_BUDGETS
-        marks_at = []
-        for hits in self.corner_by_budget:
-            marks_at.append({h: np.concatenate([hexagon + c for c, x in zip(centres, hits,
-                                                                           strict=True)
-                                                if bool(x) == h] or [np.zeros((0, 3))])
-                             for h in (True, False)})
+        marks_at = [self._marks_points(r, hits) for hits in self.corner_by_budget]
+        ends = ends_at[0]  # on screen; it becomes the labels of the budget shown
         shown_b = [-1]
 
-        def update_budget(_m):
+        def follow(_m):
             j = int(round(b.get_value()))
             if j == shown_b[0]:
                 return
             shown_b[0] = j
             t = float(RAND_BUDGETS[j])
-            balls[0].set_points_as_corners(_closed(to_scene(t * self.diamond)))
-            balls[1].set_points_as_corners(_closed(to_scene(t * self.circle)))
+            r.diamond.set_points_as_corners(_closed(r.to_scene(t * self.diamond)))
+            r.circle.set_points_as_corners(_closed(r.to_scene(t * self.circle)))
             for h in (True, False):
                 pts = marks_at[j][h]
-                marks[h].set_points(pts) if len(pts) else marks[h].clear_points()
+                r.marks[h].set_points(pts) if len(pts) else r.marks[h].clear_points()
             corner = int(self.corner_by_budget[j].sum())
-            _show(nums[1], corner)
-            _show(nums[2], TRIALS - corner)
-            _show(nums[3], int(self.l2_zero_by_budget[j].sum()))
-            _show(t_read[1], t)
+            _show(r.counts["corner"], corner)
+            _show(r.counts["edge"], TRIALS - corner)
+            _show(r.counts["l2"], int(self.l2_zero_by_budget[j].sum()))
+            _show(t_read.num, t)
             for p in (1, 2):
-                curves[p].set_points_as_corners(rate_pts_at[j][p])
+                r.curves[p].set_points_as_corners(curve_pts[j][p])
             ends.become(ends_at[j])
 
         t_small = float(RAND_BUDGETS[-1])
         small_corner = int(self.corner_by_budget[-1].sum())
-        anchor.add_updater(update_budget)
+        # the marks lie under everything else: the whole picture is driven, in drawing order
+        driver = self.drive(_on_screen(self), follow)
         say(self, f"The share depends on the budget. Shrink t to {t_small:g}: the wedges widen, "
             f"and {small_corner} of the same {TRIALS} minima sit on a corner.",
             b.animate(rate_func=linear).set_value(len(RAND_BUDGETS) - 1), span=True)
-        anchor.clear_updaters()
-        # zoom in on the balls at this budget and slide one axis-aligned loss across the w2
-        # axis: the diamond keeps w1 = 0 over a whole range, the circle only at one point
-        zplane = _plane(ALIGN_PLANE, plane[0].x_length, 0.5, numbers=(-1, 1))
-        zplane.shift(plane[0].c2p(0, 0) - zplane[0].c2p(0, 0))  # the same origin on screen
-        z_to = _mapper(zplane[0])
-        zballs = VGroup(_outline(z_to(t_small * self.diamond), style.L1, 4),
-                        _outline(z_to(t_small * self.circle), style.L2, 4))
+        driver.clear_updaters()
+
+    def _build_zoom(self, r):
+        """Zoom in on the balls at the smallest budget (the same origin on screen) and the
+        parts of one axis-aligned loss sliding across the w2 axis."""
+        t_small = float(RAND_BUDGETS[-1])
+        plane = _plane(ALIGN_PLANE, r.plane.axes.x_length, 0.5, numbers=(-1, 1))
+        plane.shift(r.plane.axes.c2p(0, 0) - plane.axes.c2p(0, 0))
+        to_scene = _mapper(plane.axes)
+        ellipses = {p: VMobject(color=style.LOSS, stroke_width=3) for p in (1, 2)}
+        centre = Dot(radius=0.07, color=style.LOSS)
+        dots = {1: Dot(radius=0.09, color=style.L1), 2: Dot(radius=0.09, color=style.L2)}
+        reads = {p: readout("w_1", 0.0, color, decimals=3, size=style.LABEL_SIZE)
+                 for p, color in ((1, style.L1), (2, style.L2))}
+        both = VGroup(reads[1], reads[2]).arrange(RIGHT, buff=style.GAP_L)
+        both.move_to(r.source).align_to(r.plane, LEFT)
+        exact = label("exactly 0", style.SMALL_SIZE, style.ZERO)
+        exact.next_to(reads[1], UP, buff=style.GAP_S).align_to(reads[1], LEFT)
+        group = VGroup(ellipses[1], ellipses[2], centre, dots[1], dots[2], both, exact)
+        return _Zoom(plane, to_scene, _outline(to_scene(t_small * self.diamond), style.L1, 4),
+                     _outline(to_scene(t_small * self.circle), style.L2, 4), group, ellipses,
+                     centre, dots, reads, exact)
+
+    def _say_zoom(self, r, z):
+        """Slide the loss across the axis: on the diamond w1 stays exactly 0 over a whole range
+        of centres, on the circle only at one."""
         def at(s_value):  # the grid index of a centre position
             return float(np.flatnonzero(self.align_s == s_value)[0])
 
-        a_s = ValueTracker(at(ALIGN_SWEEP[0]))
-        a_ell = {p: VMobject(color=style.LOSS, stroke_width=3) for p in (1, 2)}
-        a_centre = Dot(radius=0.07, color=style.LOSS)
-        a_dots = {1: Dot(radius=0.09, color=style.L1), 2: Dot(radius=0.09, color=style.L2)}
-        a_reads = VGroup(readout("w_1", 0.0, style.L1, decimals=3, size=style.LABEL_SIZE),
-                         readout("w_1", 0.0, style.L2, decimals=3, size=style.LABEL_SIZE))
-        a_reads.arrange(RIGHT, buff=style.GAP_L)
-        a_reads.move_to(source).align_to(plane, LEFT)
-        a_exact = label("exactly 0", style.SMALL_SIZE, style.ZERO)
-        a_exact.next_to(a_reads[0], UP, buff=style.GAP_S).align_to(a_reads[0], LEFT)
-        a_shown = [None]
+        s = ValueTracker(at(ALIGN_SWEEP[0]))
+        shown = [None]
 
-        def align(_m):
-            i = int(round(a_s.get_value()))
-            if i == a_shown[0]:
+        def follow(_m):
+            i = int(round(s.get_value()))
+            if i == shown[0]:
                 return
-            a_shown[0] = i
+            shown[0] = i
             for p, w in ((1, self.align_l1[i]), (2, self.align_l2[i])):
-                _set_runs(a_ell[p], [z_to(r) for r in self.align_runs[p][i]])
-                a_dots[p].move_to(z_to(w))
-                set_readout(a_reads[p - 1], float(w[0]))
-            a_centre.move_to(z_to(np.array([self.align_s[i], ALIGN_C2])))
-            a_exact.set_opacity(1.0 if self.align_l1[i][0] == 0.0 else 0.0)
+                _set_runs(z.ellipses[p], [z.to_scene(run) for run in self.align_runs[p][i]])
+                z.dots[p].move_to(z.to_scene(w))
+                set_readout(z.reads[p], float(w[0]))
+            z.centre.move_to(z.to_scene(np.array([self.align_s[i], ALIGN_C2])))
+            z.exact.set_opacity(1.0 if self.align_l1[i][0] == 0.0 else 0.0)
 
-        align(None)
-        a_group = VGroup(a_ell[1], a_ell[2], a_centre, a_dots[1], a_dots[2], a_reads, a_exact)
-        self.play(FadeOut(marks[True], marks[False], source, *flash_groups),
-                  ReplacementTransform(plane, zplane),
-                  ReplacementTransform(balls[0], zballs[0]),
-                  ReplacementTransform(balls[1], zballs[1]), run_time=style.NORMAL)
-        self.play(FadeIn(a_group), run_time=style.SHORT)
-        anchor.add_updater(align)
-
+        follow(None)
+        self.play(FadeOut(r.marks[True], r.marks[False], r.source,
+                          *(fl.group for fl in r.flashes)),
+                  ReplacementTransform(r.plane, z.plane),
+                  ReplacementTransform(r.diamond, z.diamond),
+                  ReplacementTransform(r.circle, z.circle), run_time=style.NORMAL)
+        self.play(FadeIn(z.group), run_time=style.SHORT)
+        # the whole picture is driven, not just the zoom group: a control frame redraws only
+        # what moves in the last sentence (the driver and everything drawn above it)
+        driver = self.drive(_on_screen(self), follow)
         say(self, "Why? Zoom in and slide one loss across the axis. On the diamond, w one stays "
             "exactly zero over a whole range of positions.",
-            a_s.animate(rate_func=linear).set_value(at(ALIGN_SWEEP[1])), span=True)
+            s.animate(rate_func=linear).set_value(at(ALIGN_SWEEP[1])), span=True)
         say(self, "On the circle, w one passes through zero only when the centre sits exactly "
             "on the axis, and random draws essentially never do that.",
-            a_s.animate(rate_func=linear).set_value(at(ALIGN_SWEEP[2])), span=True)
-        anchor.clear_updaters()
+            s.animate(rate_func=linear).set_value(at(ALIGN_SWEEP[2])), span=True)
+        driver.clear_updaters()
 
     # ---- real data -------------------------------------------------------------------------------
     def feature_selection(self):
         self.open_beat("feature-selection")
-        anchor = _updater_anchor(self)
-        d = self.paths
-        k_last = len(d.lasso_alphas) - 1
         n_rows, n_features = self.diabetes_shape
+        pp = self._build_path_panels(n_features)
+        tags = self._build_feature_tags(pp)
+        counts = self._build_path_counts(pp)
+        cursors = self._build_path_cursors(pp)
+        say(self, f"Real data: the diabetes study, {n_rows} patients and "
+            f"{number_word(n_features)} features predicting disease progression. "
+            "Here are the lasso and ridge coefficients as the penalty strength alpha grows.",
+            FadeIn(pp.head, pp.ptag, pp.titles, pp.ticks["lasso"], pp.ticks["ridge"],
+                   counts.note),
+            Create(pp.panels["lasso"]), Create(pp.panels["ridge"]), Create(pp.curves["lasso"]),
+            Create(pp.curves["ridge"]), run_time=style.LONG, span=True)
+        say(self, "Each curve is one feature's coefficient, named at its left end. Alpha grows "
+            "to the right: the penalty gets stronger.",
+            LaggedStart(*(FadeIn(tag) for tag in tags.tags), lag_ratio=0.3), span=True)
+        self._say_alpha_sweep(pp, tags, counts, cursors)
+        smallest = float(self.ridge_smallest[-1])
+        # the cursors stay at the strongest penalty while the sentence reads it off
+        say(self, f"Even at the strongest ridge penalty shown, none of the ten is zero; the "
+            f"smallest is still {smallest:.2f}.",
+            AnimationGroup(Indicate(cursors.dots["ridge"], color=style.L2, scale_factor=1.3),
+                           Indicate(counts.small, color=style.L2, scale_factor=1.2),
+                           lag_ratio=0.5),
+            run_time=style.LONG)
+        say(self, "The lasso selects features; ridge only shrinks them.",
+            AnimationGroup(Indicate(counts.kept["lasso"], color=style.L1, scale_factor=1.15),
+                           Indicate(counts.kept["ridge"], color=style.L2, scale_factor=1.15),
+                           lag_ratio=0.5),
+            run_time=style.LONG)  # shorter than the sentence: the beat ends on a still
+
+    def _build_path_panels(self, n_features):
+        """The lasso and ridge panels, side by side, with their coefficient paths."""
+        d = self.paths
         head, ptag = header(f"Diabetes data, {n_features} features", PENALTY_TAG)
         _inside_top(head, ptag)
         ymax = 800.0
-        spans = {}
-        panels = {}
-        for name, alphas in (("lasso", d.lasso_alphas), ("ridge", d.ridge_alphas)):
-            lo, hi = np.log10(alphas[0]), np.log10(alphas[-1])
-            spans[name] = (lo, hi)
-            panels[name] = house_axes([0, hi - lo, 1], [-ymax, ymax, 400], 4.8, 2.8,
-                                      numbers=False)
+        alphas = {"lasso": d.lasso_alphas, "ridge": d.ridge_alphas}
+        coefs = {"lasso": d.lasso_coefs, "ridge": d.ridge_coefs}
+        spans = {name: (np.log10(a[0]), np.log10(a[-1])) for name, a in alphas.items()}
+        panels = {name: house_axes([0, hi - lo, 1], [-ymax, ymax, 400], 4.8, 2.8, numbers=False)
+                  for name, (lo, hi) in spans.items()}
         pair = VGroup(panels["lasso"], panels["ridge"]).arrange(RIGHT, buff=style.GAP_L * 2.2)
         pair.next_to(head, DOWN, buff=style.GAP_L).set_x(style.GAP_L * 0.6)
-        ax_l, ax_r = panels["lasso"][0], panels["ridge"][0]
-        for ax in (ax_l, ax_r):
+        axes = {name: _axes_of(panel) for name, panel in panels.items()}
+        for ax in axes.values():
             ax.get_x_axis().ticks.set_opacity(0)  # decades are labelled below instead
-        ax_r.get_y_axis().add_numbers([-ymax / 2, 0, ymax / 2], font_size=style.SMALL_SIZE)
-        maps = {"lasso": _mapper(ax_l), "ridge": _mapper(ax_r)}
-        titles = VGroup(
-            label("Lasso: L1 penalty", style.LABEL_SIZE, style.L1).next_to(ax_l, UP,
-                                                                           buff=style.GAP_S),
-            label("Ridge: L2 penalty", style.LABEL_SIZE, style.L2).next_to(ax_r, UP,
-                                                                           buff=style.GAP_S),
-        )
-
-        def ticks(name, ax):
-            lo, hi = spans[name]
-            out = VGroup()
-            for dec in range(int(np.ceil(lo)), int(np.floor(hi)) + 1):
-                out.add(tex(rf"10^{{{dec}}}", size=style.SMALL_SIZE, color=style.MUTED)
-                        .next_to(ax.c2p(dec - lo, -ymax), DOWN, buff=style.GAP_S))
-            cap = label("α (log scale)", style.SMALL_SIZE, style.MUTED)
-            cap.next_to(out, DOWN, buff=style.GAP_S).set_x(ax.get_center()[0])
-            return VGroup(out, cap)
-
-        tick_l, tick_r = ticks("lasso", ax_l), ticks("ridge", ax_r)
+        axes["ridge"].get_y_axis().add_numbers([-ymax / 2, 0, ymax / 2],
+                                               font_size=style.SMALL_SIZE)
+        maps = {name: _mapper(ax) for name, ax in axes.items()}
+        titles = VGroup(*(label(text, style.LABEL_SIZE, color).next_to(axes[name], UP,
+                                                                       buff=style.GAP_S)
+                          for name, text, color in (("lasso", "Lasso: L1 penalty", style.L1),
+                                                    ("ridge", "Ridge: L2 penalty", style.L2))))
+        ticks = {name: _decade_ticks(axes[name], *spans[name], ymax) for name in panels}
         colors = {"lasso": style.L1, "ridge": style.L2}
-        coefs = {"lasso": d.lasso_coefs, "ridge": d.ridge_coefs}
-        xs = {name: np.log10(a) - spans[name][0]
-              for name, a in (("lasso", d.lasso_alphas), ("ridge", d.ridge_alphas))}
+        xs = {name: np.log10(a) - spans[name][0] for name, a in alphas.items()}
         pts = {name: np.stack([maps[name](np.column_stack([xs[name], coefs[name][:, j]]))
                                for j in range(len(d.features))])
-               for name in ("lasso", "ridge")}  # shape (features, grid, 3)
+               for name in panels}  # shape (features, grid, 3)
         curves = {name: VGroup(*(VMobject(color=colors[name], stroke_width=3)
                                  .set_points_as_corners(pts[name][j])
                                  for j in range(len(d.features))))
-                  for name in ("lasso", "ridge")}
+                  for name in panels}
+        return _Paths(head, ptag, panels, axes, spans, titles, ticks, maps, xs, pts, curves, ymax)
 
-        # feature names at the lasso curves' left ends, spread so they never overlap
-        names = VGroup(*(label(f, style.SMALL_SIZE, style.L1) for f in d.features))
+    def _build_feature_tags(self, pp):
+        """Feature names at the lasso curves' left ends, spread so they never overlap, each
+        with a leader line to its curve."""
+        names = VGroup(*(label(f, style.SMALL_SIZE, style.L1) for f in self.paths.features))
         gap = max(m.height for m in names) + 0.06
-        ys = _spread(pts["lasso"][:, 0, 1], gap)
+        ys = _spread(pp.pts["lasso"][:, 0, 1], gap)
         for m, y in zip(names, ys, strict=True):
-            m.move_to([ax_l.get_left()[0] - style.GAP, y, 0], aligned_edge=RIGHT)
-        leaders = VGroup(*(Line(m.get_right() + style.GAP_S * 0.3 * RIGHT, pts["lasso"][j, 0],
+            m.move_to([pp.axes["lasso"].get_left()[0] - style.GAP, y, 0], aligned_edge=RIGHT)
+        leaders = VGroup(*(Line(m.get_right() + style.GAP_S * 0.3 * RIGHT, pp.pts["lasso"][j, 0],
                                 color=style.MUTED, stroke_width=1.5)
                            for j, m in enumerate(names)))
+        return _Tags(names, [VGroup(m, ld) for m, ld in zip(names, leaders, strict=True)])
 
-        def kept_row(color):
-            a = label("features kept:", style.SMALL_SIZE, color)
-            num = _number(10, 2, 0, style.BODY_SIZE, color)
-            b = label("of 10", style.SMALL_SIZE, color)
-            return VGroup(a, num, b).arrange(RIGHT, buff=style.GAP_S)  # "10" is the widest
-
-        kept = {"lasso": kept_row(style.L1), "ridge": kept_row(style.L2)}
-        kept["lasso"].next_to(tick_l, DOWN, buff=style.GAP).set_x(ax_l.get_center()[0])
-        kept["ridge"].next_to(tick_r, DOWN, buff=style.GAP).set_x(ax_r.get_center()[0])
+    def _build_path_counts(self, pp):
+        """Under each panel "features kept: 10 of 10"; the note on the alpha ranges; in the
+        ridge panel the smallest coefficient in size, read at the sweep's alpha (never 0)."""
+        kept = {"lasso": _kept_row(style.L1), "ridge": _kept_row(style.L2)}
+        for name in ("lasso", "ridge"):
+            kept[name].next_to(pp.ticks[name], DOWN, buff=style.GAP)
+            kept[name].set_x(pp.axes[name].get_center()[0])
         note = label("Each panel has its own α range: scikit-learn weighs the penalties "
                      "differently.", style.SMALL_SIZE, style.MUTED)
         fit_width(note).next_to(kept["lasso"], DOWN, buff=style.GAP_S).set_x(0)
-
-        # the smallest ridge coefficient in size, read at the sweep's alpha: never 0
-        small = VGroup(label("closest to 0:", style.SMALL_SIZE, style.L2),
-                       _number(self.ridge_smallest[0], 3, 2, style.LABEL_SIZE, style.L2))
+        small_num = _number(self.ridge_smallest[0], 3, 2, style.LABEL_SIZE, style.L2)
+        small = VGroup(label("closest to 0:", style.SMALL_SIZE, style.L2), small_num)
         small.arrange(RIGHT, buff=style.GAP_S)
-        small.next_to(ax_r.c2p(spans["ridge"][1] - spans["ridge"][0], ymax), DL,
-                      buff=style.GAP_S)
+        lo, hi = pp.spans["ridge"]
+        small.next_to(pp.axes["ridge"].c2p(hi - lo, pp.ymax), DL, buff=style.GAP_S)
+        return _Counts(kept, {name: row.num for name, row in kept.items()}, note, small,
+                       small_num)
 
-        s = ValueTracker(0.0)  # fractional grid index, the same in both panels
+    def _build_path_cursors(self, pp):
+        """The alpha cursor of each panel, a dot per curve riding it, and a zero mark where each
+        lasso curve reaches 0 (shown once the cursor has passed it)."""
+        d, ymax = self.paths, pp.ymax
         markers = {name: Line(ax.c2p(0, -ymax), ax.c2p(0, ymax), color=style.HIGHLIGHT,
                               stroke_width=2)
-                   for name, ax in (("lasso", ax_l), ("ridge", ax_r))}
-        dots = {name: VGroup(*(Dot(pts[name][j, 0], radius=0.05, color=style.HIGHLIGHT)
+                   for name, ax in pp.axes.items()}
+        dots = {name: VGroup(*(Dot(pp.pts[name][j, 0], radius=0.05, color=style.HIGHLIGHT)
                                for j in range(len(d.features))))
-                for name in ("lasso", "ridge")}
-        zero_marks = VGroup(*(Dot(pts["lasso"][j, max(d.lasso_zero_index[j], 0)], radius=0.07,
-                                  color=style.ZERO) for j in range(len(d.features))))
+                for name in pp.axes}
+        zero_marks = VGroup(*(Dot(pp.pts["lasso"][j, max(d.lasso_zero_index[j], 0)],
+                                  radius=0.07, color=style.ZERO)
+                              for j in range(len(d.features))))
+        zero_marks.set_opacity(0.0)
+        return _Cursors(markers, dots, zero_marks)
+
+    def _say_alpha_sweep(self, pp, tags, counts, cursors):
+        """Sweep alpha upward: cursors, dots, counts and dropped features follow it."""
+        d = self.paths
+        k_last = len(d.lasso_alphas) - 1
+        s = ValueTracker(0.0)  # fractional grid index, the same in both panels
         dropped = [False] * len(d.features)
 
-        def update(_m):
+        def follow(_m):
             x = float(np.clip(s.get_value(), 0, k_last))
             i = min(int(np.floor(x)), k_last - 1)
             f = x - i
             near = int(round(x))
             for name in ("lasso", "ridge"):
-                now = (1 - f) * pts[name][:, i] + f * pts[name][:, i + 1]
-                u = (1 - f) * xs[name][i] + f * xs[name][i + 1]
-                markers[name].put_start_and_end_on(maps[name]([u, -ymax]), maps[name]([u, ymax]))
-                for dot, q in zip(dots[name], now, strict=True):
+                now = (1 - f) * pp.pts[name][:, i] + f * pp.pts[name][:, i + 1]
+                u = (1 - f) * pp.xs[name][i] + f * pp.xs[name][i + 1]
+                cursors.markers[name].put_start_and_end_on(pp.to_scene[name]([u, -pp.ymax]),
+                                                           pp.to_scene[name]([u, pp.ymax]))
+                for dot, q in zip(cursors.dots[name], now, strict=True):
                     dot.move_to(q)
-            kept_now = {"lasso": int(d.lasso_kept[near]), "ridge": int(d.ridge_kept[near])}
-            for name in ("lasso", "ridge"):
-                _show(kept[name][1], kept_now[name])
-            _show(small[1], float(self.ridge_smallest[near]))
+            _show(counts.kept_nums["lasso"], int(d.lasso_kept[near]))
+            _show(counts.kept_nums["ridge"], int(d.ridge_kept[near]))
+            _show(counts.small_num, float(self.ridge_smallest[near]))
             for j in range(len(d.features)):
                 z = 0 <= d.lasso_zero_index[j] <= near
                 if z != dropped[j]:
                     dropped[j] = z
-                    names[j].set_color(style.MUTED if z else style.L1)
-                    zero_marks[j].set_opacity(1.0 if z else 0.0)
+                    tags.names[j].set_color(style.MUTED if z else style.L1)
+                    cursors.zero_marks[j].set_opacity(1.0 if z else 0.0)
 
-        zero_marks.set_opacity(0.0)
-        say(self, f"Real data: the diabetes study, {n_rows} patients and "
-            f"{number_word(n_features)} features predicting disease progression. "
-            "Here are the lasso and ridge coefficients as the penalty strength alpha grows.",
-            FadeIn(head, ptag, titles, tick_l, tick_r, note), Create(panels["lasso"]),
-            Create(panels["ridge"]), Create(curves["lasso"]), Create(curves["ridge"]),
-            run_time=style.LONG, span=True)
-        say(self, "Each curve is one feature's coefficient, named at its left end. Alpha grows "
-            "to the right: the penalty gets stronger.",
-            LaggedStart(*(FadeIn(VGroup(m, ld)) for m, ld in zip(names, leaders, strict=True)),
-                        lag_ratio=0.3), span=True)
-        anchor.add_updater(update)
-        self.add(zero_marks)
-        self.play(FadeIn(markers["lasso"], markers["ridge"], dots["lasso"], dots["ridge"],
-                         kept["lasso"], kept["ridge"], small), run_time=style.SHORT)
+        # the names (and the zero marks) are changed and drawn last; the cursors come above
+        driver = self.drive([*tags.tags, cursors.zero_marks], follow)
+        self.play(FadeIn(cursors.markers["lasso"], cursors.markers["ridge"], cursors.dots["lasso"],
+                         cursors.dots["ridge"], counts.kept["lasso"], counts.kept["ridge"],
+                         counts.small), run_time=style.SHORT)
         say(self, "Sweep alpha upward. One by one the lasso coefficients hit exactly zero and "
             "drop out of the model, while every ridge coefficient only shrinks.",
             s.animate(rate_func=linear).set_value(k_last), run_time=4 * style.LONG)
-        anchor.clear_updaters()
-        smallest = float(self.ridge_smallest[-1])
-        # the cursors stay at the strongest penalty while the sentence reads it off
-        say(self, f"Even at the strongest ridge penalty shown, none of the ten is zero; the "
-            f"smallest is still {smallest:.2f}.",
-            AnimationGroup(Indicate(dots["ridge"], color=style.L2, scale_factor=1.3),
-                           Indicate(small, color=style.L2, scale_factor=1.2), lag_ratio=0.5),
-            run_time=style.LONG)
-        say(self, "The lasso selects features; ridge only shrinks them.",
-            AnimationGroup(Indicate(kept["lasso"], color=style.L1, scale_factor=1.15),
-                           Indicate(kept["ridge"], color=style.L2, scale_factor=1.15),
-                           lag_ratio=0.5),
-            run_time=style.LONG)  # shorter than the sentence: the beat ends on a still
+        driver.clear_updaters()
 
     # ---- the takeaway ---------------------------------------------------------------------------
     def takeaway(self):
