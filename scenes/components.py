@@ -113,6 +113,15 @@ def fit_width(mob: Mobject, margin: float = style.EDGE) -> Mobject:
     return mob
 
 
+class AxesGroup(VGroup):
+    """What :func:`house_axes` returns: drawn as one group ``(axes, labels)``; place things on
+    its ``.axes`` (``c2p``, plotting); its axis names are ``.labels``."""
+
+    def __init__(self, axes: Axes, labels: VGroup) -> None:
+        super().__init__(axes, labels)
+        self.axes, self.labels = axes, labels
+
+
 def house_axes(
     x_range: Sequence[float],
     y_range: Sequence[float],
@@ -121,11 +130,8 @@ def house_axes(
     x_label: str | None = None,
     y_label: str | None = None,
     numbers: bool = True,
-) -> VGroup:
-    """Axes in the house look, with optional MathTex axis labels.
-
-    Returns a VGroup ``(axes, labels)``; use ``group[0]`` for ``c2p`` and plotting.
-    """
+) -> AxesGroup:
+    """Axes in the house look, with optional MathTex axis labels; see :class:`AxesGroup`."""
     ax = Axes(
         x_range=list(x_range),
         y_range=list(y_range),
@@ -144,7 +150,7 @@ def house_axes(
         labels.add(tex(x_label, size=style.LABEL_SIZE).next_to(ax.x_axis, RIGHT, buff=style.GAP_S))
     if y_label:
         labels.add(tex(y_label, size=style.LABEL_SIZE).next_to(ax.y_axis, UP, buff=style.GAP_S))
-    return VGroup(ax, labels)
+    return AxesGroup(ax, labels)
 
 
 def readout(
@@ -161,14 +167,20 @@ def readout(
     return VGroup(name, num)
 
 
-def set_readout(group: VGroup, value: float) -> None:
-    """Set a :func:`readout`'s number, skipping the rebuild when the shown digits are equal."""
-    num: DecimalNumber = group[1]
+def set_number(num: DecimalNumber, value: float) -> None:
+    """Set a DecimalNumber, left edge kept, skipping the rebuild when the shown digits are
+    equal."""
     shown = round(num.get_value(), num.num_decimal_places)
     if round(value, num.num_decimal_places) != shown:
         left = num.get_left()
         num.set_value(value)
         num.move_to(left, aligned_edge=LEFT)
+
+
+def set_readout(group: VGroup, value: float) -> None:
+    """Set a :func:`readout`'s number (see :func:`set_number`)."""
+    _name, num = group
+    set_number(num, value)
 
 
 def tag(text: str, color=style.HIGHLIGHT) -> VGroup:

@@ -79,20 +79,26 @@ from scenes.components import (
     set_readout,
     tex,
 )
+from scenes.examples import (
+    CD_N,
+    CD_SEED,
+    CD_START,
+    CD_WINDOW,
+    LASSO_LAM,
+    LASSO_LEVELS,
+    LECTURE,
+    RIDGE_LAM,
+    RIDGE_LEVELS,
+)
 
 L2_TAG = "L2 as a penalty"
 L1_TAG = "L1 as a penalty"
 BOTH_TAG = "L1 / L2 as penalties"
-LECTURE = "lecture"  # mathutils' name for the lecture's one notation
 
 # ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
-N, SEED = 40, 7  # the two-feature problem: rows and seed
-RIDGE_LAM = 5.0  # ridge: 1/2 ||y - Xw||^2 + lam ||w||_2^2
-LASSO_LAM = 18.0  # lasso: 1/2 ||y - Xw||^2 + lam ||w||_1
-CD_START = (-0.5, 2.2)  # where coordinate descent starts
-RIDGE_LEVELS = (1.0, 4.0, 10.0, 20.0, 35.0)  # contour levels above the ridge minimum
-LASSO_LEVELS = (2.0, 8.0, 18.0, 32.0, 46.0)  # contour levels above the lasso minimum
-WINDOW = ((-1.0, 3.0), (-1.5, 2.5))  # the (w1, w2) window of the contour plots
+# the two-feature problem, its penalties, contours and start: scenes/examples.py (the recap
+# replays them)
+N, SEED, WINDOW = CD_N, CD_SEED, CD_WINDOW
 SLICE_U = (-1.0, 2.5)  # the slice plot's range of the moving weight
 SLICE_TOP = 36.0  # the slice plot's height (objective above the slice's minimum)
 COST_P = (10, 20, 40, 80, 160, 320)  # feature counts of the cost beat

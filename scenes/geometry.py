@@ -65,15 +65,13 @@ from scenes.components import (
     tag,
     tex,
 )
+from scenes.examples import CONTACT_Q, CONTACT_T, CONTACT_W_HAT
 
 PENALTY_TAG = "L1 / L2 as a penalty"
 
-# The loss of the contact beat: tilted ellipses around W_HAT. Chosen (and checked in the tests)
-# so that at budget 1 the diamond is touched at its corner (0, 1) and the circle is not, and as
-# the budget shrinks the diamond's contact reaches the w2 axis once and stays on it.
-Q = np.array([[1.5, 0.9], [0.9, 2.5]])
-W_HAT = np.array([1.3, 1.9])
-T_FIRST = 1.0  # the budget of the first contact
+# The loss of the contact beat and the budget of its first contact (scenes/examples.py: the
+# intro previews it)
+Q, W_HAT, T_FIRST = CONTACT_Q, CONTACT_W_HAT, CONTACT_T
 T_PENALTY = 0.5  # the budget a stronger penalty shrinks the balls to, and back
 BUDGETS = np.arange(50, 441) / 200  # 0.25 .. 2.2 in steps of 0.005; contains 1.0 exactly
 PLANE = 2.5  # the contact planes show [-PLANE, PLANE]^2
@@ -227,7 +225,6 @@ def _plane(extent, size, step=1.0, numbers=()):
     on both axes. The group's ``axes`` are the ones to map coordinates with."""
     plane = house_axes([-extent, extent, step], [-extent, extent, step], size, size, "w_1",
                        "w_2", numbers=False)
-    plane.axes = _axes_of(plane)
     if len(numbers):
         for axis in plane.axes.get_axes():
             axis.add_numbers(list(numbers), font_size=style.SMALL_SIZE, num_decimal_places=0)
@@ -298,12 +295,6 @@ def _p_notes():
         note(r"p=1", "diamond: L1", style.L1),
         note(r"p=0.5", "caved in: not a norm", style.TEXT),
     ).arrange(DOWN, aligned_edge=LEFT, buff=style.GAP)
-
-
-def _axes_of(chart):
-    """The Axes of a :func:`house_axes` group (axes, labels)."""
-    axes, _labels = chart
-    return axes
 
 
 def _tallies():
@@ -996,7 +987,7 @@ class DiamondMeetsEllipse(Chapter):
         marks = {h: VMobject(fill_color=style.ZERO if h else style.L1, fill_opacity=0.9,
                              stroke_width=0) for h in (True, False)}
         return _Losses(head, ptag, plane, to_scene, VGroup(diamond, circle), diamond, circle,
-                       source, column, ylab, tallies, counts, _mapper(_axes_of(rate_axes)), curves,
+                       source, column, ylab, tallies, counts, _mapper(rate_axes.axes), curves,
                        centres=to_scene(self.losses.center),
                        hexagon=RegularPolygon(6).scale(MARK_RADIUS).points, marks=marks,
                        flashes=self._build_flashes(to_scene))
@@ -1275,7 +1266,7 @@ class DiamondMeetsEllipse(Chapter):
                   for name, (lo, hi) in spans.items()}
         pair = VGroup(panels["lasso"], panels["ridge"]).arrange(RIGHT, buff=style.GAP_L * 2.2)
         pair.next_to(head, DOWN, buff=style.GAP_L).set_x(style.GAP_L * 0.6)
-        axes = {name: _axes_of(panel) for name, panel in panels.items()}
+        axes = {name: panel.axes for name, panel in panels.items()}
         for ax in axes.values():
             ax.get_x_axis().ticks.set_opacity(0)  # decades are labelled below instead
         axes["ridge"].get_y_axis().add_numbers([-ymax / 2, 0, ymax / 2],

@@ -53,9 +53,7 @@ from scenes.components import (
     tag,
     tex,
 )
-from scenes.geometry import T_FIRST as GEOMETRY_T
-from scenes.geometry import W_HAT as GEOMETRY_W_HAT
-from scenes.geometry import Q as GEOMETRY_Q
+from scenes.examples import CONTACT_Q, CONTACT_T, CONTACT_W_HAT
 
 # The teaser data: Anscombe's first set; point 8 (x = 12) sits above the LAD line, so
 # lifting it further only lengthens its residual.
@@ -77,7 +75,7 @@ ROADMAP = (
 
 # The second teaser previews chapter 3 with its own loss and budget (the same numbers, so
 # the teaser is that chapter's picture, not another example).
-CORNER_Q, CORNER_CENTER, CORNER_T = GEOMETRY_Q, GEOMETRY_W_HAT, GEOMETRY_T
+CORNER_Q, CORNER_CENTER, CORNER_T = CONTACT_Q, CONTACT_W_HAT, CONTACT_T
 CORNER_PLANE = 2.5  # each plane shows w1 in [-2.5, 2.5], as in chapter 3 ...
 CORNER_LOW = 1.5  # ... and w2 in [-1.5, 2.5]: the loss lives above, room for readouts below
 BALL_POINTS = 400
@@ -117,13 +115,6 @@ class _Budget:
     w1_read: VGroup
     read: VGroup  # the w1 and w2 readouts in a row
     grown: VMobject  # the loss's level curve, grown so far
-
-
-def _axes(*args, **kwargs) -> tuple[VGroup, Axes]:
-    """:func:`house_axes` (axes and labels, to draw) and its axes by name (to place on)."""
-    group = house_axes(*args, **kwargs)
-    axes, _labels = group
-    return group, axes
 
 
 class LectureOpening(Chapter):
@@ -182,8 +173,9 @@ class LectureOpening(Chapter):
         """The first teaser's plot, data, lines, misses and slope readouts (the lines and
         misses get their places from the updater)."""
         x, y = self.teaser_x, self.teaser_y
-        plot, ax = _axes([0, 15, 5], [0, 25, 5], x_length=5.6, y_length=5.2, x_label="x",
+        plot = house_axes([0, 15, 5], [0, 25, 5], x_length=5.6, y_length=5.2, x_label="x",
                          y_label="y")
+        ax = plot.axes
         plot.to_edge(LEFT, buff=style.EDGE + style.GAP)
         plot.shift((style.FLOOR + style.GAP_S - plot.get_bottom()[1]) * UP)
         dots = VGroup(
@@ -321,9 +313,10 @@ class LectureOpening(Chapter):
 
     def _budget(self, p: int, color, name: str) -> _Budget:
         """Budget ``p``'s panel, before layout: plane, title, ball, w hat, contact, readouts."""
-        plane, ax = _axes([-CORNER_PLANE, CORNER_PLANE, 1], [-CORNER_LOW, CORNER_PLANE, 1],
+        plane = house_axes([-CORNER_PLANE, CORNER_PLANE, 1], [-CORNER_LOW, CORNER_PLANE, 1],
                           3.9, 3.9 * (CORNER_PLANE + CORNER_LOW) / (2 * CORNER_PLANE),
                           "w_1", "w_2", numbers=False)
+        ax = plane.axes
         title = tex(name, size=style.LABEL_SIZE, color=color)
         ball = VMobject(stroke_color=color, stroke_width=4).set_points_as_corners(
             self._ball_points(ax, p))

@@ -73,6 +73,7 @@ from scenes.components import (
     set_readout,
     tex,
 )
+from scenes.examples import ROUTES_GRID
 
 DIST_TAG = "L1 / L2 as distances"
 LOSS_TAG = "L1 as a loss"
@@ -81,7 +82,7 @@ TAKE_TAG = "L1 / L2 as losses and penalties"
 
 # ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
 GRID = (6, 6)  # beats 2, 3: blocks across and up
-SMALL = (3, 2)  # beats 3, 4: the grid whose routes are all shown
+SMALL = ROUTES_GRID  # beats 3, 4: the grid whose routes are all shown (scenes/examples.py)
 SAMPLES = 8  # beat 3: routes drawn one after another
 SEED = 2024  # beat 3: the only randomness (which routes are drawn)
 WORD_PICKS = (3, 8)  # beat 4: the small-grid routes spelled out (indices into all routes)

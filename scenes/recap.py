@@ -83,21 +83,24 @@ from scenes.components import (
     tag,
     tex,
 )
-from scenes.computation import (
+from scenes.examples import (
+    CD_N,
+    CD_SEED,
     CD_START,
+    CD_WINDOW,
+    DESCENT,
     LASSO_LAM,
     LASSO_LEVELS,
     LECTURE,
+    NUDGE_POSITIONS,
     RIDGE_LAM,
     RIDGE_LEVELS,
-    WINDOW,
+    ROUTES_GRID,
+    TUG,
+    TUG_POINT,
+    TUG_RISE,
+    TUG_STEPS,
 )
-from scenes.computation import SEED as CD_SEED
-from scenes.computation import N as CD_N
-from scenes.numeracy import SMALL as SMALL_GRID
-from scenes.robustness import TUG, TUG_POINT, TUG_RISE, TUG_STEPS
-from scenes.sparsity import DESCENT
-from scenes.stability import N_POSITIONS
 
 # ---- inputs the chapters pass as literals (the tests check they still match the chapters) ----
 DIABETES_LASSO_DECADES = (-2.5, 0.2)  # geometry: diabetes_paths(lasso_decades=...)
@@ -289,7 +292,7 @@ class Scorecard(Chapter):
 
     def _setup_nudge(self):
         """Stability (chapter 5): five points, one slid sideways; the tie and both slopes."""
-        self.nudge = nudge_example(N_POSITIONS)
+        self.nudge = nudge_example(NUDGE_POSITIONS)
         e = self.nudge
         self.tie_position = float(e.tie_position)
         self.ols_slope_ends = (float(e.ols_slopes[0]), float(e.ols_slopes[-1]))
@@ -298,7 +301,7 @@ class Scorecard(Chapter):
     def _setup_solutions(self):
         """Solutions (chapter 6): every route of the small grid; the LAD tie's family, and
         breaking the tie (the point moves right of it; LAD and its loss along the way)."""
-        sm, sn = SMALL_GRID
+        sm, sn = ROUTES_GRID
         self.small_routes = list(shortest_paths(sm, sn))
         self.small_count = count_shortest_paths(sm, sn)
         self.route_lengths = [path_length(r, 1) for r in self.small_routes]
@@ -664,7 +667,7 @@ class Scorecard(Chapter):
                 anims.append(FadeIn(grid.length))
             return tuple(anims)
 
-        sm, sn = SMALL_GRID
+        sm, sn = ROUTES_GRID
         narrate_steps(self, f"On a grid {sm} blocks across and {sn} up there are "
                       f"{self.small_count} shortest taxicab routes, all "
                       f"{self.route_lengths[0]:g} blocks long, and one straight line.",
@@ -675,7 +678,7 @@ class Scorecard(Chapter):
     def _build_routes(self) -> _Routes:
         """Chapter 6's small grid: its streets, both corners, every shortest route (drawn one
         by one later), the straight line, the route count and the keys."""
-        sm, sn = SMALL_GRID
+        sm, sn = ROUTES_GRID
         cell = min((self._region_width() - 0.6) / sm, 2.6 / sn)
         city = VGroup(*(Line(i * cell * RIGHT, i * cell * RIGHT + sn * cell * UP,
                              color=style.MUTED, stroke_width=2) for i in range(sm + 1)),
@@ -812,7 +815,7 @@ class Scorecard(Chapter):
         """Chapter 7's window over (w1, w2): ridge's contours and answer, the lasso's contours,
         coordinate descent's dot, the axis it slides along, its trail, the lasso's minimum and
         the counters, all but the ridge contours hidden until their sentence."""
-        (w1_lo, w1_hi), (w2_lo, w2_hi) = WINDOW
+        (w1_lo, w1_hi), (w2_lo, w2_hi) = CD_WINDOW
         size = min(self._region_width() - 0.9, 2.9)
         plot = self._axes((w1_lo, w1_hi, 1), (w2_lo, w2_hi, 1), size, size, "w_1", "w_2",
                           tex_names=True)
@@ -851,7 +854,7 @@ class Scorecard(Chapter):
         """The animations of coordinate descent's move ``k``: the counters step and the axis
         the move slides along lights up at once, the dot moves (leaving a trail) in the first
         half; the last move also shows the minimum and its note."""
-        (w1_lo, w1_hi), (w2_lo, w2_hi) = WINDOW
+        (w1_lo, w1_hi), (w2_lo, w2_hi) = CD_WINDOW
         p0, p1 = cd.points[k - 1], cd.points[k]
         (w1, w2), j = self.trace.iterates[k - 1], int(self.trace.axes[k - 1])
         ends = ((cd.ax.c2p(w1_lo, w2), cd.ax.c2p(w1_hi, w2)) if j == 0 else

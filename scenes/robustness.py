@@ -73,6 +73,7 @@ from scenes.components import (
     set_readout,
     tex,
 )
+from scenes.examples import TUG, TUG_POINT, TUG_RISE, TUG_STEPS
 
 TAG_TEXT = "L1 vs L2 as a loss"
 
@@ -80,10 +81,8 @@ TAG_TEXT = "L1 vs L2 as a loss"
 SMALL = dict(seed=5, n=6, intercept=1.0, slope=0.5, noise=0.8, x_low=0.5, x_high=9.5)
 R_MAX = 3.0  # beat 2: the cost of one residual r over [-R_MAX, R_MAX]
 R_MARKS = (1.0, 2.0, 3.0)  # beat 2: residuals whose two costs are marked
-TUG = dict(seed=90, n=12, intercept=1.0, slope=0.5, noise=0.4, x_low=0.5, x_high=9.5)
-TUG_POINT = 9  # beat 3: the point dragged upward ...
-TUG_RISE = 6.0  # ... by this much ...
-TUG_STEPS = 61  # ... in this many precomputed fits
+# beat 3's data, the point dragged upward, how far and in how many fits (TUG, TUG_POINT,
+# TUG_RISE, TUG_STEPS): scenes/examples.py (the recap replays them)
 PULL_UNIT = 1.3  # beat 3: the length (in y units) of every point's pull under L1
 LEVER_POINT = 0  # beat 5: the point dragged sideways (same data as beat 3) ...
 LEVER_TO = 27.0  # ... out to this x ...
@@ -92,11 +91,6 @@ ANSCOMBE_SET = 3
 
 
 # ---- small drawing helpers (module-level, no maths) ---------------------------------------
-def _axes(*args, **kwargs) -> tuple[VGroup, Axes]:
-    """:func:`house_axes` (axes and labels, to draw) and its axes by name (to place on)."""
-    group = house_axes(*args, **kwargs)
-    axes, _labels = group
-    return group, axes
 
 
 def _dots(ax, xs, ys, color=style.DATA, radius: float = 0.07) -> VGroup:
@@ -321,7 +315,6 @@ class _Lever:
     box: VMobject
 
 
-
 class OutlierTugsTheFit(Chapter):
     """Chapter 4: least squares against least absolute deviations when one point goes astray."""
 
@@ -478,8 +471,10 @@ class OutlierTugsTheFit(Chapter):
         """Left the small scatter with its least-squares line, each residual as a segment and
         as a square on the line; right the axes of the cost of one residual r."""
         x_range, y_range = (0, 10, 2), (0, 7, 1)
-        left, ax = _axes(x_range, y_range, 6.0, 3.7, "x", "y")
-        right, bx = _axes((-R_MAX, R_MAX, 1), (0, R_MAX**2, 3), 5.0, 3.7, "r", None)
+        left = house_axes(x_range, y_range, 6.0, 3.7, "x", "y")
+        ax = left.axes
+        right = house_axes((-R_MAX, R_MAX, 1), (0, R_MAX**2, 3), 5.0, 3.7, "r", None)
+        bx = right.axes
         panels = VGroup(left, right).arrange(RIGHT, buff=style.GAP_L, aligned_edge=DOWN)
         panels.next_to(head, DOWN, buff=style.GAP).set_x(0)
         line = fit_line(ax, *self.small_line, x_range, y_range, style.TEXT).set_stroke(width=3)
@@ -700,7 +695,8 @@ class OutlierTugsTheFit(Chapter):
         """The plot of the dozen points beside the legend and the share bars, under the
         heading; the points, the moving one and both fits at the drag's start."""
         x_range, y_range = (0, 10, 2), (0, 12, 2)
-        plot, ax = _axes(x_range, y_range, 5.8, 4.4, "x", "y")
+        plot = house_axes(x_range, y_range, 5.8, 4.4, "x", "y")
+        ax = plot.axes
         legend = fits_legend()
         bars_title = label("the outlier's share of the total cost", style.SMALL_SIZE, style.TEXT)
         l2_bar = _share_bar("squared residuals (L2)", style.L2, 2.8)
@@ -869,7 +865,8 @@ class OutlierTugsTheFit(Chapter):
         """The plot of set III beside both fits' equations and the note on the other ten; the
         points, the ring round the outlier and both fitted lines."""
         x_range, y_range = (2, 16, 2), (4, 14, 2)
-        plot, ax = _axes(x_range, y_range, 5.5, 4.5, "x", "y")
+        plot = house_axes(x_range, y_range, 5.5, 4.5, "x", "y")
+        ax = plot.axes
         ols_eq = _equation("least squares (L2)", self.ans_ols, style.L2)
         lad_eq = _equation("least absolute deviations (L1)", self.ans_lad, style.L1)
         note = VGroup(
@@ -959,7 +956,8 @@ class OutlierTugsTheFit(Chapter):
         """A wide plot of the same dozen points above the legend; the points, the one to drag,
         both fits at the start and the plot's box."""
         x_range, y_range = (0, 28, 4), (0, 6, 2)
-        plot, ax = _axes(x_range, y_range, 11.0, 2.8, "x", "y")
+        plot = house_axes(x_range, y_range, 11.0, 2.8, "x", "y")
+        ax = plot.axes
         legend = fits_legend(across=True)
         layout = VGroup(plot, legend).arrange(DOWN, buff=style.GAP)
         layout.next_to(head, DOWN, buff=style.GAP)
@@ -1049,7 +1047,8 @@ class OutlierTugsTheFit(Chapter):
     def _mini(self, path: FitPath, x_range, y_range):
         """A small replay of a drag: (picture, play) where ``play(a, b)`` is an animation
         that moves the point and both fitted lines from share ``a`` of the path to ``b``."""
-        plot, ax = _axes(x_range, y_range, 4.6, 1.9, None, None, numbers=False)
+        plot = house_axes(x_range, y_range, 4.6, 1.9, None, None, numbers=False)
+        ax = plot.axes
         dots, mover, ols, lad = _drag_parts(ax, path, x_range, y_range, radius=0.05,
                                             mover_radius=0.07, width=3)
         steps = np.arange(len(path.xs))

@@ -74,6 +74,7 @@ from scenes.components import (
     tag,
     tex,
 )
+from scenes.examples import DESCENT
 
 TAG_TEXT = "L1 / L2 as a penalty"
 
@@ -84,7 +85,7 @@ NEAR_ZERO_W = 0.15  # beat 2: where the marker rests while "near zero" is said
 DOUBLING = (0.4, 0.8)  # beat 2: w doubles from here to there while "double w" is said
 SMALL_W = 0.1  # beat 3: a small weight where the two pushes are compared
 SHRINK_W = (0.03, 0.9, -0.4)  # beat 3: w rests here: tiny, big again, past zero
-DESCENT = dict(w0=1.0, target=0.1, lam=0.5, lr=0.25, steps=18)  # beat 4: optimum L1 = 0
+# beat 4's run, DESCENT (optimum L1 = 0): scenes/examples.py (the recap replays it)
 DESCENT_W = (-0.35, 1.1)  # beat 4's w axis
 DESCENT_PAUSES = (8, 12, 15)  # beat 4: the step each run reaches as its sentence ends
 KINK_TARGET = 0.8  # beat 5: the unpenalised optimum

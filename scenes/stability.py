@@ -70,11 +70,12 @@ from scenes.components import (
     set_readout,
     tex,
 )
+from scenes.examples import NUDGE_POSITIONS
 
 TAG_TEXT = "L1 vs L2 as a loss"
 
 # ---- the chapter's parameters (every value shown is computed from these by mathutils) ------
-N_POSITIONS = 121  # fits solved along the nudge (each one a lad_fit and an ols_fit)
+N_POSITIONS = NUDGE_POSITIONS  # fits solved along the nudge (scenes/examples.py)
 FAN = 7  # beat 3: lines drawn between the two tied vertex lines (all equally optimal)
 DATA_X, DATA_Y = (0, 8, 1), (0, 6, 1)  # the data axes
 SLOPE_Y = (0, 1, 0.25)  # the slope axis
@@ -92,13 +93,6 @@ def _ends(ax, intercept, slope):
     """Scene end points of the line ``intercept + slope x``, clipped to the data box."""
     x0, y0, x1, y1 = clip_line(intercept, slope, DATA_X, DATA_Y)
     return ax.c2p(x0, y0), ax.c2p(x1, y1)
-
-
-def _axes(*args, **kwargs) -> tuple[VGroup, Axes]:
-    """:func:`house_axes` (axes and labels, to draw) and its axes by name (to place on)."""
-    group = house_axes(*args, **kwargs)
-    axes, _labels = group
-    return group, axes
 
 
 def _axis_range(values, step: float) -> tuple[float, float, float]:
@@ -146,8 +140,10 @@ class _SlidePanels:
 
 def _slide_panels(head: VGroup, x_range, x_label: str) -> _SlidePanels:
     """The two panels side by side under ``head``, the legend below, centred and fitted."""
-    data, ax = _axes(DATA_X, DATA_Y, 5.3, 3.5, "x", "y")
-    slope_plot, bx = _axes(x_range, SLOPE_Y, 4.7, 3.5, x_label, None)
+    data = house_axes(DATA_X, DATA_Y, 5.3, 3.5, "x", "y")
+    ax = data.axes
+    slope_plot = house_axes(x_range, SLOPE_Y, 4.7, 3.5, x_label, None)
+    bx = slope_plot.axes
     slope_title = label("slope of each line", style.SMALL_SIZE, style.TEXT)
     slope_title.next_to(bx, UP, buff=style.GAP_S)
     panels = VGroup(data, VGroup(slope_plot, slope_title)).arrange(
@@ -364,7 +360,8 @@ class NudgeMakesTheLineJump(Chapter):
             "L1 vs L2 as a loss: least absolute deviations vs least squares",
             style.LABEL_SIZE, style.HIGHLIGHT,
         )
-        sketch, ax = _axes(DATA_X, DATA_Y, 3.2, 1.7, None, None, numbers=False)
+        sketch = house_axes(DATA_X, DATA_Y, 3.2, 1.7, None, None, numbers=False)
+        ax = sketch.axes
         m = e.moving
         dots = self._still_dots(ax, 0.05)
         mover = Dot(ax.c2p(self.positions[0], e.y[m]), color=style.HIGHLIGHT, radius=0.07)
@@ -605,9 +602,12 @@ class NudgeMakesTheLineJump(Chapter):
 
     def _why_panels(self, head: VGroup) -> _WhyPanels:
         """The data and the two loss-against-slope plots in a row under ``head``."""
-        data, ax = _axes(DATA_X, DATA_Y, 3.9, 3.8, "x", "y")
-        p1, a1 = _axes(PROFILE_SLOPES, self.l1_range, 3.4, 3.8, None, None)
-        p2, a2 = _axes(PROFILE_SLOPES, self.l2_range, 3.4, 3.8, None, None)
+        data = house_axes(DATA_X, DATA_Y, 3.9, 3.8, "x", "y")
+        ax = data.axes
+        p1 = house_axes(PROFILE_SLOPES, self.l1_range, 3.4, 3.8, None, None)
+        a1 = p1.axes
+        p2 = house_axes(PROFILE_SLOPES, self.l2_range, 3.4, 3.8, None, None)
+        a2 = p2.axes
         t1 = label("L1 loss of the best line", style.SMALL_SIZE, style.L1)
         t2 = label("L2 loss of the best line", style.SMALL_SIZE, style.L2)
         s1 = label("with each slope", style.SMALL_SIZE, style.MUTED)

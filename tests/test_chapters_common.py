@@ -62,6 +62,19 @@ def test_chapter_never_imports_the_builder(chapter):
     assert not [m for m in imported if m == "lecture" or m.startswith("lecture.")]
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.slug for c in CHAPTERS])
+def test_chapter_imports_no_other_chapter(chapter):
+    """A chapter stands on its own: what two chapters share (the worked examples the recap
+    replays) lives in scenes/examples.py, below both."""
+    tree = ast.parse(chapter.path.read_text(encoding="utf-8"))
+    imported = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    imported += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    imported += [f"scenes.{a.name}" for n in ast.walk(tree)
+                 if isinstance(n, ast.ImportFrom) and n.module == "scenes" for a in n.names]
+    others = {f"scenes.{c.path.stem}" for c in CHAPTERS} - {f"scenes.{chapter.path.stem}"}
+    assert not [m for m in imported if m in others]
+
+
 def test_scenes_and_builder_read_one_chapter_list(monkeypatch):
     monkeypatch.delenv(chapters.ENV, raising=False)
     assert chapters.chapter_list() == [(c.slug, c.title) for c in CHAPTERS]
