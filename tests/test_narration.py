@@ -101,3 +101,13 @@ def test_a_re_render_from_manims_cache_keeps_every_sentence(tmp_path, monkeypatc
     for entry in spoken:
         a, b = int(entry["start"] * rate), int((entry["start"] + entry["duration"]) * rate)
         assert np.sqrt(np.mean(pcm[a:b] ** 2)) > 100, entry["id"]  # audible, not silence
+
+
+def test_house_render_settings_never_reuse_manims_cache():
+    """A cached play advances the clock by its exact run time, a rendered one by whole frames:
+    with the cache, a re-render's captions and sentences would drift against its video."""
+    import configparser
+
+    cfg = configparser.ConfigParser()
+    cfg.read(Path(__file__).resolve().parent.parent / "manim.cfg")
+    assert cfg.getboolean("CLI", "disable_caching")
