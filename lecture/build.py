@@ -204,6 +204,13 @@ def _plan(jobs: list[ChapterJob], o: BuildOptions) -> list[ChapterJob]:
     return todo
 
 
+def render_order(todo: list[ChapterJob]) -> list[ChapterJob]:
+    """Longest expected render first (the last render's time, from history.json), so no long
+    chapter starts last and renders alone while the other workers idle; chapters never built
+    keep the chapter list's order, first."""
+    return sorted(todo, key=lambda j: -(j.estimate if j.estimate is not None else float("inf")))
+
+
 def _render_all(todo: list[ChapterJob], renderer: Renderer, view: View, result: BuildResult,
                 o: BuildOptions) -> None:
     """Render and collect ``todo``, ``o.jobs`` at a time; Ctrl-C stops every render."""
@@ -218,7 +225,7 @@ def _render_all(todo: list[ChapterJob], renderer: Renderer, view: View, result: 
         view.event(job, job.state)
 
     pool = ThreadPoolExecutor(max_workers=o.jobs)
-    futures = {pool.submit(run, j) for j in todo}
+    futures = {pool.submit(run, j) for j in render_order(todo)}
     try:
         while futures:
             _, futures = wait(futures, timeout=0.25, return_when=FIRST_COMPLETED)

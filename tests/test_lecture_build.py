@@ -304,3 +304,13 @@ def test_two_builds_cannot_write_one_folder(tmp_path):
             _build(manifest.load(str(TINY)), out)
     finally:
         held.close()
+
+
+def test_longest_expected_render_goes_first():
+    from types import SimpleNamespace
+
+    from lecture.build import render_order
+
+    jobs = [SimpleNamespace(name=n, estimate=e)
+            for n, e in (("a", 30.0), ("b", None), ("c", 90.0), ("d", 30.0), ("e", None))]
+    assert [j.name for j in render_order(jobs)] == ["b", "e", "c", "a", "d"]
