@@ -21,9 +21,16 @@ def lecture(*args: str, env: dict | None = None, timeout: float = 120):
                           capture_output=True, text=True, timeout=timeout)
 
 
+def _default_sigint() -> None:
+    # A test run started in the background by a non-interactive shell inherits SIGINT ignored,
+    # and Python then never raises KeyboardInterrupt: give the build Ctrl-C as a terminal would.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(*args: str, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "lecture", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=_default_sigint)
 
 
 def wait_for_line(proc: subprocess.Popen, needle: str, timeout: float = 60) -> list[str]:
