@@ -70,6 +70,7 @@ from scenes.components import (
     polyline,
     readout,
     say,
+    set_number,
     set_readout,
     tex,
 )
@@ -170,7 +171,7 @@ def _set_share(bar: VGroup, share: float) -> None:
     dl, ul = track.get_corner(DOWN + LEFT), track.get_corner(UP + LEFT)
     dx = RIGHT * track.width * max(share, 1e-4)
     fill.set_points_as_corners([dl, dl + dx, ul + dx, ul, dl])
-    set_readout(VGroup(VMobject(), pct), 100.0 * share)
+    set_number(pct, 100.0 * share)
 
 
 def _header(text: str) -> VGroup:
